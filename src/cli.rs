@@ -1,0 +1,380 @@
+//! Every flag and subcommand, in one place. Doc comments here are the `--help` text.
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use url::Url;
+
+use crate::catalog::Surface;
+
+/// The exit codes, shown under `--help` and in the README.
+pub const EXIT_CODES_HELP: &str = "\
+Exit codes:
+  0  healthy (warnings allowed unless --strict)
+  1  the tool could not run (unreadable file, internal error)
+  2  usage error (bad flag, malformed URL or environment variable)
+  3  the fault is on this machine or its local network
+  4  the fault is on the path between your network and OpenAI
+  5  the fault is at OpenAI (service errors)
+  6  the fault is with the API key or account
+  7  inconclusive: the evidence points two ways
+
+Environment: OPENAI_BASE_URL (legacy OPENAI_API_BASE), SSL_CERT_FILE, SSL_CERT_DIR, NO_COLOR, CLICOLOR_FORCE.
+Run without a subcommand to run `check` with its defaults.";
+
+/// Tells whether ChatGPT's trouble is your machine, your network, the path to OpenAI,
+/// OpenAI itself, or your account.
+#[derive(Parser, Debug)]
+#[command(name = "chatgpt-doctor", version, after_help = EXIT_CODES_HELP)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Output settings shared by every subcommand.
+#[derive(Args, Debug, Clone, Default)]
+pub struct OutputArgs {
+    /// Print one JSON document on stdout (schema: `chatgpt-doctor schema`)
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// When to colour the human output
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Print only the verdict (no progress, no per-target table)
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    /// Show more detail: addresses, certificate chains, headers (repeat for more)
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
+}
+
+/// `--color` values.
+#[derive(ValueEnum, Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ColorChoice {
+    /// Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb
+    #[default]
+    Auto,
+    /// Always colour
+    Always,
+    /// Never colour
+    Never,
+}
+
+/// The subcommands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Probe ChatGPT's web, app and API endpoints and control targets, and print a layered verdict
+    Check(Box<CheckArgs>),
+    /// Print a shell completion script
+    Completions {
+        /// The shell to generate completions for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the JSON Schema of the `--json` report
+    Schema,
+}
+
+/// Flags of `check`. Names follow curl where curl has one.
+#[derive(Args, Debug, Clone)]
+pub struct CheckArgs {
+    /// Use IPv4 only
+    #[arg(short = '4', long = "ipv4", conflicts_with = "ipv6")]
+    pub ipv4: bool,
+
+    /// Use IPv6 only
+    #[arg(short = '6', long = "ipv6")]
+    pub ipv6: bool,
+
+    /// Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])
+    #[arg(long, value_name = "HOST:PORT:ADDR[,ADDR]...", value_parser = parse_resolve)]
+    pub resolve: Vec<ResolveRule>,
+
+    /// Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl;
+    /// an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)
+    #[arg(long = "connect-to", value_name = "HOST:PORT:CHOST:CPORT", value_parser = parse_connect_to)]
+    pub connect_to: Vec<ConnectTo>,
+
+    /// Also trust the CA certificates in this PEM file (added to both the system and public stores)
+    #[arg(long, value_name = "FILE")]
+    pub cacert: Option<PathBuf>,
+
+    /// Resolve names with this DNS server instead of the system resolver (port 53 unless given)
+    #[arg(long = "dns-server", value_name = "IP[:PORT]", value_parser = parse_dns_server)]
+    pub dns_server: Option<SocketAddr>,
+
+    /// DNS-over-HTTPS resolver for control lookups (recorded; comparison arrives with the DNS-tampering checks)
+    #[arg(long = "doh-url", value_name = "URL", value_parser = parse_https_url)]
+    pub doh_url: Option<Url>,
+
+    /// Timeout of each stage (dns, tcp, tls, http), in seconds
+    #[arg(long, visible_alias = "connect-timeout", value_name = "SECS", default_value = "5", value_parser = parse_secs)]
+    pub timeout: Duration,
+
+    /// Deadline of the whole run, in seconds
+    #[arg(long = "max-time", value_name = "SECS", default_value = "30", value_parser = parse_secs)]
+    pub max_time: Duration,
+
+    /// A control target (repeatable); replaces the built-in controls. http:// or https:// URL
+    #[arg(long = "control", value_name = "URL", value_parser = parse_target_url)]
+    pub controls: Vec<Url>,
+
+    /// Base URL of the status page (default https://status.openai.com)
+    #[arg(long = "status-url", value_name = "URL", value_parser = parse_target_url)]
+    pub status_url: Option<Url>,
+
+    /// Base URL of the API (default: OPENAI_BASE_URL, then OPENAI_API_BASE, then https://api.openai.com/v1)
+    #[arg(long = "base-url", value_name = "URL", value_parser = parse_target_url)]
+    pub base_url: Option<Url>,
+
+    /// Probe only these surfaces (comma-separated); controls always run
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "LIST")]
+    pub surface: Vec<Surface>,
+
+    /// Exit non-zero when the verdict is healthy but carries warnings
+    #[arg(long)]
+    pub strict: bool,
+}
+
+impl Default for CheckArgs {
+    fn default() -> Self {
+        // One source of truth: the defaults clap would give.
+        match Cli::try_parse_from(["chatgpt-doctor", "check"]) {
+            Ok(Cli {
+                command: Some(Command::Check(args)),
+                ..
+            }) => *args,
+            _ => unreachable!("`check` without flags always parses"),
+        }
+    }
+}
+
+/// A `--resolve HOST:PORT:ADDR[,ADDR]...` rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolveRule {
+    pub host: String,
+    pub port: u16,
+    pub addrs: Vec<IpAddr>,
+}
+
+/// A `--connect-to HOST:PORT:CHOST:CPORT` rule; `None` means "any" (left) or "keep" (right).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConnectTo {
+    pub host: Option<String>,
+    pub port: Option<u16>,
+    pub connect_host: Option<String>,
+    pub connect_port: Option<u16>,
+}
+
+/// Splits on ':' outside square brackets, so `[2001:db8::1]` stays whole.
+fn split_colons(s: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            ':' if depth == 0 => {
+                parts.push(&s[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&s[start..]);
+    parts
+}
+
+fn parse_port(s: &str) -> Result<u16, String> {
+    match s.parse::<u16>() {
+        Ok(p) if p > 0 => Ok(p),
+        _ => Err(format!("'{s}' is not a port number (1-65535)")),
+    }
+}
+
+fn parse_ip(s: &str) -> Result<IpAddr, String> {
+    let bare = s.trim_start_matches('[').trim_end_matches(']');
+    bare.parse::<IpAddr>()
+        .map_err(|_| format!("'{s}' is not an IP address"))
+}
+
+fn parse_host(s: &str) -> Result<String, String> {
+    let bare = s.trim_start_matches('[').trim_end_matches(']');
+    if bare.is_empty() || bare.len() > 253 || bare.chars().any(|c| c.is_whitespace() || c == '/') {
+        return Err(format!("'{s}' is not a host name"));
+    }
+    Ok(bare.to_ascii_lowercase())
+}
+
+/// Parses `HOST:PORT:ADDR[,ADDR]...`.
+pub fn parse_resolve(s: &str) -> Result<ResolveRule, String> {
+    let parts = split_colons(s);
+    if parts.len() != 3 {
+        return Err(format!(
+            "'{s}' is not HOST:PORT:ADDR[,ADDR]... (example: api.openai.com:443:127.0.0.1)"
+        ));
+    }
+    let host = parse_host(parts[0])?;
+    let port = parse_port(parts[1])?;
+    let addrs = parts[2].split(',').map(parse_ip).collect::<Result<Vec<_>, _>>()?;
+    Ok(ResolveRule { host, port, addrs })
+}
+
+/// Parses `HOST:PORT:CHOST:CPORT` (any part may be empty).
+pub fn parse_connect_to(s: &str) -> Result<ConnectTo, String> {
+    let parts = split_colons(s);
+    if parts.len() != 4 {
+        return Err(format!(
+            "'{s}' is not HOST:PORT:CHOST:CPORT (example: chatgpt.com:443:127.0.0.1:8443; empty parts allowed)"
+        ));
+    }
+    let opt = |p: &str| (!p.is_empty()).then_some(p.to_string());
+    Ok(ConnectTo {
+        host: opt(parts[0]).map(|h| parse_host(&h)).transpose()?,
+        port: opt(parts[1]).map(|p| parse_port(&p)).transpose()?,
+        connect_host: opt(parts[2]).map(|h| parse_host(&h)).transpose()?,
+        connect_port: opt(parts[3]).map(|p| parse_port(&p)).transpose()?,
+    })
+}
+
+/// Parses `IP` or `IP:PORT` or `[IPv6]:PORT`.
+pub fn parse_dns_server(s: &str) -> Result<SocketAddr, String> {
+    if let Ok(sa) = s.parse::<SocketAddr>() {
+        return Ok(sa);
+    }
+    match s.parse::<IpAddr>() {
+        Ok(ip) => Ok(SocketAddr::new(ip, 53)),
+        Err(_) => Err(format!(
+            "'{s}' is not IP[:PORT] (examples: 192.0.2.53, 192.0.2.53:5353, [2001:db8::53]:53)"
+        )),
+    }
+}
+
+/// Parses a duration in (fractional) seconds, between 1 ms and one hour.
+pub fn parse_secs(s: &str) -> Result<Duration, String> {
+    let v: f64 = s
+        .parse()
+        .map_err(|_| format!("'{s}' is not a number of seconds"))?;
+    if !v.is_finite() || !(0.001..=3600.0).contains(&v) {
+        return Err(format!("'{s}' must be between 0.001 and 3600 seconds"));
+    }
+    Ok(Duration::from_secs_f64(v))
+}
+
+/// Parses an `http://` or `https://` URL with a host.
+pub fn parse_target_url(s: &str) -> Result<Url, String> {
+    let url = Url::parse(s).map_err(|e| format!("'{s}' is not a URL: {e}"))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(format!("'{s}': only http:// and https:// URLs are supported"));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(format!("'{s}' has no host"));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(format!(
+            "'{s}': credentials in URLs are not accepted here (they would be printed)"
+        ));
+    }
+    Ok(url)
+}
+
+/// Parses an `https://` URL (DNS-over-HTTPS endpoints must be encrypted).
+pub fn parse_https_url(s: &str) -> Result<Url, String> {
+    let url = parse_target_url(s)?;
+    if url.scheme() != "https" {
+        return Err(format!("'{s}': a DNS-over-HTTPS URL must start with https://"));
+    }
+    Ok(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(args: &[&str]) -> Result<CheckArgs, clap::Error> {
+        let mut argv = vec!["chatgpt-doctor", "check"];
+        argv.extend_from_slice(args);
+        match Cli::try_parse_from(argv)?.command {
+            Some(Command::Check(a)) => Ok(*a),
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn resolve_accepts_curl_syntax_with_ipv6_in_brackets() {
+        let r = parse_resolve("api.openai.com:443:127.0.0.1,[::1]").unwrap();
+        assert_eq!(r.host, "api.openai.com");
+        assert_eq!(r.port, 443);
+        assert_eq!(
+            r.addrs,
+            vec!["127.0.0.1".parse::<IpAddr>().unwrap(), "::1".parse().unwrap()]
+        );
+        assert!(parse_resolve("api.openai.com:443").is_err());
+        assert!(parse_resolve("api.openai.com:99999:127.0.0.1").is_err());
+        assert!(parse_resolve("api.openai.com:443:not-an-ip").is_err());
+    }
+
+    #[test]
+    fn connect_to_allows_empty_parts() {
+        let c = parse_connect_to(":443::8443").unwrap();
+        assert_eq!(c.host, None);
+        assert_eq!(c.port, Some(443));
+        assert_eq!(c.connect_host, None);
+        assert_eq!(c.connect_port, Some(8443));
+        let c = parse_connect_to("chatgpt.com:443:[2001:db8::1]:8443").unwrap();
+        assert_eq!(c.connect_host.as_deref(), Some("2001:db8::1"));
+        assert!(parse_connect_to("a:b").is_err());
+        assert!(parse_connect_to("a:443:b:0").is_err());
+    }
+
+    #[test]
+    fn dns_server_defaults_to_port_53() {
+        assert_eq!(
+            parse_dns_server("192.0.2.53").unwrap(),
+            "192.0.2.53:53".parse().unwrap()
+        );
+        assert_eq!(
+            parse_dns_server("[2001:db8::53]:5353").unwrap(),
+            "[2001:db8::53]:5353".parse().unwrap()
+        );
+        assert!(parse_dns_server("dns.example").is_err());
+    }
+
+    #[test]
+    fn timeouts_are_bounded() {
+        assert_eq!(parse_secs("2.5").unwrap(), Duration::from_millis(2500));
+        for bad in ["0", "-1", "nan", "inf", "1e9", "five"] {
+            assert!(parse_secs(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn urls_must_be_http_and_carry_no_credentials() {
+        assert!(parse_target_url("https://status.example/").is_ok());
+        assert!(parse_target_url("ftp://x/").is_err());
+        assert!(parse_target_url("https://user:pw@x/").is_err());
+        assert!(parse_target_url("not a url").is_err());
+        assert!(parse_https_url("http://dns.example/dns-query").is_err());
+    }
+
+    #[test]
+    fn check_defaults_and_conflicts() {
+        let d = CheckArgs::default();
+        assert_eq!(d.timeout, Duration::from_secs(5));
+        assert_eq!(d.max_time, Duration::from_secs(30));
+        assert!(check(&["-4", "-6"]).is_err());
+        let a = check(&["--surface", "web,api", "--connect-timeout", "2"]).unwrap();
+        assert_eq!(a.surface, vec![Surface::Web, Surface::Api]);
+        assert_eq!(a.timeout, Duration::from_secs(2));
+        assert!(check(&["--surface", "nope"]).is_err());
+    }
+}

@@ -1,0 +1,45 @@
+//! What to do next, per cause. Concrete steps, most useful first.
+
+use crate::report::Cause;
+
+/// Advice lines for a cause.
+pub fn for_cause(cause: Cause) -> Vec<String> {
+    let lines: &[&str] = match cause {
+        Cause::Healthy => &[
+            "If ChatGPT still fails for you, the problem is in the app or browser: sign out and in, clear the site's data, or try a private window.",
+            "Run `chatgpt-doctor check -v` to see every stage's timings and answers.",
+        ],
+        Cause::Inconclusive => &[
+            "Run again with -v to see each stage; compare with another network (a phone hotspot).",
+            "Add a control you know works here with --control URL (an IP literal such as https://1.1.1.1/ helps tell DNS from the link).",
+        ],
+        Cause::Offline => &[
+            "Check the cable or Wi-Fi connection, then the router; other devices on the same network will tell whether the network or this computer is at fault.",
+            "If you use a VPN, disconnect and reconnect it.",
+            "Nothing at OpenAI can be judged until the connection is back.",
+        ],
+        Cause::DnsResolverDown => &[
+            "Your DNS resolver does not answer. Restart the router, or set a public resolver (for example 1.1.1.1 or 9.9.9.9) in your network settings.",
+            "On Linux, `resolvectl status` (systemd-resolved) or /etc/resolv.conf shows which resolver is used.",
+        ],
+        Cause::DnsBlocked => &[
+            "Your network's resolver will not resolve OpenAI's names. Try another resolver (1.1.1.1, 9.9.9.9) or encrypted DNS (DNS-over-HTTPS) in your browser or OS.",
+            "If this is a company or school network, its policy may block ChatGPT: ask its administrators.",
+        ],
+        Cause::TcpBlocked => &[
+            "Something between you and OpenAI refuses or drops connections to its addresses: a firewall, your ISP, or a national filter.",
+            "On a company or school network, ask its administrators; elsewhere, try another network (a phone hotspot) to confirm.",
+        ],
+        Cause::TlsFailed => &[
+            "OpenAI's certificate did not verify. Check that this computer's date and time are right.",
+            "If a security product or company proxy inspects HTTPS, its certificate must be installed; otherwise the answer may be forged: do not enter passwords.",
+            "Run `chatgpt-doctor check -v` to see the certificate chain that was presented.",
+        ],
+        Cause::ServiceErrors => &[
+            "OpenAI's servers are failing for at least some requests; this is not your network. Check https://status.openai.com and retry in a few minutes.",
+            "If only one surface fails, use another meanwhile (the web, the app or the API).",
+        ],
+        _ => &["Run `chatgpt-doctor check -v` for the details behind this verdict."],
+    };
+    lines.iter().map(|s| s.to_string()).collect()
+}

@@ -1,0 +1,518 @@
+//! Table tests: hand-made observations in, layer and cause out.
+
+use std::net::{IpAddr, SocketAddr};
+use std::time::{Duration, SystemTime};
+
+use url::Url;
+
+use super::*;
+use crate::catalog::Target;
+use crate::evidence::signatures::tests::answer;
+use crate::probe::{
+    Attempt, CertInfo, DnsDetail, DnsSource, Family, FamilyLookup, HttpDetail, Stage, TcpDetail, TlsDetail,
+    Verification,
+};
+
+/// How a hand-made target ends.
+#[derive(Clone)]
+enum Shape {
+    Answer(HttpDetail),
+    Dns(Failure),
+    Tcp(Failure),
+    Tls(Failure),
+    Http(Failure),
+    Deadline,
+}
+use Shape::*;
+
+const MS: Duration = Duration::from_millis(10);
+
+fn ok200() -> Shape {
+    Answer(answer(200, &[("server", "cloudflare")], "ok"))
+}
+fn e(status: u16, json: bool) -> Shape {
+    if json {
+        Answer(answer(
+            status,
+            &[("content-type", "application/json"), ("x-request-id", "req_x")],
+            r#"{"error":{"type":"server_error"}}"#,
+        ))
+    } else {
+        Answer(answer(
+            status,
+            &[("server", "cloudflare"), ("cf-ray", "8f1e2d3c4b5a6978-FRA")],
+            "<html>error</html>",
+        ))
+    }
+}
+
+fn obs(name: &str, surface: Surface, url: &str, shape: Shape) -> TargetObservation {
+    let target = Target {
+        name: name.into(),
+        surface,
+        url: Url::parse(url).unwrap(),
+    };
+    let ip: IpAddr = "192.0.2.1".parse().unwrap();
+    let dns = if target.is_ip_literal() {
+        None
+    } else {
+        Some(match &shape {
+            Dns(f) => Stage {
+                outcome: Outcome::failed(*f, "lookup failed"),
+                duration: Some(MS),
+                detail: Some(DnsDetail {
+                    query: target.host(),
+                    source: DnsSource::System { servers: vec![] },
+                    lookups: vec![FamilyLookup {
+                        family: Family::Ipv4,
+                        outcome: Outcome::failed(*f, "lookup failed"),
+                        addrs: vec![],
+                        ttl: None,
+                        duration: MS,
+                    }],
+                }),
+            },
+            Deadline => Stage::skipped("deadline"),
+            _ => Stage::ok(
+                MS,
+                DnsDetail {
+                    query: target.host(),
+                    source: DnsSource::System { servers: vec![] },
+                    lookups: vec![FamilyLookup {
+                        family: Family::Ipv4,
+                        outcome: Outcome::Ok,
+                        addrs: vec![ip],
+                        ttl: Some(60),
+                        duration: MS,
+                    }],
+                },
+            ),
+        })
+    };
+    let peer = SocketAddr::new(ip, 443);
+    let tcp_ok = || {
+        Stage::ok(
+            MS,
+            TcpDetail {
+                peer,
+                earlier: vec![],
+            },
+        )
+    };
+    let tls_ok = || {
+        Stage::ok(
+            MS,
+            TlsDetail {
+                sni: Some(target.host()),
+                version: Some("TLSv1.3".into()),
+                alpn: Some("h2".into()),
+                chain: vec![CertInfo {
+                    subject: "CN=x".into(),
+                    issuer: "CN=CA".into(),
+                    not_before: String::new(),
+                    not_after: String::new(),
+                    san: vec![target.host()],
+                }],
+                system_store: Some(Verification::Trusted),
+                public_store: Some(Verification::Trusted),
+                ..Default::default()
+            },
+        )
+    };
+    let attempts = match shape {
+        Dns(_) | Deadline => vec![],
+        Tcp(f) => vec![Attempt {
+            family: Family::Ipv4,
+            tcp: Stage::failed(MS, f, "connect failed"),
+            tls: Some(Stage::skipped("earlier stage failed")),
+            http: Stage::skipped("earlier stage failed"),
+        }],
+        Tls(f) => vec![Attempt {
+            family: Family::Ipv4,
+            tcp: tcp_ok(),
+            tls: Some(Stage::failed(MS, f, "handshake failed")),
+            http: Stage::skipped("earlier stage failed"),
+        }],
+        Http(f) => vec![Attempt {
+            family: Family::Ipv4,
+            tcp: tcp_ok(),
+            tls: Some(tls_ok()),
+            http: Stage::failed(MS, f, "no answer"),
+        }],
+        Answer(h) => vec![Attempt {
+            family: Family::Ipv4,
+            tcp: tcp_ok(),
+            tls: Some(tls_ok()),
+            http: Stage::ok(MS, h),
+        }],
+    };
+    TargetObservation {
+        target,
+        dns,
+        attempts,
+    }
+}
+
+/// A world: the built-in targets' shapes (web, api, app, status) plus a named and a literal control.
+struct World {
+    web: Shape,
+    api: Shape,
+    app: Shape,
+    status: Shape,
+    named_control: Shape,
+    literal_control: Shape,
+}
+
+impl Default for World {
+    fn default() -> Self {
+        World {
+            web: Answer(answer(
+                403,
+                &[("cf-mitigated", "challenge"), ("server", "cloudflare")],
+                "Just a moment...",
+            )),
+            api: Answer(answer(
+                401,
+                &[("content-type", "application/json"), ("x-request-id", "req_1")],
+                r#"{"error":{}}"#,
+            )),
+            app: Answer(answer(
+                403,
+                &[("server", "cloudflare")],
+                r#"{"cf_details":"Request is not allowed. Please try again later.","type":"dc"}"#,
+            )),
+            status: Answer(answer(
+                200,
+                &[("content-type", "application/json")],
+                r#"{"status":{"indicator":"none","description":"All Systems Operational"}}"#,
+            )),
+            named_control: ok200(),
+            literal_control: ok200(),
+        }
+    }
+}
+
+impl World {
+    fn observations(self) -> Observations {
+        Observations {
+            targets: vec![
+                obs("chatgpt.com", Surface::Web, "https://chatgpt.com/", self.web),
+                obs(
+                    "api.openai.com",
+                    Surface::Api,
+                    "https://api.openai.com/v1/models",
+                    self.api,
+                ),
+                obs(
+                    "ios.chat.openai.com",
+                    Surface::App,
+                    "https://ios.chat.openai.com/public-api/mobile/server_status/v1",
+                    self.app,
+                ),
+                obs(
+                    "status.openai.com",
+                    Surface::Status,
+                    "https://status.openai.com/api/v2/status.json",
+                    self.status,
+                ),
+                obs(
+                    "control.test",
+                    Surface::Control,
+                    "https://control.test/",
+                    self.named_control,
+                ),
+                obs(
+                    "192.0.2.20",
+                    Surface::Control,
+                    "https://192.0.2.20/",
+                    self.literal_control,
+                ),
+            ],
+            started_at: SystemTime::UNIX_EPOCH,
+            duration: Duration::from_millis(100),
+            deadline_hit: false,
+        }
+    }
+}
+
+fn judge(w: World) -> Diagnosis {
+    diagnose(&w.observations(), &Context::default())
+}
+
+#[test]
+fn table_of_worlds() {
+    use Cause as C;
+    use Failure as F;
+    let rows: Vec<(&str, World, Layer, Cause, i32)> = vec![
+        ("all answers normal", World::default(), Layer::None, C::Healthy, 0),
+        (
+            "nothing answers at all",
+            World {
+                web: Tcp(F::NetworkUnreachable),
+                api: Tcp(F::NetworkUnreachable),
+                app: Tcp(F::NetworkUnreachable),
+                status: Tcp(F::NetworkUnreachable),
+                named_control: Tcp(F::NetworkUnreachable),
+                literal_control: Tcp(F::NetworkUnreachable),
+            },
+            Layer::LocalNetwork,
+            C::Offline,
+            3,
+        ),
+        (
+            "no name resolves, the link is down too",
+            World {
+                web: Dns(F::NetworkUnreachable),
+                api: Dns(F::NetworkUnreachable),
+                app: Dns(F::NetworkUnreachable),
+                status: Dns(F::NetworkUnreachable),
+                named_control: Dns(F::NetworkUnreachable),
+                literal_control: Tcp(F::NetworkUnreachable),
+            },
+            Layer::LocalNetwork,
+            C::Offline,
+            3,
+        ),
+        (
+            "no name resolves but an address answers",
+            World {
+                web: Dns(F::GenericTimeoutError),
+                api: Dns(F::GenericTimeoutError),
+                app: Dns(F::GenericTimeoutError),
+                status: Dns(F::GenericTimeoutError),
+                named_control: Dns(F::GenericTimeoutError),
+                ..Default::default()
+            },
+            Layer::LocalNetwork,
+            C::DnsResolverDown,
+            3,
+        ),
+        (
+            "only OpenAI names are NXDOMAIN",
+            World {
+                web: Dns(F::DnsNxdomainError),
+                api: Dns(F::DnsNxdomainError),
+                app: Dns(F::DnsNxdomainError),
+                status: Dns(F::DnsNxdomainError),
+                ..Default::default()
+            },
+            Layer::Path,
+            C::DnsBlocked,
+            4,
+        ),
+        (
+            "only chatgpt.com fails to resolve",
+            World {
+                web: Dns(F::DnsServfailError),
+                ..Default::default()
+            },
+            Layer::Path,
+            C::DnsBlocked,
+            4,
+        ),
+        (
+            "OpenAI addresses time out, controls connect",
+            World {
+                web: Tcp(F::GenericTimeoutError),
+                api: Tcp(F::GenericTimeoutError),
+                app: Tcp(F::GenericTimeoutError),
+                status: Tcp(F::GenericTimeoutError),
+                ..Default::default()
+            },
+            Layer::Path,
+            C::TcpBlocked,
+            4,
+        ),
+        (
+            "OpenAI addresses reset, controls connect",
+            World {
+                api: Tcp(F::ConnectionRefused),
+                ..Default::default()
+            },
+            Layer::Path,
+            C::TcpBlocked,
+            4,
+        ),
+        (
+            "OpenAI certificates untrusted, controls fine",
+            World {
+                web: Tls(F::SslUnknownAuthority),
+                api: Tls(F::SslUnknownAuthority),
+                app: Tls(F::SslUnknownAuthority),
+                ..Default::default()
+            },
+            Layer::Path,
+            C::TlsFailed,
+            4,
+        ),
+        (
+            "TLS fails for OpenAI and controls alike",
+            World {
+                web: Tls(F::SslUnknownAuthority),
+                api: Tls(F::SslUnknownAuthority),
+                app: Tls(F::SslUnknownAuthority),
+                status: Tls(F::SslUnknownAuthority),
+                named_control: Tls(F::SslUnknownAuthority),
+                literal_control: Tls(F::SslUnknownAuthority),
+            },
+            Layer::None,
+            C::Inconclusive,
+            7,
+        ),
+        (
+            "edge 522 on the web, origin 503 on the API",
+            World {
+                web: e(522, false),
+                api: e(503, true),
+                ..Default::default()
+            },
+            Layer::Service,
+            C::ServiceErrors,
+            5,
+        ),
+        (
+            "edge accepts TLS but never answers HTTP",
+            World {
+                api: Http(F::GenericTimeoutError),
+                ..Default::default()
+            },
+            Layer::Service,
+            C::ServiceErrors,
+            5,
+        ),
+        (
+            "a control fails but OpenAI works",
+            World {
+                named_control: Tcp(F::ConnectionRefused),
+                ..Default::default()
+            },
+            Layer::None,
+            C::Healthy,
+            0,
+        ),
+        (
+            "only the status page is unreachable",
+            World {
+                status: Tcp(F::GenericTimeoutError),
+                ..Default::default()
+            },
+            Layer::None,
+            C::Healthy,
+            0,
+        ),
+        (
+            "the deadline came before the API answered",
+            World {
+                api: Deadline,
+                ..Default::default()
+            },
+            Layer::None,
+            C::Inconclusive,
+            7,
+        ),
+        (
+            "OpenAI connections fail and no control connected, though names resolve",
+            World {
+                web: Tcp(F::GenericTimeoutError),
+                api: Tcp(F::GenericTimeoutError),
+                app: Tcp(F::GenericTimeoutError),
+                status: ok200(),
+                named_control: Tcp(F::GenericTimeoutError),
+                literal_control: Tcp(F::GenericTimeoutError),
+            },
+            Layer::None,
+            C::Inconclusive,
+            7,
+        ),
+    ];
+    for (what, world, layer, cause, code) in rows {
+        let d = judge(world);
+        assert_eq!(
+            (d.verdict.layer, d.verdict.cause),
+            (layer, cause),
+            "{what}: {:#?}",
+            d.verdict
+        );
+        assert_eq!(exit_code(&d, false), code, "{what}");
+        assert!(
+            !d.verdict.summary.is_empty() && !d.verdict.advice.is_empty(),
+            "{what}"
+        );
+        assert_eq!(d.layers.len(), 5, "{what}");
+    }
+}
+
+#[test]
+fn a_partial_failure_names_the_surfaces_that_still_work() {
+    let d = judge(World {
+        app: Tcp(Failure::ConnectionReset),
+        ..Default::default()
+    });
+    assert_eq!(d.verdict.cause, Cause::TcpBlocked);
+    assert_eq!(d.verdict.failing_surfaces, vec![Surface::App]);
+    assert!(d.verdict.working_surfaces.contains(&Surface::Web));
+    assert!(d.verdict.working_surfaces.contains(&Surface::Api));
+    assert!(
+        d.verdict.summary.contains("Still working: web, api"),
+        "{}",
+        d.verdict.summary
+    );
+}
+
+#[test]
+fn the_verdict_carries_evidence_from_the_control() {
+    let d = judge(World {
+        api: Tcp(Failure::GenericTimeoutError),
+        ..Default::default()
+    });
+    assert!(
+        d.verdict
+            .evidence
+            .iter()
+            .any(|e| e.contains("api.openai.com") && e.contains("generic_timeout_error"))
+    );
+    assert!(
+        d.verdict
+            .evidence
+            .iter()
+            .any(|e| e.contains("control") && e.contains("accepted"))
+    );
+}
+
+#[test]
+fn status_page_indicator_is_reported_and_warns_when_not_none() {
+    let d = judge(World {
+        status: Answer(answer(
+            200,
+            &[],
+            r#"{"status":{"indicator":"major","description":"Major Service Outage"}}"#,
+        )),
+        ..Default::default()
+    });
+    let p = d.status_page.unwrap();
+    assert_eq!(p.indicator.as_deref(), Some("major"));
+    assert!(
+        d.verdict
+            .warnings
+            .iter()
+            .any(|w| w.contains("Major Service Outage"))
+    );
+    // A status page that says HTML instead of JSON is simply "not read".
+    let d = judge(World {
+        status: Answer(answer(404, &[], "<html>not found</html>")),
+        ..Default::default()
+    });
+    assert!(!d.status_page.unwrap().reachable);
+}
+
+#[test]
+fn strict_turns_warnings_into_a_failing_exit_code() {
+    let ctx = Context {
+        proxy_variables: vec!["HTTPS_PROXY".into()],
+        ..Default::default()
+    };
+    let d = diagnose(&World::default().observations(), &ctx);
+    assert_eq!(d.verdict.cause, Cause::Healthy);
+    assert_eq!(exit_code(&d, false), 0);
+    assert_eq!(exit_code(&d, true), 3, "a machine warning under --strict");
+}

@@ -1,0 +1,239 @@
+//! The DNS stage: A and AAAA looked up separately through the system resolver or `--dns-server`.
+
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use hickory_resolver::TokioResolver;
+use hickory_resolver::config::{
+    ConnectionConfig, NameServerConfig, ResolveHosts, ResolverConfig, ResolverOpts,
+};
+use hickory_resolver::net::runtime::TokioRuntimeProvider;
+use hickory_resolver::net::{DnsError, NetError};
+use hickory_resolver::proto::op::ResponseCode;
+use hickory_resolver::proto::rr::RData;
+
+use super::{DnsDetail, DnsSource, Failure, Family, FamilyLookup, Outcome, Stage};
+
+/// A resolver, or why there is none (a broken system configuration is a finding, not a crash).
+#[derive(Clone)]
+pub struct Dns {
+    resolver: Result<Arc<TokioResolver>, String>,
+    source: DnsSource,
+    timeout: Duration,
+}
+
+impl Dns {
+    /// The system resolver (`/etc/resolv.conf` and `/etc/hosts` on Unix), or `server` when given.
+    pub fn new(server: Option<SocketAddr>, timeout: Duration) -> Dns {
+        let (config, mut opts, source) = match server {
+            Some(addr) => {
+                let mut udp = ConnectionConfig::udp();
+                udp.port = addr.port();
+                let mut tcp = ConnectionConfig::tcp();
+                tcp.port = addr.port();
+                let ns = NameServerConfig::new(addr.ip(), true, vec![udp, tcp]);
+                let mut opts = ResolverOpts::default();
+                // Like `dig @server`: ask that server, not /etc/hosts.
+                opts.use_hosts_file = ResolveHosts::Never;
+                (
+                    ResolverConfig::from_name_servers(vec![ns]),
+                    opts,
+                    DnsSource::Server(addr),
+                )
+            }
+            None => match hickory_resolver::system_conf::read_system_conf() {
+                Ok((config, opts)) => {
+                    let servers = config
+                        .name_servers()
+                        .iter()
+                        .map(|ns| {
+                            let port = ns.connections.first().map_or(53, |c| c.port);
+                            SocketAddr::new(ns.ip, port)
+                        })
+                        .collect();
+                    (config, opts, DnsSource::System { servers })
+                }
+                Err(e) => {
+                    return Dns {
+                        resolver: Err(format!("no usable system resolver configuration: {e}")),
+                        source: DnsSource::System { servers: vec![] },
+                        timeout,
+                    };
+                }
+            },
+        };
+        // One try per stage timeout: the stage's own timeout bounds the wait, and retries would
+        // only hide the symptom we are here to measure.
+        opts.timeout = timeout;
+        opts.attempts = 1;
+        opts.cache_size = 64;
+        let resolver = TokioResolver::builder_with_config(config, TokioRuntimeProvider::default())
+            .with_options(opts)
+            .build()
+            .map(Arc::new)
+            .map_err(|e| format!("cannot start the resolver: {e}"));
+        Dns {
+            resolver,
+            source,
+            timeout,
+        }
+    }
+
+    /// Where answers come from (for the report).
+    pub fn source(&self) -> &DnsSource {
+        &self.source
+    }
+
+    /// Looks up `host` for the given families, concurrently.
+    pub async fn lookup(&self, host: &str, families: &[Family]) -> Stage<DnsDetail> {
+        let start = Instant::now();
+        let fqdn = if host.ends_with('.') {
+            host.to_string()
+        } else {
+            format!("{host}.")
+        };
+        let lookups = match families {
+            [one] => vec![self.lookup_family(&fqdn, *one).await],
+            [first, second, ..] => {
+                let (a, b) = tokio::join!(
+                    self.lookup_family(&fqdn, *first),
+                    self.lookup_family(&fqdn, *second)
+                );
+                vec![a, b]
+            }
+            [] => vec![],
+        };
+        let detail = DnsDetail {
+            query: host.to_string(),
+            source: self.source.clone(),
+            lookups,
+        };
+        summarize(detail, start.elapsed())
+    }
+
+    async fn lookup_family(&self, fqdn: &str, family: Family) -> FamilyLookup {
+        let start = Instant::now();
+        let resolver = match &self.resolver {
+            Ok(r) => r.clone(),
+            Err(msg) => {
+                return FamilyLookup {
+                    family,
+                    outcome: Outcome::failed(Failure::DnsTemporaryFailure, msg.clone()),
+                    addrs: vec![],
+                    ttl: None,
+                    duration: start.elapsed(),
+                };
+            }
+        };
+        let query = async {
+            match family {
+                Family::Ipv4 => resolver.ipv4_lookup(fqdn).await,
+                Family::Ipv6 => resolver.ipv6_lookup(fqdn).await,
+            }
+        };
+        let result = tokio::time::timeout(self.timeout, query).await;
+        let duration = start.elapsed();
+        match result {
+            Err(_) => FamilyLookup {
+                family,
+                outcome: Outcome::failed(
+                    Failure::GenericTimeoutError,
+                    format!("no answer within {:.1} s", self.timeout.as_secs_f64()),
+                ),
+                addrs: vec![],
+                ttl: None,
+                duration,
+            },
+            Ok(Ok(lookup)) => {
+                let mut addrs = Vec::new();
+                let mut ttl: Option<u32> = None;
+                for r in lookup.answers() {
+                    let ip = match (&r.data, family) {
+                        (RData::A(a), Family::Ipv4) => IpAddr::V4(a.0),
+                        (RData::AAAA(a), Family::Ipv6) => IpAddr::V6(a.0),
+                        _ => continue,
+                    };
+                    if !addrs.contains(&ip) {
+                        addrs.push(ip);
+                    }
+                    ttl = Some(ttl.map_or(r.ttl, |t| t.min(r.ttl)));
+                }
+                let outcome = if addrs.is_empty() {
+                    Outcome::failed(Failure::DnsNoAnswer, "the answer held no address")
+                } else {
+                    Outcome::Ok
+                };
+                FamilyLookup {
+                    family,
+                    outcome,
+                    addrs,
+                    ttl,
+                    duration,
+                }
+            }
+            Ok(Err(e)) => {
+                let (failure, message) = classify_error(&e);
+                FamilyLookup {
+                    family,
+                    outcome: Outcome::failed(failure, message),
+                    addrs: vec![],
+                    ttl: None,
+                    duration,
+                }
+            }
+        }
+    }
+}
+
+/// The stage succeeds when any family has an address; otherwise it carries the most telling
+/// failure (a family that merely has no records is normal when the other answered).
+pub fn summarize(detail: DnsDetail, duration: Duration) -> Stage<DnsDetail> {
+    let any = detail.lookups.iter().any(|l| !l.addrs.is_empty());
+    if any {
+        return Stage {
+            outcome: Outcome::Ok,
+            duration: Some(duration),
+            detail: Some(detail),
+        };
+    }
+    // Prefer the first family's failure (IPv4 when both were asked), unless it only had no answer.
+    let pick = detail
+        .lookups
+        .iter()
+        .find(|l| !matches!(l.outcome.failure(), Some(Failure::DnsNoAnswer) | None))
+        .or(detail.lookups.first());
+    let outcome = match pick.map(|l| &l.outcome) {
+        Some(Outcome::Failed { failure, message }) => Outcome::failed(*failure, message.clone()),
+        _ => Outcome::failed(Failure::DnsNoAnswer, "no address in any answer"),
+    };
+    Stage {
+        outcome,
+        duration: Some(duration),
+        detail: Some(detail),
+    }
+}
+
+/// Maps a resolver error to a failure string and a message.
+fn classify_error(e: &NetError) -> (Failure, String) {
+    let failure = match e {
+        NetError::Dns(DnsError::NoRecordsFound(nr)) => match nr.response_code {
+            ResponseCode::NXDomain => Failure::DnsNxdomainError,
+            _ => Failure::DnsNoAnswer,
+        },
+        NetError::Dns(DnsError::ResponseCode(code)) => match code {
+            ResponseCode::NXDomain => Failure::DnsNxdomainError,
+            ResponseCode::Refused => Failure::DnsRefusedError,
+            _ => Failure::DnsServfailError,
+        },
+        NetError::Timeout => Failure::GenericTimeoutError,
+        NetError::Io(io) => match Failure::from_io(io) {
+            f @ (Failure::NetworkUnreachable | Failure::HostUnreachable) => f,
+            _ => Failure::DnsTemporaryFailure,
+        },
+        _ => Failure::DnsTemporaryFailure,
+    };
+    let mut message = e.to_string();
+    message.truncate(300);
+    (failure, message)
+}

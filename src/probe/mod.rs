@@ -1,0 +1,419 @@
+//! Probes measure, they never judge and never print.
+//!
+//! Each stage module returns plain observations: what happened, how long it took, and, when it
+//! failed, a stable failure string from OONI's vocabulary ([`Failure`]).
+
+pub mod dns;
+pub mod http;
+pub mod run;
+pub mod tcp;
+pub mod tls;
+
+use std::io;
+use std::net::{IpAddr, SocketAddr};
+use std::time::Duration;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::Target;
+
+/// Why a stage failed, as a stable string (OONI's vocabulary, extended where needed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Failure {
+    DnsNxdomainError,
+    DnsNoAnswer,
+    DnsRefusedError,
+    DnsServfailError,
+    DnsTemporaryFailure,
+    DnsBogonError,
+    GenericTimeoutError,
+    ConnectionRefused,
+    ConnectionReset,
+    HostUnreachable,
+    NetworkUnreachable,
+    ProxyAuthRequired,
+    ProxyDenied,
+    ProxyError,
+    SslInvalidHostname,
+    SslUnknownAuthority,
+    SslInvalidCertificate,
+    SslFailedHandshake,
+    EofError,
+    HttpInvalidResponse,
+    UnknownFailure,
+}
+
+impl Failure {
+    /// The stable string, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Failure::DnsNxdomainError => "dns_nxdomain_error",
+            Failure::DnsNoAnswer => "dns_no_answer",
+            Failure::DnsRefusedError => "dns_refused_error",
+            Failure::DnsServfailError => "dns_servfail_error",
+            Failure::DnsTemporaryFailure => "dns_temporary_failure",
+            Failure::DnsBogonError => "dns_bogon_error",
+            Failure::GenericTimeoutError => "generic_timeout_error",
+            Failure::ConnectionRefused => "connection_refused",
+            Failure::ConnectionReset => "connection_reset",
+            Failure::HostUnreachable => "host_unreachable",
+            Failure::NetworkUnreachable => "network_unreachable",
+            Failure::ProxyAuthRequired => "proxy_auth_required",
+            Failure::ProxyDenied => "proxy_denied",
+            Failure::ProxyError => "proxy_error",
+            Failure::SslInvalidHostname => "ssl_invalid_hostname",
+            Failure::SslUnknownAuthority => "ssl_unknown_authority",
+            Failure::SslInvalidCertificate => "ssl_invalid_certificate",
+            Failure::SslFailedHandshake => "ssl_failed_handshake",
+            Failure::EofError => "eof_error",
+            Failure::HttpInvalidResponse => "http_invalid_response",
+            Failure::UnknownFailure => "unknown_failure",
+        }
+    }
+
+    /// A short phrase for people.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Failure::DnsNxdomainError => "the name does not exist (NXDOMAIN)",
+            Failure::DnsNoAnswer => "the resolver returned no address",
+            Failure::DnsRefusedError => "the resolver refused the query",
+            Failure::DnsServfailError => "the resolver failed (SERVFAIL)",
+            Failure::DnsTemporaryFailure => "no resolver could be asked",
+            Failure::DnsBogonError => "the answer is a private or reserved address",
+            Failure::GenericTimeoutError => "timed out",
+            Failure::ConnectionRefused => "connection refused",
+            Failure::ConnectionReset => "connection reset",
+            Failure::HostUnreachable => "host unreachable",
+            Failure::NetworkUnreachable => "network unreachable",
+            Failure::ProxyAuthRequired => "the proxy wants credentials (407)",
+            Failure::ProxyDenied => "the proxy refused the destination",
+            Failure::ProxyError => "the proxy failed",
+            Failure::SslInvalidHostname => "the certificate is for another name",
+            Failure::SslUnknownAuthority => "the certificate's issuer is not trusted",
+            Failure::SslInvalidCertificate => {
+                "the certificate is invalid (expired, not yet valid or malformed)"
+            }
+            Failure::SslFailedHandshake => "the TLS handshake failed",
+            Failure::EofError => "the connection was closed",
+            Failure::HttpInvalidResponse => "the HTTP answer was malformed or too large",
+            Failure::UnknownFailure => "an unexpected error",
+        }
+    }
+
+    /// Maps an I/O error from connect/read/write to a failure string.
+    pub fn from_io(e: &io::Error) -> Failure {
+        // Raw errno first: the ErrorKind mapping for these is recent and platform-specific.
+        if let Some(code) = e.raw_os_error() {
+            match code {
+                libc_errno::ECONNREFUSED => return Failure::ConnectionRefused,
+                libc_errno::ECONNRESET | libc_errno::EPIPE => return Failure::ConnectionReset,
+                libc_errno::EHOSTUNREACH => return Failure::HostUnreachable,
+                libc_errno::ENETUNREACH | libc_errno::ENETDOWN => return Failure::NetworkUnreachable,
+                libc_errno::ETIMEDOUT => return Failure::GenericTimeoutError,
+                _ => {}
+            }
+        }
+        match e.kind() {
+            io::ErrorKind::ConnectionRefused => Failure::ConnectionRefused,
+            io::ErrorKind::ConnectionReset | io::ErrorKind::ConnectionAborted | io::ErrorKind::BrokenPipe => {
+                Failure::ConnectionReset
+            }
+            io::ErrorKind::HostUnreachable => Failure::HostUnreachable,
+            io::ErrorKind::NetworkUnreachable | io::ErrorKind::NetworkDown => Failure::NetworkUnreachable,
+            io::ErrorKind::TimedOut => Failure::GenericTimeoutError,
+            io::ErrorKind::UnexpectedEof => Failure::EofError,
+            _ => Failure::UnknownFailure,
+        }
+    }
+}
+
+/// Linux errno values (stable ABI); other platforms fall back to `ErrorKind`.
+#[cfg(target_os = "linux")]
+mod libc_errno {
+    pub const EPIPE: i32 = 32;
+    pub const ENETDOWN: i32 = 100;
+    pub const ENETUNREACH: i32 = 101;
+    pub const ECONNRESET: i32 = 104;
+    pub const ETIMEDOUT: i32 = 110;
+    pub const ECONNREFUSED: i32 = 111;
+    pub const EHOSTUNREACH: i32 = 113;
+}
+#[cfg(not(target_os = "linux"))]
+mod libc_errno {
+    pub const EPIPE: i32 = -1;
+    pub const ENETDOWN: i32 = -2;
+    pub const ENETUNREACH: i32 = -3;
+    pub const ECONNRESET: i32 = -4;
+    pub const ETIMEDOUT: i32 = -5;
+    pub const ECONNREFUSED: i32 = -6;
+    pub const EHOSTUNREACH: i32 = -7;
+}
+
+/// The outcome of one stage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Ok,
+    Failed {
+        failure: Failure,
+        message: String,
+    },
+    /// Not run because an earlier stage failed (or the run deadline passed first).
+    Skipped {
+        reason: String,
+    },
+}
+
+impl Outcome {
+    pub fn failed(failure: Failure, message: impl Into<String>) -> Self {
+        Outcome::Failed {
+            failure,
+            message: message.into(),
+        }
+    }
+
+    pub fn is_ok(&self) -> bool {
+        matches!(self, Outcome::Ok)
+    }
+
+    pub fn failure(&self) -> Option<Failure> {
+        match self {
+            Outcome::Failed { failure, .. } => Some(*failure),
+            _ => None,
+        }
+    }
+}
+
+/// A stage's outcome, duration and details.
+#[derive(Debug, Clone)]
+pub struct Stage<T> {
+    pub outcome: Outcome,
+    pub duration: Option<Duration>,
+    pub detail: Option<T>,
+}
+
+impl<T> Stage<T> {
+    pub fn ok(duration: Duration, detail: T) -> Self {
+        Stage {
+            outcome: Outcome::Ok,
+            duration: Some(duration),
+            detail: Some(detail),
+        }
+    }
+
+    pub fn failed(duration: Duration, failure: Failure, message: impl Into<String>) -> Self {
+        Stage {
+            outcome: Outcome::failed(failure, message),
+            duration: Some(duration),
+            detail: None,
+        }
+    }
+
+    pub fn skipped(reason: impl Into<String>) -> Self {
+        Stage {
+            outcome: Outcome::Skipped {
+                reason: reason.into(),
+            },
+            duration: None,
+            detail: None,
+        }
+    }
+
+    pub fn is_ok(&self) -> bool {
+        self.outcome.is_ok()
+    }
+}
+
+/// IPv4 or IPv6.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Family {
+    Ipv4,
+    Ipv6,
+}
+
+impl Family {
+    pub fn of(ip: &IpAddr) -> Family {
+        match ip {
+            IpAddr::V4(_) => Family::Ipv4,
+            IpAddr::V6(_) => Family::Ipv6,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Family::Ipv4 => "ipv4",
+            Family::Ipv6 => "ipv6",
+        }
+    }
+}
+
+/// Where the addresses of a target came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DnsSource {
+    /// The system resolver (nameservers from the system configuration).
+    System { servers: Vec<SocketAddr> },
+    /// `--dns-server`.
+    Server(SocketAddr),
+    /// `--resolve`.
+    Pinned,
+    /// The URL (or `--connect-to`) names an address.
+    Literal,
+}
+
+/// The answer for one address family.
+#[derive(Debug, Clone)]
+pub struct FamilyLookup {
+    pub family: Family,
+    pub outcome: Outcome,
+    pub addrs: Vec<IpAddr>,
+    pub ttl: Option<u32>,
+    pub duration: Duration,
+}
+
+/// The DNS stage: A and AAAA looked up separately.
+#[derive(Debug, Clone)]
+pub struct DnsDetail {
+    /// The name looked up (the `--connect-to` host when one applies).
+    pub query: String,
+    pub source: DnsSource,
+    pub lookups: Vec<FamilyLookup>,
+}
+
+impl DnsDetail {
+    pub fn addrs(&self) -> impl Iterator<Item = &IpAddr> {
+        self.lookups.iter().flat_map(|l| l.addrs.iter())
+    }
+}
+
+/// The TCP stage.
+#[derive(Debug, Clone)]
+pub struct TcpDetail {
+    pub peer: SocketAddr,
+    /// Addresses tried before this one, with why they failed.
+    pub earlier: Vec<(SocketAddr, Failure)>,
+}
+
+/// One certificate of a presented chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CertInfo {
+    pub subject: String,
+    pub issuer: String,
+    pub not_before: String,
+    pub not_after: String,
+    pub san: Vec<String>,
+}
+
+/// What a trust store said of a chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verification {
+    Trusted,
+    Rejected { failure: Failure, message: String },
+    NotChecked,
+}
+
+impl Verification {
+    pub fn is_trusted(&self) -> bool {
+        matches!(self, Verification::Trusted)
+    }
+}
+
+/// The TLS stage.
+#[derive(Debug, Clone, Default)]
+pub struct TlsDetail {
+    /// The SNI sent (`None` for IP literals, where TLS sends none).
+    pub sni: Option<String>,
+    pub version: Option<String>,
+    pub alpn: Option<String>,
+    pub cipher: Option<String>,
+    pub chain: Vec<CertInfo>,
+    pub system_store: Option<Verification>,
+    pub public_store: Option<Verification>,
+}
+
+/// The HTTP stage: one request on the measured connection.
+#[derive(Debug, Clone)]
+pub struct HttpDetail {
+    pub status: u16,
+    pub version: String,
+    /// Selected response headers (lower-case names), in arrival order.
+    pub headers: Vec<(String, String)>,
+    /// The body, up to the cap.
+    pub body: Vec<u8>,
+    pub body_truncated: bool,
+    /// Time to read the (capped) body after the head.
+    pub body_duration: Duration,
+}
+
+impl HttpDetail {
+    /// The first value of a header (name in lower case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// dns → tcp → tls → http over one connection, for one address family.
+#[derive(Debug, Clone)]
+pub struct Attempt {
+    pub family: Family,
+    pub tcp: Stage<TcpDetail>,
+    /// `None` for plain http://.
+    pub tls: Option<Stage<TlsDetail>>,
+    pub http: Stage<HttpDetail>,
+}
+
+impl Attempt {
+    /// How far this attempt got: 0 nothing, 1 tcp, 2 tls, 3 http.
+    pub fn progress(&self) -> u8 {
+        if self.http.is_ok() {
+            3
+        } else if self.tls.as_ref().is_some_and(Stage::is_ok) {
+            2
+        } else if self.tcp.is_ok() {
+            1
+        } else {
+            0
+        }
+    }
+}
+
+/// Everything measured for one target.
+#[derive(Debug, Clone)]
+pub struct TargetObservation {
+    pub target: Target,
+    /// `None` for IP literals.
+    pub dns: Option<Stage<DnsDetail>>,
+    /// One per address family that had addresses (IPv4 first).
+    pub attempts: Vec<Attempt>,
+}
+
+impl TargetObservation {
+    /// The attempt that got furthest (IPv4 preferred on a tie).
+    pub fn best(&self) -> Option<&Attempt> {
+        self.attempts.iter().rev().max_by_key(|a| a.progress())
+    }
+
+    /// The HTTP answer, when one came.
+    pub fn response(&self) -> Option<&HttpDetail> {
+        self.best().and_then(|a| a.http.detail.as_ref())
+    }
+
+    /// True when the name resolved (or needed no resolving).
+    pub fn resolved(&self) -> bool {
+        self.dns.as_ref().is_none_or(Stage::is_ok)
+    }
+}
+
+/// The whole run's measurements, plus the settings that shaped them.
+#[derive(Debug, Clone)]
+pub struct Observations {
+    pub targets: Vec<TargetObservation>,
+    pub started_at: std::time::SystemTime,
+    pub duration: Duration,
+    /// True when `--max-time` cut the run short.
+    pub deadline_hit: bool,
+}

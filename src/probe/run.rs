@@ -1,0 +1,357 @@
+//! Runs every target concurrently, each stage under its timeout and the whole run under its
+//! deadline. Every stage's wait is `min(--timeout, time left before --max-time)`, so targets
+//! finish by the deadline on their own; a short grace period then cuts any straggler.
+
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+
+use tokio::task::JoinSet;
+
+use super::dns::Dns;
+use super::tls::TlsContext;
+use super::{
+    Attempt, DnsDetail, DnsSource, Family, FamilyLookup, Observations, Outcome, Stage, TargetObservation,
+};
+use crate::catalog::Target;
+use crate::cli::{ConnectTo, ResolveRule};
+
+/// What to probe and how.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub targets: Vec<Target>,
+    pub families: Vec<Family>,
+    pub resolve: Vec<ResolveRule>,
+    pub connect_to: Vec<ConnectTo>,
+    pub timeout: Duration,
+    pub max_time: Duration,
+}
+
+/// Shared, read-only state of a run.
+pub struct Probers {
+    pub dns: Dns,
+    pub tls: TlsContext,
+}
+
+/// How long past the deadline stragglers may take before they are cut.
+const GRACE: Duration = Duration::from_millis(250);
+
+/// Probes every target; `on_done` is called as each finishes (for progress display).
+pub async fn run(
+    plan: &Plan,
+    probers: Arc<Probers>,
+    mut on_done: impl FnMut(&TargetObservation),
+) -> Observations {
+    let started_at = SystemTime::now();
+    let start = Instant::now();
+    let deadline = start + plan.max_time;
+    let mut set = JoinSet::new();
+    for (i, target) in plan.targets.iter().cloned().enumerate() {
+        let probers = probers.clone();
+        let plan = plan.clone();
+        set.spawn(async move { (i, probe_target(target, &plan, &probers, deadline).await) });
+    }
+    let mut done: Vec<Option<TargetObservation>> = vec![None; plan.targets.len()];
+    let hard_stop = tokio::time::Instant::from_std(deadline + GRACE);
+    let mut deadline_hit = false;
+    loop {
+        match tokio::time::timeout_at(hard_stop, set.join_next()).await {
+            Ok(Some(Ok((i, obs)))) => {
+                on_done(&obs);
+                done[i] = Some(obs);
+            }
+            Ok(Some(Err(_))) => {} // a panicked task leaves its slot empty; filled below
+            Ok(None) => break,
+            Err(_) => {
+                set.abort_all();
+                deadline_hit = true;
+                break;
+            }
+        }
+    }
+    let targets: Vec<TargetObservation> = done
+        .into_iter()
+        .zip(&plan.targets)
+        .map(|(obs, target)| {
+            obs.unwrap_or_else(|| TargetObservation {
+                target: target.clone(),
+                dns: Some(Stage::skipped("the run deadline (--max-time) was reached")),
+                attempts: vec![],
+            })
+        })
+        .collect();
+    let elapsed = start.elapsed();
+    Observations {
+        deadline_hit: deadline_hit || elapsed >= plan.max_time,
+        targets,
+        started_at,
+        duration: elapsed,
+    }
+}
+
+/// Where to connect for a target: `--connect-to` applied (the first matching rule, as curl).
+fn dial(target: &Target, rules: &[ConnectTo]) -> (String, u16) {
+    let (host, port) = (target.host(), target.port());
+    for r in rules {
+        let host_ok = r.host.as_ref().is_none_or(|h| h.eq_ignore_ascii_case(&host));
+        let port_ok = r.port.is_none_or(|p| p == port);
+        if host_ok && port_ok {
+            return (
+                r.connect_host.clone().unwrap_or_else(|| host.clone()),
+                r.connect_port.unwrap_or(port),
+            );
+        }
+    }
+    (host, port)
+}
+
+/// The wait allowed for the next stage.
+fn stage_timeout(timeout: Duration, deadline: Instant) -> Duration {
+    timeout.min(deadline.saturating_duration_since(Instant::now()))
+}
+
+const DEADLINE_REASON: &str = "the run deadline (--max-time) was reached";
+
+/// dns → (per family) tcp → tls → http for one target.
+pub async fn probe_target(
+    target: Target,
+    plan: &Plan,
+    probers: &Probers,
+    deadline: Instant,
+) -> TargetObservation {
+    let (dial_host, dial_port) = dial(&target, &plan.connect_to);
+    let mut dns = None;
+    let addrs: Vec<IpAddr> = if let Ok(ip) = dial_host.parse::<IpAddr>() {
+        if !target.is_ip_literal() {
+            // --connect-to named an address: record it as a literal lookup.
+            dns = Some(literal_stage(&dial_host, ip));
+        }
+        vec![ip]
+    } else if let Some(rule) = plan
+        .resolve
+        .iter()
+        .find(|r| r.host.eq_ignore_ascii_case(&dial_host) && r.port == dial_port)
+        .or_else(|| {
+            plan.resolve
+                .iter()
+                .find(|r| r.host.eq_ignore_ascii_case(&target.host()) && r.port == target.port())
+        })
+    {
+        dns = Some(pinned_stage(&dial_host, &rule.addrs, &plan.families));
+        rule.addrs.clone()
+    } else {
+        let t = stage_timeout(plan.timeout, deadline);
+        let stage = if t.is_zero() {
+            Stage::skipped(DEADLINE_REASON)
+        } else {
+            probers.dns.lookup(&dial_host, &plan.families).await
+        };
+        let addrs = stage
+            .detail
+            .as_ref()
+            .map(|d| d.addrs().copied().collect())
+            .unwrap_or_default();
+        dns = Some(stage);
+        addrs
+    };
+
+    let families: Vec<Family> = plan
+        .families
+        .iter()
+        .copied()
+        .filter(|f| addrs.iter().any(|a| Family::of(a) == *f))
+        .collect();
+    let sockets = |family: Family| -> Vec<SocketAddr> {
+        addrs
+            .iter()
+            .filter(|a| Family::of(a) == family)
+            .map(|a| SocketAddr::new(*a, dial_port))
+            .collect()
+    };
+    let one = |family: Family| attempt(&target, family, sockets(family), plan.timeout, probers, deadline);
+    // Families run concurrently: a dead IPv6 path must not delay the IPv4 answer.
+    let mut attempts = match families.as_slice() {
+        [] => vec![],
+        [a] => vec![one(*a).await],
+        [a, b, ..] => {
+            let (x, y) = tokio::join!(one(*a), one(*b));
+            vec![x, y]
+        }
+    };
+    if attempts.is_empty() && dns.as_ref().is_some_and(Stage::is_ok) {
+        // Names resolved, but only in families excluded by -4/-6.
+        attempts.push(Attempt {
+            family: plan.families.first().copied().unwrap_or(Family::Ipv4),
+            tcp: Stage::skipped("no address in the allowed address family (-4/-6)"),
+            tls: target.is_tls().then(|| Stage::skipped("tcp did not connect")),
+            http: Stage::skipped("tcp did not connect"),
+        });
+    }
+    TargetObservation {
+        target,
+        dns,
+        attempts,
+    }
+}
+
+async fn attempt(
+    target: &Target,
+    family: Family,
+    sockets: Vec<SocketAddr>,
+    timeout: Duration,
+    probers: &Probers,
+    deadline: Instant,
+) -> Attempt {
+    let host = target.host();
+    let authority = match target.url.port() {
+        Some(p) => format!("{}:{p}", bracket(&host)),
+        None => bracket(&host),
+    };
+    let path = target.path_and_query();
+    let scheme = target.url.scheme().to_string();
+
+    let t = stage_timeout(timeout, deadline);
+    if t.is_zero() {
+        return Attempt {
+            family,
+            tcp: Stage::skipped(DEADLINE_REASON),
+            tls: target.is_tls().then(|| Stage::skipped(DEADLINE_REASON)),
+            http: Stage::skipped(DEADLINE_REASON),
+        };
+    }
+    let (tcp, stream) = super::tcp::connect(&sockets, t).await;
+    let Some(stream) = stream else {
+        return Attempt {
+            family,
+            tcp,
+            tls: target.is_tls().then(|| Stage::skipped("tcp did not connect")),
+            http: Stage::skipped("tcp did not connect"),
+        };
+    };
+
+    if !target.is_tls() {
+        let t = stage_timeout(timeout, deadline);
+        let http = if t.is_zero() {
+            Stage::skipped(DEADLINE_REASON)
+        } else {
+            super::http::get(stream, false, &scheme, &authority, &path, t).await
+        };
+        return Attempt {
+            family,
+            tcp,
+            tls: None,
+            http,
+        };
+    }
+
+    let t = stage_timeout(timeout, deadline);
+    if t.is_zero() {
+        return Attempt {
+            family,
+            tcp,
+            tls: Some(Stage::skipped(DEADLINE_REASON)),
+            http: Stage::skipped(DEADLINE_REASON),
+        };
+    }
+    let (tls, tls_stream) = super::tls::handshake(&probers.tls, stream, &host, t).await;
+    let Some(tls_stream) = tls_stream else {
+        return Attempt {
+            family,
+            tcp,
+            tls: Some(tls),
+            http: Stage::skipped("tls did not complete with a trusted certificate"),
+        };
+    };
+    let h2 = tls.detail.as_ref().and_then(|d| d.alpn.as_deref()) == Some("h2");
+    let t = stage_timeout(timeout, deadline);
+    let http = if t.is_zero() {
+        Stage::skipped(DEADLINE_REASON)
+    } else {
+        super::http::get(tls_stream, h2, &scheme, &authority, &path, t).await
+    };
+    Attempt {
+        family,
+        tcp,
+        tls: Some(tls),
+        http,
+    }
+}
+
+fn bracket(host: &str) -> String {
+    if host.contains(':') {
+        format!("[{host}]")
+    } else {
+        host.to_string()
+    }
+}
+
+fn literal_stage(host: &str, ip: IpAddr) -> Stage<DnsDetail> {
+    let detail = DnsDetail {
+        query: host.to_string(),
+        source: DnsSource::Literal,
+        lookups: vec![FamilyLookup {
+            family: Family::of(&ip),
+            outcome: Outcome::Ok,
+            addrs: vec![ip],
+            ttl: None,
+            duration: Duration::ZERO,
+        }],
+    };
+    Stage::ok(Duration::ZERO, detail)
+}
+
+fn pinned_stage(host: &str, addrs: &[IpAddr], families: &[Family]) -> Stage<DnsDetail> {
+    let lookups = families
+        .iter()
+        .map(|f| {
+            let a: Vec<IpAddr> = addrs.iter().copied().filter(|ip| Family::of(ip) == *f).collect();
+            FamilyLookup {
+                family: *f,
+                outcome: Outcome::Ok,
+                addrs: a,
+                ttl: None,
+                duration: Duration::ZERO,
+            }
+        })
+        .collect();
+    let detail = DnsDetail {
+        query: host.to_string(),
+        source: DnsSource::Pinned,
+        lookups,
+    };
+    super::dns::summarize(detail, Duration::ZERO)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use url::Url;
+
+    fn target(url: &str) -> Target {
+        Target {
+            name: "t".into(),
+            surface: crate::catalog::Surface::Web,
+            url: Url::parse(url).unwrap(),
+        }
+    }
+
+    #[test]
+    fn connect_to_follows_curl_matching() {
+        let rules = vec![
+            crate::cli::parse_connect_to("api.openai.com:443:127.0.0.1:9443").unwrap(),
+            crate::cli::parse_connect_to(":443::8443").unwrap(),
+        ];
+        assert_eq!(
+            dial(&target("https://api.openai.com/v1"), &rules),
+            ("127.0.0.1".into(), 9443)
+        );
+        assert_eq!(
+            dial(&target("https://chatgpt.com/"), &rules),
+            ("chatgpt.com".into(), 8443)
+        );
+        assert_eq!(
+            dial(&target("http://chatgpt.com/"), &rules),
+            ("chatgpt.com".into(), 80)
+        );
+    }
+}

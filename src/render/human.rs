@@ -1,0 +1,285 @@
+//! The human output, in the spirit of `flutter doctor` (✓ ! ✗ per layer) and httpstat
+//! (per-stage timings). Colour is decided once, before rendering (see [`super::use_color`]).
+
+use std::fmt::Write as _;
+
+use colored::Colorize;
+
+use crate::report::{Layer, LayerStatus, Report, StageName, StageReport, StageStatus, TargetReport};
+
+fn layer_label(l: Layer) -> &'static str {
+    match l {
+        Layer::Machine => "machine",
+        Layer::LocalNetwork => "local network",
+        Layer::Path => "path",
+        Layer::Service => "service",
+        Layer::Account => "account",
+        Layer::None => "",
+    }
+}
+
+fn mark(s: LayerStatus) -> colored::ColoredString {
+    match s {
+        LayerStatus::Ok => "✓".green().bold(),
+        LayerStatus::Warn => "!".yellow().bold(),
+        LayerStatus::Fail => "✗".red().bold(),
+        LayerStatus::NotChecked => "·".dimmed(),
+    }
+}
+
+fn fmt_ms(ms: Option<f64>) -> String {
+    match ms {
+        Some(v) if v >= 1000.0 => format!("{:.1} s", v / 1000.0),
+        Some(v) => format!("{v:.0} ms"),
+        None => "—".into(),
+    }
+}
+
+/// Renders the report for a terminal or a pipe. `verbose` adds addresses, chains and headers;
+/// `quiet` keeps only the verdict.
+pub fn render(r: &Report, verbose: u8, quiet: bool) -> String {
+    let mut o = String::new();
+    if !quiet {
+        let _ = writeln!(
+            o,
+            "{} {} — {} targets in {}\n",
+            r.tool.name.bold(),
+            r.tool.version,
+            r.targets.len(),
+            fmt_ms(Some(r.duration_ms))
+        );
+        for l in &r.layers {
+            let _ = writeln!(
+                o,
+                "  {} {:<14} {}",
+                mark(l.status),
+                layer_label(l.layer),
+                l.summary
+            );
+            if verbose > 0 {
+                for f in l.findings.iter().skip(1) {
+                    let _ = writeln!(o, "  {:<16} {}", "", f.message.dimmed());
+                }
+            }
+        }
+        let _ = writeln!(o);
+        render_targets(&mut o, r, verbose);
+        if let Some(p) = &r.status_page {
+            let line = match (&p.indicator, &p.description) {
+                (Some(i), Some(d)) => format!("{d} (indicator: {i})"),
+                _ => "could not be read".into(),
+            };
+            let _ = writeln!(o, "  status page: {line}\n");
+        }
+        if !r.verdict.warnings.is_empty() {
+            for w in &r.verdict.warnings {
+                let _ = writeln!(o, "  {} {}", "!".yellow().bold(), w);
+            }
+            let _ = writeln!(o);
+        }
+        if verbose > 0 && !r.verdict.evidence.is_empty() {
+            let _ = writeln!(o, "{}", "Evidence".bold());
+            for e in &r.verdict.evidence {
+                let _ = writeln!(o, "  - {e}");
+            }
+            let _ = writeln!(o);
+        }
+    }
+    let head = match r.verdict.cause.as_str().as_str() {
+        "healthy" => "Verdict:".green().bold(),
+        "inconclusive" => "Verdict:".yellow().bold(),
+        _ => "Verdict:".red().bold(),
+    };
+    let code = if r.verdict.layer == Layer::None {
+        r.verdict.cause.as_str()
+    } else {
+        format!("{}/{}", r.verdict.layer.as_str(), r.verdict.cause.as_str())
+    };
+    let _ = writeln!(o, "{head} {} {}", r.verdict.summary, format!("[{code}]").dimmed());
+    for a in &r.verdict.advice {
+        let _ = writeln!(o, "  → {a}");
+    }
+    o
+}
+
+fn stage_cell(s: Option<&StageReport>) -> String {
+    match s {
+        None => "".into(),
+        Some(s) => match s.status {
+            StageStatus::Ok => fmt_ms(s.duration_ms),
+            StageStatus::Fail => "✗".into(),
+            StageStatus::Skip => "—".into(),
+        },
+    }
+}
+
+fn render_targets(o: &mut String, r: &Report, verbose: u8) {
+    let width = r
+        .targets
+        .iter()
+        .map(|t| t.name.len())
+        .max()
+        .unwrap_or(10)
+        .clamp(10, 34);
+    let _ = writeln!(
+        o,
+        "  {:<8}{:<width$}  {:>8} {:>8} {:>8} {:>8}  result",
+        "surface",
+        "target",
+        "dns",
+        "tcp",
+        "tls",
+        "http",
+        width = width
+    );
+    for t in &r.targets {
+        let dns = t.stages.iter().find(|s| s.stage == StageName::Dns);
+        let families: Vec<_> = {
+            let mut f: Vec<_> = t.stages.iter().filter_map(|s| s.family).collect();
+            f.dedup();
+            f
+        };
+        if families.is_empty() {
+            let result = result_line(t, dns);
+            let _ = writeln!(
+                o,
+                "  {:<8}{:<width$}  {:>8} {:>8} {:>8} {:>8}  {}",
+                t.surface.as_str(),
+                t.name,
+                stage_cell(dns),
+                "",
+                "",
+                "",
+                result,
+                width = width
+            );
+        }
+        for (i, fam) in families.iter().enumerate() {
+            let of = |n: StageName| t.stages.iter().find(|s| s.stage == n && s.family == Some(*fam));
+            let (tcp, tls, http) = (of(StageName::Tcp), of(StageName::Tls), of(StageName::Http));
+            let name = if families.len() > 1 {
+                format!(
+                    "{} ({})",
+                    t.name,
+                    if fam.as_str() == "ipv6" { "v6" } else { "v4" }
+                )
+            } else {
+                t.name.clone()
+            };
+            let failed = [dns, tcp, tls, http]
+                .into_iter()
+                .flatten()
+                .find(|s| s.status == StageStatus::Fail);
+            let result = match failed {
+                Some(s) => failure_line(s).red().to_string(),
+                None => match http.and_then(|h| h.http.as_ref()) {
+                    Some(_) => http.map(|h| h.detail.clone()).unwrap_or_default(),
+                    None => "—".into(),
+                },
+            };
+            let _ = writeln!(
+                o,
+                "  {:<8}{:<width$}  {:>8} {:>8} {:>8} {:>8}  {}",
+                if i == 0 { t.surface.as_str() } else { "" },
+                name,
+                if i == 0 { stage_cell(dns) } else { String::new() },
+                stage_cell(tcp),
+                stage_cell(tls),
+                stage_cell(http),
+                result,
+                width = width
+            );
+            if verbose > 0 {
+                render_details(o, [dns.filter(|_| i == 0), tcp, tls, http], verbose);
+            }
+        }
+        if families.is_empty() && verbose > 0 {
+            render_details(o, [dns, None, None, None], verbose);
+        }
+    }
+    let _ = writeln!(o);
+}
+
+fn result_line(t: &TargetReport, dns: Option<&StageReport>) -> String {
+    match dns {
+        Some(s) if s.status == StageStatus::Fail => failure_line(s).red().to_string(),
+        Some(s) if s.status == StageStatus::Skip => s.detail.clone(),
+        _ => t.answer.clone().unwrap_or_else(|| "—".into()),
+    }
+}
+
+fn failure_line(s: &StageReport) -> String {
+    let stage = match s.stage {
+        StageName::Dns => "dns",
+        StageName::Tcp => "tcp",
+        StageName::Proxy => "proxy",
+        StageName::Tls => "tls",
+        StageName::Http => "http",
+    };
+    match s.failure {
+        Some(f) => format!(
+            "{stage}: {} ({}) after {}",
+            f.describe(),
+            f.as_str(),
+            fmt_ms(s.duration_ms)
+        ),
+        None => format!("{stage}: {}", s.detail),
+    }
+}
+
+fn render_details(o: &mut String, stages: [Option<&StageReport>; 4], verbose: u8) {
+    let pad = " ".repeat(12);
+    for s in stages.into_iter().flatten() {
+        if let Some(d) = &s.dns {
+            for l in &d.lookups {
+                let ans = if l.answers.is_empty() {
+                    l.failure
+                        .map(|f| f.as_str().to_string())
+                        .unwrap_or_else(|| "no answer".into())
+                } else {
+                    l.answers.join(", ")
+                };
+                let _ = writeln!(
+                    o,
+                    "{pad}{} {} via {}: {}",
+                    l.record_type,
+                    d.query,
+                    d.source,
+                    ans.dimmed()
+                );
+            }
+        }
+        if s.status == StageStatus::Fail && !s.detail.is_empty() {
+            let _ = writeln!(o, "{pad}{}", s.detail.dimmed());
+        }
+        if let Some(a) = &s.address
+            && s.stage == StageName::Tcp
+        {
+            let _ = writeln!(o, "{pad}tcp {a}");
+        }
+        if let Some(t) = &s.tls {
+            let _ = writeln!(
+                o,
+                "{pad}tls {} {} sni={} system store: {} public store: {}",
+                t.version.as_deref().unwrap_or("?"),
+                t.alpn.as_deref().unwrap_or("-"),
+                t.sni.as_deref().unwrap_or("(none)"),
+                t.system_store.result,
+                t.public_store.result
+            );
+            for c in &t.chain {
+                let _ = writeln!(o, "{pad}  {} ← {} (until {})", c.subject, c.issuer, c.not_after);
+            }
+        }
+        if let Some(h) = &s.http
+            && verbose > 1
+        {
+            for (k, v) in &h.headers {
+                let _ = writeln!(o, "{pad}{k}: {}", v.dimmed());
+            }
+            if !h.body_excerpt.is_empty() {
+                let _ = writeln!(o, "{pad}body: {}", h.body_excerpt.dimmed());
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! Renderers only render: one module per output format over the same [`crate::report::Report`].
+
+pub mod human;
+pub mod json;
+
+use std::io::IsTerminal;
+
+use crate::cli::ColorChoice;
+
+/// The one colour decision: `--color`, then NO_COLOR, CLICOLOR_FORCE, TERM=dumb, then whether
+/// stdout is a terminal. `env` is passed in so the decision can be tested.
+pub fn use_color(choice: ColorChoice, env: impl Fn(&str) -> Option<String>, stdout_is_tty: bool) -> bool {
+    let set = |k: &str| env(k).is_some_and(|v| !v.is_empty());
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            if set("NO_COLOR") {
+                false
+            } else if env("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0") {
+                true
+            } else if env("TERM").as_deref() == Some("dumb") {
+                false
+            } else {
+                stdout_is_tty
+            }
+        }
+    }
+}
+
+/// The decision for this process.
+pub fn decide_color(choice: ColorChoice) -> bool {
+    use_color(choice, |k| std::env::var(k).ok(), std::io::stdout().is_terminal())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |k| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
+    }
+
+    #[test]
+    fn colour_is_decided_by_flag_then_environment_then_terminal() {
+        assert!(use_color(ColorChoice::Always, env(&[("NO_COLOR", "1")]), false));
+        assert!(!use_color(
+            ColorChoice::Never,
+            env(&[("CLICOLOR_FORCE", "1")]),
+            true
+        ));
+        assert!(!use_color(
+            ColorChoice::Auto,
+            env(&[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")]),
+            true
+        ));
+        assert!(use_color(
+            ColorChoice::Auto,
+            env(&[("CLICOLOR_FORCE", "1")]),
+            false
+        ));
+        assert!(!use_color(
+            ColorChoice::Auto,
+            env(&[("CLICOLOR_FORCE", "0")]),
+            false
+        ));
+        assert!(!use_color(ColorChoice::Auto, env(&[("TERM", "dumb")]), true));
+        assert!(
+            use_color(ColorChoice::Auto, env(&[("NO_COLOR", "")]), true),
+            "an empty NO_COLOR is unset"
+        );
+        assert!(use_color(ColorChoice::Auto, env(&[]), true));
+        assert!(!use_color(ColorChoice::Auto, env(&[]), false));
+    }
+}

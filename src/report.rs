@@ -1,0 +1,597 @@
+//! The report: what `--json` prints and what every renderer reads. Separate from probe types;
+//! built from them with [`build`]. Its JSON Schema (`schema/report.schema.json`) is derived from
+//! these types, so the two cannot drift.
+//!
+//! Compatibility: fields and enum values are only ever added. A rename or removal bumps
+//! [`SCHEMA_VERSION`] and goes in CHANGELOG.md.
+
+use std::time::Duration;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::Surface;
+use crate::probe::{
+    Attempt, DnsSource, Failure, Family, HttpDetail, Observations, Outcome, Stage, TargetObservation,
+    TlsDetail, Verification,
+};
+
+/// The version of the JSON shape.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The whole report.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct Report {
+    /// Always 1 for this shape.
+    pub schema_version: u32,
+    pub tool: Tool,
+    /// When the run started (RFC 3339, UTC).
+    pub started_at: String,
+    /// How long the run took.
+    pub duration_ms: f64,
+    /// The process exit code that goes with this verdict.
+    pub exit_code: i32,
+    pub verdict: Verdict,
+    /// The five layers, from the user outwards.
+    pub layers: Vec<LayerReport>,
+    pub targets: Vec<TargetReport>,
+    /// What OpenAI's status page said, when it was read.
+    pub status_page: Option<StatusPageReport>,
+    pub environment: Environment,
+}
+
+/// Name and version of the tool.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct Tool {
+    pub name: String,
+    pub version: String,
+}
+
+/// A layer, from the user outwards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Layer {
+    Machine,
+    LocalNetwork,
+    Path,
+    Service,
+    Account,
+    /// Used by the verdict only: healthy or inconclusive.
+    None,
+}
+
+impl Layer {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layer::Machine => "machine",
+            Layer::LocalNetwork => "local_network",
+            Layer::Path => "path",
+            Layer::Service => "service",
+            Layer::Account => "account",
+            Layer::None => "none",
+        }
+    }
+
+    /// The process exit code for a fault in this layer.
+    pub fn exit_code(self) -> i32 {
+        match self {
+            Layer::Machine | Layer::LocalNetwork => 3,
+            Layer::Path => 4,
+            Layer::Service => 5,
+            Layer::Account => 6,
+            Layer::None => 0,
+        }
+    }
+}
+
+/// The stable cause codes (DESIGN.md §3). Scripts match on these; they are never renamed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Cause {
+    Healthy,
+    Inconclusive,
+    // machine
+    ClockSkew,
+    ProxyUnreachable,
+    ProxyMisconfigured,
+    // local_network
+    Offline,
+    DnsResolverDown,
+    CaptivePortal,
+    ProxyDenied,
+    ProxyAuthRequired,
+    TlsIntercepted,
+    NetworkSlow,
+    // path
+    DnsTampered,
+    DnsBlocked,
+    TcpBlocked,
+    SniFiltered,
+    TlsFailed,
+    Ipv6Broken,
+    RegionBlocked,
+    EdgeChallenge,
+    PathSlow,
+    // service
+    ServiceOutage,
+    ServiceDegraded,
+    ServiceErrors,
+    Maintenance,
+    // account
+    ApiKeyInvalid,
+    ApiKeyRestricted,
+    OrgMismatch,
+    QuotaExhausted,
+    RateLimited,
+    // warnings that are not faults
+    ControlsFailed,
+    TrustStoreProblem,
+    ProxyNotApplied,
+    StatusPageUnreachable,
+    DeadlineReached,
+}
+
+impl Cause {
+    /// The stable string, as in JSON.
+    pub fn as_str(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+}
+
+/// The verdict: one layer and one cause, in words, with evidence and advice.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct Verdict {
+    pub layer: Layer,
+    pub cause: Cause,
+    /// One plain sentence.
+    pub summary: String,
+    /// The observations that support the verdict.
+    pub evidence: Vec<String>,
+    /// What to do next, most useful first.
+    pub advice: Vec<String>,
+    /// Surfaces that worked end to end (so a person can switch to them).
+    pub working_surfaces: Vec<Surface>,
+    /// Surfaces with at least one failing target.
+    pub failing_surfaces: Vec<Surface>,
+    /// Odd things that did not decide the verdict.
+    pub warnings: Vec<String>,
+}
+
+/// How a layer looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LayerStatus {
+    Ok,
+    Warn,
+    Fail,
+    /// No evidence about this layer (not reached, or not checked in this run).
+    NotChecked,
+}
+
+/// One layer's assessment.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct LayerReport {
+    pub layer: Layer,
+    pub status: LayerStatus,
+    /// One line for the human output.
+    pub summary: String,
+    pub findings: Vec<Finding>,
+}
+
+/// Severity of a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Warn,
+    Fail,
+}
+
+/// Something a layer found.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct Finding {
+    pub cause: Cause,
+    pub severity: Severity,
+    pub message: String,
+}
+
+/// A stage name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StageName {
+    Dns,
+    Tcp,
+    Proxy,
+    Tls,
+    Http,
+}
+
+/// A stage's result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StageStatus {
+    Ok,
+    Fail,
+    /// Not run: an earlier stage failed, or the deadline came first.
+    Skip,
+}
+
+/// One probed target.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct TargetReport {
+    pub name: String,
+    pub surface: Surface,
+    pub url: String,
+    /// True for control targets (not OpenAI).
+    pub control: bool,
+    /// True when some address family got an HTTP answer.
+    pub ok: bool,
+    /// The last stage that succeeded on the best attempt (`null` when none did).
+    pub reached: Option<StageName>,
+    /// What the HTTP answer means (e.g. "401 OpenAI: origin reached"), when one came.
+    pub answer: Option<String>,
+    /// dns first, then tcp → tls → http per address family (IPv4 first). Stages that do not
+    /// apply (dns for IP literals, tls for http://) are absent.
+    pub stages: Vec<StageReport>,
+}
+
+/// One stage of one target (per address family after dns).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct StageReport {
+    pub stage: StageName,
+    /// The address family (absent for dns, which covers both).
+    pub family: Option<Family>,
+    pub status: StageStatus,
+    pub duration_ms: Option<f64>,
+    /// The stable failure string, when the stage failed.
+    pub failure: Option<Failure>,
+    /// A human-readable line: the answer, the error message, or why it was skipped.
+    pub detail: String,
+    /// The address connected to (tcp, tls, http).
+    pub address: Option<String>,
+    pub dns: Option<DnsReport>,
+    pub tls: Option<TlsReport>,
+    pub http: Option<HttpReport>,
+}
+
+/// DNS details.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct DnsReport {
+    pub query: String,
+    /// `system`, `server`, `pinned` (--resolve) or `literal`.
+    pub source: String,
+    /// The nameservers asked.
+    pub servers: Vec<String>,
+    pub lookups: Vec<DnsLookupReport>,
+}
+
+/// One family's lookup (A or AAAA).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct DnsLookupReport {
+    /// `A` or `AAAA`.
+    pub record_type: String,
+    pub status: StageStatus,
+    pub failure: Option<Failure>,
+    pub answers: Vec<String>,
+    pub ttl: Option<u32>,
+    pub duration_ms: f64,
+}
+
+/// TLS details.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct TlsReport {
+    pub sni: Option<String>,
+    pub version: Option<String>,
+    pub alpn: Option<String>,
+    pub cipher: Option<String>,
+    pub chain: Vec<CertReport>,
+    pub system_store: StoreVerdict,
+    pub public_store: StoreVerdict,
+}
+
+/// A certificate of the presented chain.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct CertReport {
+    pub subject: String,
+    pub issuer: String,
+    pub not_before: String,
+    pub not_after: String,
+    pub san: Vec<String>,
+}
+
+/// What a trust store said of the chain.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct StoreVerdict {
+    /// `trusted`, `rejected` or `not_checked`.
+    pub result: String,
+    pub failure: Option<Failure>,
+    pub message: Option<String>,
+}
+
+/// HTTP details.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct HttpReport {
+    pub status: u16,
+    pub version: String,
+    /// Selected headers, lower-case names.
+    pub headers: std::collections::BTreeMap<String, String>,
+    pub body_bytes: usize,
+    pub body_truncated: bool,
+    /// The start of the body, printable characters only.
+    pub body_excerpt: String,
+    pub body_ms: f64,
+}
+
+/// What the status page said.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct StatusPageReport {
+    pub url: String,
+    /// True when the page answered with the documented JSON.
+    pub reachable: bool,
+    /// `none`, `minor`, `major`, `critical` or `maintenance`.
+    pub indicator: Option<String>,
+    pub description: Option<String>,
+}
+
+/// The settings and surroundings of the run.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Environment {
+    pub os: String,
+    pub arch: String,
+    /// `system` or `server`.
+    pub resolver: String,
+    pub nameservers: Vec<String>,
+    pub families: Vec<Family>,
+    pub timeout_ms: f64,
+    pub max_time_ms: f64,
+    /// Roots in the system and public stores (including --cacert).
+    pub system_store_roots: usize,
+    pub public_store_roots: usize,
+    pub cacert: Option<String>,
+    pub doh_url: Option<String>,
+    pub base_url: Option<String>,
+    /// Where the base URL came from: `flag`, `OPENAI_BASE_URL`, `OPENAI_API_BASE` or `default`.
+    pub base_url_source: String,
+    /// Proxy variables that are set (names only; values may hold credentials).
+    pub proxy_variables: Vec<String>,
+    pub overrides: Vec<String>,
+}
+
+pub fn ms(d: Duration) -> f64 {
+    (d.as_secs_f64() * 1e6).round() / 1e3
+}
+
+fn store_verdict(v: Option<&Verification>) -> StoreVerdict {
+    match v {
+        Some(Verification::Trusted) => StoreVerdict {
+            result: "trusted".into(),
+            failure: None,
+            message: None,
+        },
+        Some(Verification::Rejected { failure, message }) => StoreVerdict {
+            result: "rejected".into(),
+            failure: Some(*failure),
+            message: Some(message.clone()),
+        },
+        Some(Verification::NotChecked) | None => StoreVerdict {
+            result: "not_checked".into(),
+            failure: None,
+            message: None,
+        },
+    }
+}
+
+fn status_of(o: &Outcome) -> (StageStatus, Option<Failure>, String) {
+    match o {
+        Outcome::Ok => (StageStatus::Ok, None, String::new()),
+        Outcome::Failed { failure, message } => (StageStatus::Fail, Some(*failure), message.clone()),
+        Outcome::Skipped { reason } => (StageStatus::Skip, None, reason.clone()),
+    }
+}
+
+fn stage_report<T>(name: StageName, family: Option<Family>, s: &Stage<T>) -> StageReport {
+    let (status, failure, detail) = status_of(&s.outcome);
+    StageReport {
+        stage: name,
+        family,
+        status,
+        duration_ms: s.duration.map(ms),
+        failure,
+        detail,
+        address: None,
+        dns: None,
+        tls: None,
+        http: None,
+    }
+}
+
+/// Printable start of a body (no control characters), for people and for `--json`.
+pub fn excerpt(body: &[u8], max: usize) -> String {
+    String::from_utf8_lossy(&body[..body.len().min(max * 4)])
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .take(max)
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn http_report(h: &HttpDetail) -> HttpReport {
+    HttpReport {
+        status: h.status,
+        version: h.version.clone(),
+        headers: h.headers.iter().cloned().collect(),
+        body_bytes: h.body.len(),
+        body_truncated: h.body_truncated,
+        body_excerpt: excerpt(&h.body, 300),
+        body_ms: ms(h.body_duration),
+    }
+}
+
+fn tls_report(t: &TlsDetail) -> TlsReport {
+    TlsReport {
+        sni: t.sni.clone(),
+        version: t.version.clone(),
+        alpn: t.alpn.clone(),
+        cipher: t.cipher.clone(),
+        chain: t
+            .chain
+            .iter()
+            .map(|c| CertReport {
+                subject: c.subject.clone(),
+                issuer: c.issuer.clone(),
+                not_before: c.not_before.clone(),
+                not_after: c.not_after.clone(),
+                san: c.san.clone(),
+            })
+            .collect(),
+        system_store: store_verdict(t.system_store.as_ref()),
+        public_store: store_verdict(t.public_store.as_ref()),
+    }
+}
+
+fn attempt_reports(a: &Attempt) -> Vec<StageReport> {
+    let mut out = Vec::new();
+    let peer = a.tcp.detail.as_ref().map(|d| d.peer.to_string());
+    let mut tcp = stage_report(StageName::Tcp, Some(a.family), &a.tcp);
+    tcp.address = peer.clone();
+    if a.tcp.is_ok() {
+        tcp.detail = format!("connected to {}", peer.clone().unwrap_or_default());
+    }
+    out.push(tcp);
+    if let Some(tls) = &a.tls {
+        let mut r = stage_report(StageName::Tls, Some(a.family), tls);
+        r.address = peer.clone().filter(|_| a.tcp.is_ok());
+        if let Some(d) = &tls.detail {
+            if tls.is_ok() {
+                r.detail = format!(
+                    "{} {} {}",
+                    d.version.as_deref().unwrap_or("?"),
+                    d.alpn.as_deref().unwrap_or("no ALPN"),
+                    d.chain
+                        .first()
+                        .map(|c| format!("issued by {}", c.issuer))
+                        .unwrap_or_default()
+                )
+                .trim()
+                .to_string();
+            }
+            r.tls = Some(tls_report(d));
+        }
+        out.push(r);
+    }
+    let mut http = stage_report(StageName::Http, Some(a.family), &a.http);
+    if let Some(h) = &a.http.detail {
+        http.address = peer;
+        http.detail = crate::evidence::signatures::describe(h);
+        http.http = Some(http_report(h));
+    }
+    out.push(http);
+    out
+}
+
+fn target_report(t: &TargetObservation) -> TargetReport {
+    let mut stages = Vec::new();
+    if let Some(dns) = &t.dns {
+        let mut r = stage_report(StageName::Dns, None, dns);
+        if let Some(d) = &dns.detail {
+            let (source, servers) = match &d.source {
+                DnsSource::System { servers } => ("system", servers.iter().map(|s| s.to_string()).collect()),
+                DnsSource::Server(s) => ("server", vec![s.to_string()]),
+                DnsSource::Pinned => ("pinned", vec![]),
+                DnsSource::Literal => ("literal", vec![]),
+            };
+            if dns.is_ok() {
+                let addrs: Vec<String> = d.addrs().map(|a| a.to_string()).collect();
+                r.detail = match d.source {
+                    DnsSource::Pinned => format!("pinned by --resolve: {}", addrs.join(", ")),
+                    DnsSource::Literal => format!("--connect-to names {}", addrs.join(", ")),
+                    _ => addrs.join(", "),
+                };
+            }
+            r.dns = Some(DnsReport {
+                query: d.query.clone(),
+                source: source.to_string(),
+                servers,
+                lookups: d
+                    .lookups
+                    .iter()
+                    .map(|l| {
+                        let (status, failure, _) = status_of(&l.outcome);
+                        DnsLookupReport {
+                            record_type: match l.family {
+                                Family::Ipv4 => "A".into(),
+                                Family::Ipv6 => "AAAA".into(),
+                            },
+                            status,
+                            failure,
+                            answers: l.addrs.iter().map(|a| a.to_string()).collect(),
+                            ttl: l.ttl,
+                            duration_ms: ms(l.duration),
+                        }
+                    })
+                    .collect(),
+            });
+        }
+        stages.push(r);
+    }
+    for a in &t.attempts {
+        stages.extend(attempt_reports(a));
+    }
+    let best = t.best();
+    let reached = match best.map(Attempt::progress) {
+        Some(3) => Some(StageName::Http),
+        Some(2) => Some(StageName::Tls),
+        Some(1) => Some(StageName::Tcp),
+        _ if t.dns.as_ref().is_some_and(Stage::is_ok) => Some(StageName::Dns),
+        _ => None,
+    };
+    TargetReport {
+        name: t.target.name.clone(),
+        surface: t.target.surface,
+        url: t.target.url.to_string(),
+        control: t.target.surface == Surface::Control,
+        ok: best.is_some_and(|a| a.http.is_ok()),
+        reached,
+        answer: t.response().map(crate::evidence::signatures::describe),
+        stages,
+    }
+}
+
+/// Assembles the report from observations, the diagnosis and the environment.
+pub fn build(
+    obs: &Observations,
+    diagnosis: crate::diagnose::Diagnosis,
+    exit_code: i32,
+    environment: Environment,
+) -> Report {
+    let started_at = time::OffsetDateTime::from(obs.started_at)
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default();
+    Report {
+        schema_version: SCHEMA_VERSION,
+        tool: Tool {
+            name: env!("CARGO_PKG_NAME").into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+        },
+        started_at,
+        duration_ms: ms(obs.duration),
+        exit_code,
+        verdict: diagnosis.verdict,
+        layers: diagnosis.layers,
+        targets: obs.targets.iter().map(target_report).collect(),
+        status_page: diagnosis.status_page,
+        environment,
+    }
+}
+
+/// The JSON Schema of [`Report`], pretty-printed (what `schema/report.schema.json` holds).
+pub fn schema_json() -> String {
+    let schema = schemars::schema_for!(Report);
+    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    s.push('\n');
+    s
+}
