@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_chatgpt_doctor_global_optspecs
-    string join \n json color= q/quiet v/verbose h/help V/version
+    string join \n 4/ipv4 6/ipv6 resolve= connect-to= cacert= dns-server= doh-url= timeout= max-time= control= status-url= base-url= surface= strict json color= q/quiet v/verbose h/help V/version
 end
 
 function __fish_chatgpt_doctor_needs_command
@@ -24,9 +24,28 @@ function __fish_chatgpt_doctor_using_subcommand
     contains -- $cmd[1] $argv
 end
 
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l resolve -d 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l connect-to -d 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l cacert -d 'Also trust the CA certificates in this PEM file (added to both the system and public stores)' -r -F
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l doh-url -d 'DNS-over-HTTPS resolver for control lookups (recorded; comparison arrives with the DNS-tampering checks)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l max-time -d 'Deadline of the whole run, in seconds' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l control -d 'A control target (repeatable); replaces the built-in controls. http:// or https:// URL' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l status-url -d 'Base URL of the status page (default https://status.openai.com)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l base-url -d 'Base URL of the API (default: OPENAI_BASE_URL, then OPENAI_API_BASE, then https://api.openai.com/v1)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l surface -d 'Probe only these surfaces (comma-separated); controls always run' -r -f -a "web\t'chatgpt.com in a browser'
+app\t'The iOS and Android apps\' edge'
+api\t'api.openai.com (or the configured base URL)'
+auth\t'auth.openai.com, used to log in'
+assets\t'Static assets (cdn.oaistatic.com)'
+status\t'OpenAI\'s status page'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -s 4 -l ipv4 -d 'Use IPv4 only'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -s 6 -l ipv6 -d 'Use IPv6 only'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l strict -d 'Exit non-zero when the verdict is healthy but carries warnings'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l json -d 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'

@@ -22,15 +22,24 @@ Exit codes:
   7  inconclusive: the evidence points two ways
 
 Environment: OPENAI_BASE_URL (legacy OPENAI_API_BASE), SSL_CERT_FILE, SSL_CERT_DIR, NO_COLOR, CLICOLOR_FORCE.
-Run without a subcommand to run `check` with its defaults.";
+Without a subcommand, chatgpt-doctor runs `check` (its flags are accepted here too).";
 
 /// Tells whether ChatGPT's trouble is your machine, your network, the path to OpenAI,
 /// OpenAI itself, or your account.
 #[derive(Parser, Debug)]
-#[command(name = "chatgpt-doctor", version, after_help = EXIT_CODES_HELP)]
+#[command(
+    name = "chatgpt-doctor",
+    version,
+    after_help = EXIT_CODES_HELP,
+    args_override_self = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+
+    /// Without a subcommand, `check` runs with these flags.
+    #[command(flatten)]
+    pub check: CheckArgs,
 
     #[command(flatten)]
     pub output: OutputArgs,
@@ -154,6 +163,43 @@ impl Default for CheckArgs {
             }) => *args,
             _ => unreachable!("`check` without flags always parses"),
         }
+    }
+}
+
+impl Cli {
+    /// Parses arguments like clap, and also refuses `check`'s flags before a subcommand
+    /// (`chatgpt-doctor -4 check`), which would otherwise be silently ignored.
+    pub fn try_parse_args<I, T>(args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        use clap::{CommandFactory, FromArgMatches};
+        let mut cmd = Cli::command();
+        let matches = cmd.try_get_matches_from_mut(args)?;
+        if let Some(sub) = matches.subcommand_name() {
+            let check_ids: Vec<String> = CheckArgs::augment_args(clap::Command::new("check"))
+                .get_arguments()
+                .map(|a| a.get_id().to_string())
+                .collect();
+            let misplaced = check_ids
+                .iter()
+                .find(|id| matches.value_source(id.as_str()) == Some(clap::parser::ValueSource::CommandLine));
+            if let Some(id) = misplaced {
+                let long = cmd
+                    .get_arguments()
+                    .find(|a| a.get_id() == id.as_str())
+                    .and_then(|a| a.get_long().map(|l| format!("--{l}")))
+                    .unwrap_or_else(|| id.clone());
+                return Err(cmd.error(
+                    clap::error::ErrorKind::ArgumentConflict,
+                    format!(
+                        "'{long}' belongs to `check`: write it after the subcommand, or leave out '{sub}'"
+                    ),
+                ));
+            }
+        }
+        Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
     }
 }
 
@@ -376,5 +422,31 @@ mod tests {
         assert_eq!(a.surface, vec![Surface::Web, Surface::Api]);
         assert_eq!(a.timeout, Duration::from_secs(2));
         assert!(check(&["--surface", "nope"]).is_err());
+    }
+
+    #[test]
+    fn check_flags_work_without_the_subcommand() {
+        let cli = Cli::try_parse_from(["chatgpt-doctor", "-4", "--timeout", "2"]).unwrap();
+        assert!(cli.command.is_none());
+        assert!(cli.check.ipv4);
+        assert_eq!(cli.check.timeout, Duration::from_secs(2));
+    }
+
+    #[test]
+    fn check_flags_before_a_subcommand_are_refused_but_globals_are_not() {
+        let e = Cli::try_parse_args(["chatgpt-doctor", "-4", "check"]).unwrap_err();
+        assert!(e.to_string().contains("'--ipv4' belongs to `check`"), "{e}");
+        let cli = Cli::try_parse_args(["chatgpt-doctor", "--json", "check", "-4"]).unwrap();
+        assert!(cli.output.json);
+        let cli = Cli::try_parse_args(["chatgpt-doctor", "check", "--json"]).unwrap();
+        assert!(cli.output.json);
+    }
+
+    #[test]
+    fn repeated_flags_accumulate_or_the_last_wins() {
+        let a = check(&["--control", "https://a.test/", "--control", "https://b.test/"]).unwrap();
+        assert_eq!(a.controls.len(), 2);
+        let a = check(&["--timeout", "1", "--timeout", "2"]).unwrap();
+        assert_eq!(a.timeout, Duration::from_secs(2), "like curl, the last one wins");
     }
 }

@@ -15,7 +15,7 @@ pub mod report;
 use std::io::{IsTerminal, Write};
 use std::sync::Arc;
 
-use clap::{CommandFactory, Parser};
+use clap::CommandFactory;
 use rustls::pki_types::CertificateDer;
 use rustls::pki_types::pem::PemObject;
 use url::Url;
@@ -48,7 +48,7 @@ impl AppError {
 /// Parses the process arguments, runs, and returns the exit code. Errors are printed as
 /// `chatgpt-doctor: error: …` on stderr.
 pub fn main_entry() -> i32 {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::try_parse_args(std::env::args_os()) {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
@@ -77,7 +77,7 @@ pub fn run(cli: Cli) -> Result<i32, AppError> {
             Ok(0)
         }
         Some(Command::Check(args)) => check(&args, &cli.output),
-        None => check(&CheckArgs::default(), &cli.output),
+        None => check(&cli.check, &cli.output),
     }
 }
 

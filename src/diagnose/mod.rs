@@ -51,6 +51,15 @@ fn failed(o: &Outcome) -> Option<(Failure, String)> {
 }
 
 fn stop_of(t: &TargetObservation) -> Stop {
+    let cut = t.dns.as_ref().is_some_and(|s| s.cut_by_deadline)
+        || t.best().is_some_and(|a| {
+            a.tcp.cut_by_deadline
+                || a.tls.as_ref().is_some_and(|s| s.cut_by_deadline)
+                || a.http.cut_by_deadline
+        });
+    if cut {
+        return Stop::Deadline;
+    }
     if let Some(dns) = &t.dns {
         match &dns.outcome {
             Outcome::Failed { failure, message } => return Stop::Dns(*failure, message.clone()),

@@ -71,6 +71,7 @@ fn obs(name: &str, surface: Surface, url: &str, shape: Shape) -> TargetObservati
                         duration: MS,
                     }],
                 }),
+                cut_by_deadline: false,
             },
             Deadline => Stage::skipped("deadline"),
             _ => Stage::ok(
@@ -440,6 +441,23 @@ fn table_of_worlds() {
         );
         assert_eq!(d.layers.len(), 5, "{what}");
     }
+}
+
+#[test]
+fn a_stage_cut_by_the_run_deadline_is_not_evidence_of_a_fault() {
+    let mut obs = World::default().observations();
+    let api = obs
+        .targets
+        .iter_mut()
+        .find(|t| t.target.name == "api.openai.com")
+        .unwrap();
+    let mut tls = Stage::<TlsDetail>::failed(MS, Failure::GenericTimeoutError, "no handshake");
+    tls.cut_by_deadline = true;
+    api.attempts[0].tls = Some(tls);
+    api.attempts[0].http = Stage::skipped("deadline");
+    let d = diagnose(&obs, &Context::default());
+    assert_eq!(d.verdict.cause, Cause::Inconclusive, "{:#?}", d.verdict);
+    assert!(d.verdict.summary.contains("deadline"));
 }
 
 #[test]

@@ -20,7 +20,6 @@ use super::{DnsDetail, DnsSource, Failure, Family, FamilyLookup, Outcome, Stage}
 pub struct Dns {
     resolver: Result<Arc<TokioResolver>, String>,
     source: DnsSource,
-    timeout: Duration,
 }
 
 impl Dns {
@@ -58,7 +57,6 @@ impl Dns {
                     return Dns {
                         resolver: Err(format!("no usable system resolver configuration: {e}")),
                         source: DnsSource::System { servers: vec![] },
-                        timeout,
                     };
                 }
             },
@@ -73,11 +71,7 @@ impl Dns {
             .build()
             .map(Arc::new)
             .map_err(|e| format!("cannot start the resolver: {e}"));
-        Dns {
-            resolver,
-            source,
-            timeout,
-        }
+        Dns { resolver, source }
     }
 
     /// Where answers come from (for the report).
@@ -86,7 +80,7 @@ impl Dns {
     }
 
     /// Looks up `host` for the given families, concurrently.
-    pub async fn lookup(&self, host: &str, families: &[Family]) -> Stage<DnsDetail> {
+    pub async fn lookup(&self, host: &str, families: &[Family], wait: Duration) -> Stage<DnsDetail> {
         let start = Instant::now();
         let fqdn = if host.ends_with('.') {
             host.to_string()
@@ -94,11 +88,11 @@ impl Dns {
             format!("{host}.")
         };
         let lookups = match families {
-            [one] => vec![self.lookup_family(&fqdn, *one).await],
+            [one] => vec![self.lookup_family(&fqdn, *one, wait).await],
             [first, second, ..] => {
                 let (a, b) = tokio::join!(
-                    self.lookup_family(&fqdn, *first),
-                    self.lookup_family(&fqdn, *second)
+                    self.lookup_family(&fqdn, *first, wait),
+                    self.lookup_family(&fqdn, *second, wait)
                 );
                 vec![a, b]
             }
@@ -112,7 +106,7 @@ impl Dns {
         summarize(detail, start.elapsed())
     }
 
-    async fn lookup_family(&self, fqdn: &str, family: Family) -> FamilyLookup {
+    async fn lookup_family(&self, fqdn: &str, family: Family, wait: Duration) -> FamilyLookup {
         let start = Instant::now();
         let resolver = match &self.resolver {
             Ok(r) => r.clone(),
@@ -132,14 +126,14 @@ impl Dns {
                 Family::Ipv6 => resolver.ipv6_lookup(fqdn).await,
             }
         };
-        let result = tokio::time::timeout(self.timeout, query).await;
+        let result = tokio::time::timeout(wait, query).await;
         let duration = start.elapsed();
         match result {
             Err(_) => FamilyLookup {
                 family,
                 outcome: Outcome::failed(
                     Failure::GenericTimeoutError,
-                    format!("no answer within {:.1} s", self.timeout.as_secs_f64()),
+                    format!("no answer within {:.1} s", wait.as_secs_f64()),
                 ),
                 addrs: vec![],
                 ttl: None,
@@ -191,11 +185,7 @@ impl Dns {
 pub fn summarize(detail: DnsDetail, duration: Duration) -> Stage<DnsDetail> {
     let any = detail.lookups.iter().any(|l| !l.addrs.is_empty());
     if any {
-        return Stage {
-            outcome: Outcome::Ok,
-            duration: Some(duration),
-            detail: Some(detail),
-        };
+        return Stage::ok(duration, detail);
     }
     // Prefer the first family's failure (IPv4 when both were asked), unless it only had no answer.
     let pick = detail
@@ -211,6 +201,7 @@ pub fn summarize(detail: DnsDetail, duration: Duration) -> Stage<DnsDetail> {
         outcome,
         duration: Some(duration),
         detail: Some(detail),
+        cut_by_deadline: false,
     }
 }
 

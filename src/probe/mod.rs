@@ -191,6 +191,9 @@ pub struct Stage<T> {
     pub outcome: Outcome,
     pub duration: Option<Duration>,
     pub detail: Option<T>,
+    /// True when the stage timed out because the run deadline (`--max-time`) cut its wait
+    /// short: evidence of nothing but the deadline.
+    pub cut_by_deadline: bool,
 }
 
 impl<T> Stage<T> {
@@ -199,6 +202,7 @@ impl<T> Stage<T> {
             outcome: Outcome::Ok,
             duration: Some(duration),
             detail: Some(detail),
+            cut_by_deadline: false,
         }
     }
 
@@ -207,6 +211,7 @@ impl<T> Stage<T> {
             outcome: Outcome::failed(failure, message),
             duration: Some(duration),
             detail: None,
+            cut_by_deadline: false,
         }
     }
 
@@ -217,7 +222,20 @@ impl<T> Stage<T> {
             },
             duration: None,
             detail: None,
+            cut_by_deadline: false,
         }
+    }
+
+    /// Marks a timeout as the run deadline's doing when the wait allowed was shorter than the
+    /// stage timeout.
+    pub fn deadline_checked(mut self, allowed: Duration, stage_timeout: Duration) -> Self {
+        if allowed < stage_timeout && self.outcome.failure() == Some(Failure::GenericTimeoutError) {
+            self.cut_by_deadline = true;
+            if let Outcome::Failed { message, .. } = &mut self.outcome {
+                *message = format!("cut short by the run deadline (--max-time): {message}");
+            }
+        }
+        self
     }
 
     pub fn is_ok(&self) -> bool {

@@ -144,7 +144,11 @@ pub async fn probe_target(
         let stage = if t.is_zero() {
             Stage::skipped(DEADLINE_REASON)
         } else {
-            probers.dns.lookup(&dial_host, &plan.families).await
+            probers
+                .dns
+                .lookup(&dial_host, &plan.families, t)
+                .await
+                .deadline_checked(t, plan.timeout)
         };
         let addrs = stage
             .detail
@@ -220,6 +224,7 @@ async fn attempt(
         };
     }
     let (tcp, stream) = super::tcp::connect(&sockets, t).await;
+    let tcp = tcp.deadline_checked(t, timeout);
     let Some(stream) = stream else {
         return Attempt {
             family,
@@ -234,7 +239,9 @@ async fn attempt(
         let http = if t.is_zero() {
             Stage::skipped(DEADLINE_REASON)
         } else {
-            super::http::get(stream, false, &scheme, &authority, &path, t).await
+            super::http::get(stream, false, &scheme, &authority, &path, t)
+                .await
+                .deadline_checked(t, timeout)
         };
         return Attempt {
             family,
@@ -254,6 +261,7 @@ async fn attempt(
         };
     }
     let (tls, tls_stream) = super::tls::handshake(&probers.tls, stream, &host, t).await;
+    let tls = tls.deadline_checked(t, timeout);
     let Some(tls_stream) = tls_stream else {
         return Attempt {
             family,
@@ -267,7 +275,9 @@ async fn attempt(
     let http = if t.is_zero() {
         Stage::skipped(DEADLINE_REASON)
     } else {
-        super::http::get(tls_stream, h2, &scheme, &authority, &path, t).await
+        super::http::get(tls_stream, h2, &scheme, &authority, &path, t)
+            .await
+            .deadline_checked(t, timeout)
     };
     Attempt {
         family,
