@@ -1,0 +1,8 @@
+//! The one integration-test binary: the built `chatgpt-doctor` against in-process fixtures on
+//! loopback (`support/`). One binary keeps link time down.
+
+mod causes;
+mod flags;
+mod generated;
+mod hostile;
+mod support;
