@@ -129,6 +129,8 @@ pub enum Cause {
     ProxyNotApplied,
     StatusPageUnreachable,
     DeadlineReached,
+    /// This machine has no IPv6 route: IPv6 addresses fail at once and IPv4 is used.
+    Ipv6Unavailable,
 }
 
 impl Cause {

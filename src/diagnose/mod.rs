@@ -280,6 +280,25 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
             timed.join(", ")
         )
     };
+    // No IPv6 route at all is common and harmless: every IPv6 attempt fails at once with
+    // "network unreachable" while IPv4 works. Say so once instead of as a fault.
+    let v6_attempts: Vec<&crate::probe::Attempt> = views
+        .iter()
+        .flat_map(|v| v.t.attempts.iter())
+        .filter(|a| a.family == crate::probe::Family::Ipv6)
+        .collect();
+    if !v6_attempts.is_empty()
+        && v6_attempts
+            .iter()
+            .all(|a| a.tcp.outcome.failure() == Some(Failure::NetworkUnreachable))
+        && views.iter().any(|v| v.tcp_ok())
+    {
+        local.push(Finding {
+            cause: Cause::Ipv6Unavailable,
+            severity: Severity::Warn,
+            message: "this machine has no IPv6 route: IPv6 addresses fail at once and IPv4 is used".into(),
+        });
+    }
     let mut local_layer = layer(Layer::LocalNetwork, local, ok_local);
     if controls.is_empty() && local_layer.status == LayerStatus::Ok {
         local_layer.status = LayerStatus::NotChecked;

@@ -461,6 +461,32 @@ fn a_stage_cut_by_the_run_deadline_is_not_evidence_of_a_fault() {
 }
 
 #[test]
+fn no_ipv6_route_is_one_warning_not_a_fault() {
+    let mut obs = World::default().observations();
+    for t in &mut obs.targets {
+        if !t.attempts.is_empty() {
+            t.attempts.push(Attempt {
+                family: Family::Ipv6,
+                tcp: Stage::failed(Duration::ZERO, Failure::NetworkUnreachable, "no route"),
+                tls: Some(Stage::skipped("tcp did not connect")),
+                http: Stage::skipped("tcp did not connect"),
+            });
+        }
+    }
+    let d = diagnose(&obs, &Context::default());
+    assert_eq!(d.verdict.cause, Cause::Healthy);
+    assert_eq!(
+        d.verdict
+            .warnings
+            .iter()
+            .filter(|w| w.contains("no IPv6 route"))
+            .count(),
+        1
+    );
+    assert_eq!(exit_code(&d, false), 0);
+}
+
+#[test]
 fn a_partial_failure_names_the_surfaces_that_still_work() {
     let d = judge(World {
         app: Tcp(Failure::ConnectionReset),

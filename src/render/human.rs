@@ -137,6 +137,17 @@ fn render_targets(o: &mut String, r: &Report, verbose: u8) {
         let families: Vec<_> = {
             let mut f: Vec<_> = t.stages.iter().filter_map(|s| s.family).collect();
             f.dedup();
+            // Without -v, fold an IPv6 row that only says "no IPv6 route" when IPv4 worked
+            // (the local network layer says it once).
+            if verbose == 0 && t.ok {
+                f.retain(|fam| {
+                    !t.stages.iter().any(|s| {
+                        s.family == Some(*fam)
+                            && s.stage == StageName::Tcp
+                            && s.failure == Some(crate::probe::Failure::NetworkUnreachable)
+                    })
+                });
+            }
             f
         };
         if families.is_empty() {
