@@ -151,52 +151,157 @@ fn load_cacert(path: &std::path::Path) -> Result<Vec<CertificateDer<'static>>, A
     Ok(certs)
 }
 
-fn check(args: &CheckArgs, output: &OutputArgs) -> Result<i32, AppError> {
-    let (base, base_source) = base_url(args)?;
-    let extra_roots = match &args.cacert {
-        Some(p) => load_cacert(p)?,
-        None => vec![],
-    };
-    let families = if args.ipv4 {
-        vec![Family::Ipv4]
-    } else if args.ipv6 {
-        vec![Family::Ipv6]
-    } else {
-        vec![Family::Ipv4, Family::Ipv6]
-    };
-    let targets = catalog::targets(&CatalogOverrides {
-        surfaces: args.surface.clone(),
-        controls: args.controls.clone(),
-        status_url: args.status_url.clone(),
-        base_url: base.clone(),
-    });
-    let plan = Plan {
-        targets,
-        families: families.clone(),
-        resolve: args.resolve.clone(),
-        connect_to: args.connect_to.clone(),
-        timeout: args.timeout,
-        max_time: args.max_time,
-    };
+/// A check ready to run: flags validated, files read, targets chosen. Reusable across runs
+/// (`watch`, `report`) with one set of [`Probers`].
+pub struct Check {
+    pub args: CheckArgs,
+    pub plan: Plan,
+    extra_roots: Vec<CertificateDer<'static>>,
+    base: Option<Url>,
+    base_source: &'static str,
+}
 
-    let color = render::decide_color(output.color);
-    colored::control::set_override(color);
+impl Check {
+    /// Validates the flags and environment and reads `--cacert`.
+    pub fn prepare(args: &CheckArgs) -> Result<Check, AppError> {
+        let (base, base_source) = base_url(args)?;
+        let extra_roots = match &args.cacert {
+            Some(p) => load_cacert(p)?,
+            None => vec![],
+        };
+        let families = if args.ipv4 {
+            vec![Family::Ipv4]
+        } else if args.ipv6 {
+            vec![Family::Ipv6]
+        } else {
+            vec![Family::Ipv4, Family::Ipv6]
+        };
+        let targets = catalog::targets(&CatalogOverrides {
+            surfaces: args.surface.clone(),
+            controls: args.controls.clone(),
+            status_url: args.status_url.clone(),
+            base_url: base.clone(),
+        });
+        let plan = Plan {
+            targets,
+            families,
+            resolve: args.resolve.clone(),
+            connect_to: args.connect_to.clone(),
+            timeout: args.timeout,
+            max_time: args.max_time,
+        };
+        Ok(Check {
+            args: args.clone(),
+            plan,
+            extra_roots,
+            base,
+            base_source,
+        })
+    }
 
-    let runtime = tokio::runtime::Builder::new_multi_thread()
+    /// The resolver and trust stores (load once, reuse across runs). Call inside a runtime.
+    pub fn probers(&self) -> Arc<Probers> {
+        Arc::new(Probers {
+            dns: probe::dns::Dns::new(self.args.dns_server, self.args.timeout),
+            tls: probe::tls::TlsContext::new(&self.extra_roots),
+        })
+    }
+
+    /// Probes, judges and assembles the report; `on_done` sees each target as it finishes.
+    pub async fn run(
+        &self,
+        probers: Arc<Probers>,
+        on_done: impl FnMut(&probe::TargetObservation),
+    ) -> report::Report {
+        let observations = probe::run::run(&self.plan, probers.clone(), on_done).await;
+        self.judge(&observations, &probers)
+    }
+
+    /// Judges observations (pure apart from reading proxy variable names).
+    pub fn judge(&self, observations: &probe::Observations, probers: &Probers) -> report::Report {
+        let args = &self.args;
+        let mut trust_store_problems: Vec<String> = probers.tls.system_errors.clone();
+        if probers.tls.system_roots == 0 {
+            trust_store_problems.push(
+                "the system trust store is empty: apps that use it will reject every certificate".into(),
+            );
+        }
+        let proxy_variables: Vec<String> = PROXY_VARIABLES
+            .iter()
+            .filter(|v| env_nonempty(v).is_some())
+            .map(|v| v.to_string())
+            .collect();
+        let ctx = diagnose::Context {
+            proxy_variables: proxy_variables.clone(),
+            trust_store_problems,
+        };
+        let diagnosis = diagnose::diagnose(observations, &ctx);
+        let code = diagnose::exit_code(&diagnosis, args.strict);
+        let (resolver, nameservers) = match probers.dns.source() {
+            probe::DnsSource::System { servers } => {
+                ("system", servers.iter().map(|s| s.to_string()).collect())
+            }
+            probe::DnsSource::Server(s) => ("server", vec![s.to_string()]),
+            _ => ("system", vec![]),
+        };
+        let mut overrides = Vec::new();
+        for r in &args.resolve {
+            overrides.push(format!("--resolve {}:{}", r.host, r.port));
+        }
+        for c in &args.connect_to {
+            overrides.push(format!(
+                "--connect-to {}:{}:{}:{}",
+                c.host.as_deref().unwrap_or(""),
+                c.port.map(|p| p.to_string()).unwrap_or_default(),
+                c.connect_host.as_deref().unwrap_or(""),
+                c.connect_port.map(|p| p.to_string()).unwrap_or_default()
+            ));
+        }
+        if !args.controls.is_empty() {
+            overrides.push("--control".into());
+        }
+        if args.status_url.is_some() {
+            overrides.push("--status-url".into());
+        }
+        let environment = report::Environment {
+            os: std::env::consts::OS.into(),
+            arch: std::env::consts::ARCH.into(),
+            resolver: resolver.into(),
+            nameservers,
+            families: self.plan.families.clone(),
+            timeout_ms: report::ms(args.timeout),
+            max_time_ms: report::ms(args.max_time),
+            system_store_roots: probers.tls.system_roots,
+            public_store_roots: probers.tls.public_roots,
+            cacert: args.cacert.as_ref().map(|p| p.display().to_string()),
+            doh_url: args.doh_url.as_ref().map(|u| u.to_string()),
+            base_url: self.base.as_ref().map(|u| u.to_string()),
+            base_url_source: self.base_source.into(),
+            proxy_variables,
+            overrides,
+        };
+        report::build(observations, diagnosis, code, environment)
+    }
+}
+
+/// The async runtime every command uses: two workers, I/O and timers.
+pub fn runtime() -> Result<tokio::runtime::Runtime, AppError> {
+    tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| AppError::Run(format!("cannot start the async runtime: {e}")))?;
+        .map_err(|e| AppError::Run(format!("cannot start the async runtime: {e}")))
+}
 
+fn check(args: &CheckArgs, output: &OutputArgs) -> Result<i32, AppError> {
+    let check = Check::prepare(args)?;
+    colored::control::set_override(render::decide_color(output.color));
+    let runtime = runtime()?;
     let show_progress = !output.json && !output.quiet && std::io::stderr().is_terminal();
-    let (observations, probers) = runtime.block_on(async {
-        let probers = Arc::new(Probers {
-            dns: probe::dns::Dns::new(args.dns_server, args.timeout),
-            tls: probe::tls::TlsContext::new(&extra_roots),
-        });
+    let report = runtime.block_on(async {
         let bar = show_progress.then(|| {
             let bar = indicatif::ProgressBar::with_draw_target(
-                Some(plan.targets.len() as u64),
+                Some(check.plan.targets.len() as u64),
                 indicatif::ProgressDrawTarget::stderr(),
             );
             if let Ok(style) =
@@ -207,85 +312,26 @@ fn check(args: &CheckArgs, output: &OutputArgs) -> Result<i32, AppError> {
             bar.enable_steady_tick(std::time::Duration::from_millis(100));
             bar
         });
-        let obs = probe::run::run(&plan, probers.clone(), |t| {
-            if let Some(b) = &bar {
-                b.inc(1);
-                b.set_message(t.target.name.clone());
-            }
-        })
-        .await;
+        let report = check
+            .run(check.probers(), |t| {
+                if let Some(b) = &bar {
+                    b.inc(1);
+                    b.set_message(t.target.name.clone());
+                }
+            })
+            .await;
         if let Some(b) = bar {
             b.finish_and_clear();
         }
-        (obs, probers)
+        report
     });
-    // The runtime's resolver sockets close with it; no task outlives the run.
+    // The runtime's sockets close with it; no task outlives the run.
     drop(runtime);
-
-    let mut trust_store_problems: Vec<String> = probers.tls.system_errors.clone();
-    if probers.tls.system_roots == 0 {
-        trust_store_problems
-            .push("the system trust store is empty: apps that use it will reject every certificate".into());
-    }
-    let proxy_variables: Vec<String> = PROXY_VARIABLES
-        .iter()
-        .filter(|v| env_nonempty(v).is_some())
-        .map(|v| v.to_string())
-        .collect();
-    let ctx = diagnose::Context {
-        proxy_variables: proxy_variables.clone(),
-        trust_store_problems,
-    };
-    let diagnosis = diagnose::diagnose(&observations, &ctx);
-    let code = diagnose::exit_code(&diagnosis, args.strict);
-
-    let (resolver, nameservers) = match probers.dns.source() {
-        probe::DnsSource::System { servers } => ("system", servers.iter().map(|s| s.to_string()).collect()),
-        probe::DnsSource::Server(s) => ("server", vec![s.to_string()]),
-        _ => ("system", vec![]),
-    };
-    let mut overrides = Vec::new();
-    for r in &args.resolve {
-        overrides.push(format!("--resolve {}:{}", r.host, r.port));
-    }
-    for c in &args.connect_to {
-        overrides.push(format!(
-            "--connect-to {}:{}:{}:{}",
-            c.host.as_deref().unwrap_or(""),
-            c.port.map(|p| p.to_string()).unwrap_or_default(),
-            c.connect_host.as_deref().unwrap_or(""),
-            c.connect_port.map(|p| p.to_string()).unwrap_or_default()
-        ));
-    }
-    if !args.controls.is_empty() {
-        overrides.push("--control".into());
-    }
-    if args.status_url.is_some() {
-        overrides.push("--status-url".into());
-    }
-    let environment = report::Environment {
-        os: std::env::consts::OS.into(),
-        arch: std::env::consts::ARCH.into(),
-        resolver: resolver.into(),
-        nameservers,
-        families,
-        timeout_ms: report::ms(args.timeout),
-        max_time_ms: report::ms(args.max_time),
-        system_store_roots: probers.tls.system_roots,
-        public_store_roots: probers.tls.public_roots,
-        cacert: args.cacert.as_ref().map(|p| p.display().to_string()),
-        doh_url: args.doh_url.as_ref().map(|u| u.to_string()),
-        base_url: base.map(|u| u.to_string()),
-        base_url_source: base_source.into(),
-        proxy_variables,
-        overrides,
-    };
-    let report = report::build(&observations, diagnosis, code, environment);
     let out = if output.json {
         render::json::render(&report)
     } else {
         render::human::render(&report, output.verbose, output.quiet)
     };
     write_stdout(&out)?;
-    Ok(code)
+    Ok(report.exit_code)
 }
