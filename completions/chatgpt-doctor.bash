@@ -47,7 +47,7 @@ _chatgpt__doctor() {
 
     case "${cmd}" in
         chatgpt__doctor)
-            opts="-4 -6 -q -v -h -V --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --connect-timeout --timeout --max-time --control --status-url --base-url --surface --strict --json --color --quiet --verbose --help --version check completions schema help"
+            opts="-4 -6 -q -v -h -V --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --connect-timeout --timeout --max-time --control --status-url --base-url --api-key-file --surface --strict --json --color --quiet --verbose --help --version check completions schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -97,6 +97,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --surface)
                     COMPREPLY=($(compgen -W "web app api auth assets status" -- "${cur}"))
                     return 0
@@ -113,7 +117,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__check)
-            opts="-4 -6 -q -v -h --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --connect-timeout --timeout --max-time --control --status-url --base-url --surface --strict --json --color --quiet --verbose --help"
+            opts="-4 -6 -q -v -h --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --connect-timeout --timeout --max-time --control --status-url --base-url --api-key-file --surface --strict --json --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -160,6 +164,10 @@ _chatgpt__doctor() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_chatgpt_doctor_global_optspecs
-    string join \n 4/ipv4 6/ipv6 resolve= connect-to= cacert= dns-server= doh-url= timeout= max-time= control= status-url= base-url= surface= strict json color= q/quiet v/verbose h/help V/version
+    string join \n 4/ipv4 6/ipv6 resolve= connect-to= cacert= dns-server= doh-url= timeout= max-time= control= status-url= base-url= api-key-file= surface= strict json color= q/quiet v/verbose h/help V/version
 end
 
 function __fish_chatgpt_doctor_needs_command
@@ -34,6 +34,7 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l max-time 
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l control -d 'A control target (repeatable); replaces the built-in controls. http:// or https:// URL' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l status-url -d 'Base URL of the status page (default https://status.openai.com)' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l base-url -d 'Base URL of the API (default: OPENAI_BASE_URL, then OPENAI_API_BASE, then https://api.openai.com/v1)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l api-key-file -d 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)' -r -F
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l surface -d 'Probe only these surfaces (comma-separated); controls always run' -r -f -a "web\t'chatgpt.com in a browser'
 app\t'The iOS and Android apps\' edge'
 api\t'api.openai.com (or the configured base URL)'
@@ -65,6 +66,7 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l 
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l control -d 'A control target (repeatable); replaces the built-in controls. http:// or https:// URL' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l status-url -d 'Base URL of the status page (default https://status.openai.com)' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l base-url -d 'Base URL of the API (default: OPENAI_BASE_URL, then OPENAI_API_BASE, then https://api.openai.com/v1)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l api-key-file -d 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)' -r -F
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l surface -d 'Probe only these surfaces (comma-separated); controls always run' -r -f -a "web\t'chatgpt.com in a browser'
 app\t'The iOS and Android apps\' edge'
 api\t'api.openai.com (or the configured base URL)'

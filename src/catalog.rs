@@ -117,6 +117,11 @@ pub const OPENAI_TARGETS: &[(&str, Surface, &str)] = &[
         "https://android.chat.openai.com/public-api/mobile/server_status/v1",
     ),
     ("api.openai.com", Surface::Api, "https://api.openai.com/v1/models"),
+    (
+        "api.openai.com/compliance/cookie_requirements",
+        Surface::Api,
+        "https://api.openai.com/compliance/cookie_requirements",
+    ),
     ("auth.openai.com", Surface::Auth, "https://auth.openai.com/"),
     ("cdn.oaistatic.com", Surface::Assets, "https://cdn.oaistatic.com/"),
     (
@@ -161,6 +166,10 @@ pub fn targets(o: &CatalogOverrides) -> Vec<Target> {
     let mut out: Vec<Target> = Vec::new();
     for (name, surface, url) in OPENAI_TARGETS {
         if !o.surfaces.is_empty() && !o.surfaces.contains(surface) {
+            continue;
+        }
+        // The region probe is api.openai.com's own; a relay or gateway base URL has none.
+        if url.contains("/compliance/") && o.base_url.is_some() {
             continue;
         }
         let default = Url::parse(url).expect("built-in URLs parse");

@@ -144,6 +144,11 @@ pub struct CheckArgs {
     #[arg(long = "base-url", value_name = "URL", value_parser = parse_target_url)]
     pub base_url: Option<Url>,
 
+    /// Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the
+    /// command line)
+    #[arg(long = "api-key-file", value_name = "FILE")]
+    pub api_key_file: Option<PathBuf>,
+
     /// Probe only these surfaces (comma-separated); controls always run
     #[arg(long, value_enum, value_delimiter = ',', value_name = "LIST")]
     pub surface: Vec<Surface>,

@@ -135,6 +135,136 @@ fn base_url(args: &CheckArgs) -> Result<(Option<Url>, &'static str), AppError> {
     Ok((None, "default"))
 }
 
+/// An API key. Its `Debug` never shows it; it leaves the process only in the authenticated
+/// request, and [`scrub`] removes it from every report.
+#[derive(Clone)]
+pub struct ApiKey(String);
+
+impl std::fmt::Debug for ApiKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ApiKey([redacted])")
+    }
+}
+
+impl ApiKey {
+    /// The key as sent in `Authorization: Bearer …`.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+/// True when `v` can be sent as an HTTP header value (visible ASCII, no spaces).
+fn header_safe(v: &str) -> bool {
+    !v.is_empty() && v.bytes().all(|b| b.is_ascii_graphic())
+}
+
+/// The API key, from `--api-key-file` or OPENAI_API_KEY, with where it came from. Messages
+/// never include the key or the file's contents.
+fn load_key(args: &CheckArgs) -> Result<Option<(ApiKey, &'static str)>, AppError> {
+    if let Some(path) = &args.api_key_file {
+        let bytes = std::fs::read(path).map_err(|e| {
+            AppError::Run(format!(
+                "cannot read --api-key-file {}: {}",
+                path.display(),
+                e.kind()
+            ))
+        })?;
+        if bytes.len() > 4096 {
+            return Err(AppError::Run(format!(
+                "--api-key-file {}: too large to be an API key",
+                path.display()
+            )));
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        let key = text.trim();
+        if key.is_empty() {
+            return Err(AppError::Run(format!(
+                "--api-key-file {}: the file is empty",
+                path.display()
+            )));
+        }
+        if !header_safe(key) {
+            return Err(AppError::Run(format!(
+                "--api-key-file {}: the key holds characters that cannot be sent in an HTTP header",
+                path.display()
+            )));
+        }
+        return Ok(Some((ApiKey(key.to_string()), "--api-key-file")));
+    }
+    match std::env::var("OPENAI_API_KEY") {
+        Ok(v) if !v.trim().is_empty() => {
+            let key = v.trim();
+            if !header_safe(key) {
+                return Err(AppError::Usage(
+                    "OPENAI_API_KEY holds characters that cannot be sent in an HTTP header".into(),
+                ));
+            }
+            Ok(Some((ApiKey(key.to_string()), "OPENAI_API_KEY")))
+        }
+        Ok(_) => Ok(None),
+        Err(std::env::VarError::NotPresent) => Ok(None),
+        Err(std::env::VarError::NotUnicode(_)) => {
+            Err(AppError::Usage("OPENAI_API_KEY is not valid Unicode".into()))
+        }
+    }
+}
+
+/// An optional header value from the environment (OPENAI_ORG_ID, OPENAI_PROJECT_ID).
+fn header_env(name: &str) -> Result<Option<String>, AppError> {
+    match env_nonempty(name) {
+        Some(v) if header_safe(v.trim()) => Ok(Some(v.trim().to_string())),
+        Some(_) => Err(AppError::Usage(format!(
+            "{name} holds characters that cannot be sent in an HTTP header"
+        ))),
+        None => Ok(None),
+    }
+}
+
+/// Replaces every occurrence of the secrets in every string of the report.
+pub fn scrub(report: report::Report, secrets: &[&str]) -> report::Report {
+    let secrets: Vec<&str> = secrets.iter().copied().filter(|s| s.len() >= 4).collect();
+    if secrets.is_empty() {
+        return report;
+    }
+    fn walk(v: &mut serde_json::Value, secrets: &[&str]) {
+        match v {
+            serde_json::Value::String(s) => {
+                for secret in secrets {
+                    if s.contains(secret) {
+                        *s = s.replace(secret, "[REDACTED]");
+                    }
+                }
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(|x| walk(x, secrets)),
+            serde_json::Value::Object(m) => {
+                let keys: Vec<String> = m
+                    .keys()
+                    .filter(|k| secrets.iter().any(|s| k.contains(s)))
+                    .cloned()
+                    .collect();
+                for k in keys {
+                    if let Some(val) = m.remove(&k) {
+                        let mut nk = k.clone();
+                        for secret in secrets {
+                            nk = nk.replace(secret, "[REDACTED]");
+                        }
+                        m.insert(nk, val);
+                    }
+                }
+                m.values_mut().for_each(|x| walk(x, secrets));
+            }
+            _ => {}
+        }
+    }
+    match serde_json::to_value(&report) {
+        Ok(mut v) => {
+            walk(&mut v, &secrets);
+            serde_json::from_value(v).unwrap_or(report)
+        }
+        Err(_) => report,
+    }
+}
+
 /// Reads `--cacert`: at least one PEM certificate, or a clear error.
 fn load_cacert(path: &std::path::Path) -> Result<Vec<CertificateDer<'static>>, AppError> {
     let bytes = std::fs::read(path)
@@ -159,6 +289,9 @@ pub struct Check {
     extra_roots: Vec<CertificateDer<'static>>,
     base: Option<Url>,
     base_source: &'static str,
+    key: Option<(ApiKey, &'static str)>,
+    organization: Option<String>,
+    project: Option<String>,
 }
 
 impl Check {
@@ -182,6 +315,55 @@ impl Check {
             status_url: args.status_url.clone(),
             base_url: base.clone(),
         });
+        let key = load_key(args)?;
+        let organization = header_env("OPENAI_ORG_ID")?;
+        let project = header_env("OPENAI_PROJECT_ID")?;
+        // The status page's documents, read beside its status.json target.
+        let status_documents: Vec<catalog::Target> = targets
+            .iter()
+            .filter(|t| t.surface == catalog::Surface::Status)
+            .flat_map(|t| {
+                let mut base = t.url.clone();
+                base.set_path("/");
+                [
+                    evidence::status_page::SUMMARY_JSON,
+                    evidence::status_page::INCIDENTS_JSON,
+                    evidence::status_page::NATIVE,
+                ]
+                .map(|p| catalog::Target {
+                    name: format!("{}/{p}", t.host()),
+                    surface: catalog::Surface::Status,
+                    url: catalog::join_base(&base, p),
+                })
+            })
+            .collect();
+        // The key check: GET {base}/models with the key, only where the API is probed.
+        let key_check = match (&key, targets.iter().find(|t| t.surface == catalog::Surface::Api)) {
+            (Some((k, _)), Some(api)) => {
+                let api_base = base.clone().unwrap_or_else(|| {
+                    Url::parse(catalog::DEFAULT_BASE_URL).expect("the default base URL parses")
+                });
+                let mut headers = vec![("authorization".to_string(), format!("Bearer {}", k.expose()))];
+                if let Some(o) = &organization {
+                    headers.push(("openai-organization".into(), o.clone()));
+                }
+                if let Some(p) = &project {
+                    headers.push(("openai-project".into(), p.clone()));
+                }
+                let target = catalog::Target {
+                    name: format!("{} (with the API key)", api.name),
+                    surface: catalog::Surface::Api,
+                    url: catalog::join_base(&api_base, "models"),
+                };
+                let request = probe::RequestSpec {
+                    headers,
+                    secret: true,
+                    ..Default::default()
+                };
+                Some((target, request))
+            }
+            _ => None,
+        };
         let plan = Plan {
             targets,
             families,
@@ -189,6 +371,8 @@ impl Check {
             connect_to: args.connect_to.clone(),
             timeout: args.timeout,
             max_time: args.max_time,
+            status_documents,
+            key_check,
         };
         Ok(Check {
             args: args.clone(),
@@ -196,6 +380,9 @@ impl Check {
             extra_roots,
             base,
             base_source,
+            key,
+            organization,
+            project,
         })
     }
 
@@ -234,6 +421,9 @@ impl Check {
         let ctx = diagnose::Context {
             proxy_variables: proxy_variables.clone(),
             trust_store_problems,
+            key_source: self.key.as_ref().map(|(_, s)| s.to_string()),
+            organization_sent: self.key.is_some() && self.organization.is_some(),
+            project_sent: self.key.is_some() && self.project.is_some(),
         };
         let diagnosis = diagnose::diagnose(observations, &ctx);
         let code = diagnose::exit_code(&diagnosis, args.strict);
@@ -277,10 +467,15 @@ impl Check {
             doh_url: args.doh_url.as_ref().map(|u| u.to_string()),
             base_url: self.base.as_ref().map(|u| u.to_string()),
             base_url_source: self.base_source.into(),
+            api_key_source: self.key.as_ref().map(|(_, s)| s.to_string()),
             proxy_variables,
             overrides,
         };
-        report::build(observations, diagnosis, code, environment)
+        let report = report::build(observations, diagnosis, code, environment);
+        match &self.key {
+            Some((k, _)) => scrub(report, &[k.expose()]),
+            None => report,
+        }
     }
 }
 

@@ -35,8 +35,12 @@ pub struct Report {
     /// The five layers, from the user outwards.
     pub layers: Vec<LayerReport>,
     pub targets: Vec<TargetReport>,
-    /// What OpenAI's status page said, when it was read.
+    /// What OpenAI's status page said (absent when the status surface was not probed).
     pub status_page: Option<StatusPageReport>,
+    /// Where OpenAI's edge sees this client (from `chatgpt.com/cdn-cgi/trace`), when it answered.
+    pub edge_trace: Option<EdgeTraceReport>,
+    /// The API key check (absent when no key is configured).
+    pub account: Option<AccountReport>,
     pub environment: Environment,
 }
 
@@ -131,6 +135,9 @@ pub enum Cause {
     DeadlineReached,
     /// This machine has no IPv6 route: IPv6 addresses fail at once and IPv4 is used.
     Ipv6Unavailable,
+    /// An API key is configured but could not be checked (not sent over an unverified
+    /// connection, the API unreachable, or an unexpected answer).
+    KeyNotChecked,
 }
 
 impl Cause {
@@ -327,14 +334,149 @@ pub struct HttpReport {
 }
 
 /// What the status page said.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 pub struct StatusPageReport {
     pub url: String,
-    /// True when the page answered with the documented JSON.
+    /// True when at least one status document was understood.
     pub reachable: bool,
     /// `none`, `minor`, `major`, `critical` or `maintenance`.
     pub indicator: Option<String>,
     pub description: Option<String>,
+    /// Components that are not operational, grouped as `ChatGPT`, `API` or `other`.
+    pub components: Vec<ComponentReport>,
+    /// Ongoing (unresolved) incidents.
+    pub incidents: Vec<IncidentReport>,
+    /// Scheduled and in-progress maintenance.
+    pub maintenances: Vec<MaintenanceReport>,
+    /// The documents that were read (paths under the status base URL).
+    pub sources: Vec<String>,
+}
+
+/// A component that is not operational.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct ComponentReport {
+    pub name: String,
+    /// `degraded_performance`, `partial_outage`, `major_outage`, `under_maintenance`, or as the page says.
+    pub status: String,
+    /// `ChatGPT`, `API` or `other`.
+    pub group: String,
+}
+
+/// An ongoing incident.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct IncidentReport {
+    pub name: String,
+    pub status: String,
+    pub impact: Option<String>,
+    pub started_at: Option<String>,
+    pub latest_update: Option<String>,
+    pub latest_update_at: Option<String>,
+    /// Groups of the components it names (`ChatGPT`, `API`, `other`); empty when it names none.
+    pub groups: Vec<String>,
+}
+
+/// Scheduled or in-progress maintenance.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct MaintenanceReport {
+    pub name: String,
+    pub status: String,
+    pub in_progress: bool,
+    pub scheduled_for: Option<String>,
+    pub scheduled_until: Option<String>,
+    pub groups: Vec<String>,
+}
+
+impl StatusPageReport {
+    /// Builds the report part from the parsed page.
+    pub fn from_page(url: String, p: &crate::evidence::status_page::StatusPage) -> StatusPageReport {
+        let groups =
+            |g: &[crate::evidence::status_page::Group]| g.iter().map(|g| g.as_str().to_string()).collect();
+        StatusPageReport {
+            url,
+            reachable: p.read(),
+            indicator: p.indicator.clone(),
+            description: p.description.clone(),
+            components: p
+                .components
+                .iter()
+                .map(|c| ComponentReport {
+                    name: c.name.clone(),
+                    status: c.status.clone(),
+                    group: c.group.as_str().to_string(),
+                })
+                .collect(),
+            incidents: p
+                .incidents
+                .iter()
+                .map(|i| IncidentReport {
+                    name: i.name.clone(),
+                    status: i.status.clone(),
+                    impact: i.impact.clone(),
+                    started_at: i.started_at.clone(),
+                    latest_update: i.latest_update.clone(),
+                    latest_update_at: i.latest_update_at.clone(),
+                    groups: groups(&i.groups),
+                })
+                .collect(),
+            maintenances: p
+                .maintenances
+                .iter()
+                .map(|m| MaintenanceReport {
+                    name: m.name.clone(),
+                    status: m.status.clone(),
+                    in_progress: m.in_progress,
+                    scheduled_for: m.scheduled_for.clone(),
+                    scheduled_until: m.scheduled_until.clone(),
+                    groups: groups(&m.groups),
+                })
+                .collect(),
+            sources: p.sources.clone(),
+        }
+    }
+}
+
+/// What `/cdn-cgi/trace` reports: where OpenAI's edge sees this client.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct EdgeTraceReport {
+    /// This client's public address as the edge sees it.
+    pub ip: Option<String>,
+    /// The country the edge places this client in (ISO 3166 alpha-2).
+    pub loc: Option<String>,
+    /// The edge data centre (IATA airport code).
+    pub colo: Option<String>,
+    /// `on`, `off` or `plus`: Cloudflare WARP.
+    pub warp: Option<String>,
+    pub http: Option<String>,
+    pub tls: Option<String>,
+}
+
+/// The API key check. The key itself never appears anywhere in a report.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct AccountReport {
+    /// Where the key came from: `OPENAI_API_KEY` or `--api-key-file`.
+    pub key_source: String,
+    /// The URL asked (`{base}/models`).
+    pub url: String,
+    /// True when OPENAI_ORG_ID / OPENAI_PROJECT_ID were sent.
+    pub organization_sent: bool,
+    pub project_sent: bool,
+    /// `valid`, `restricted`, `invalid`, `org_mismatch`, `quota_exhausted`, `rate_limited`,
+    /// `region_blocked`, `edge_refused`, `server_error`, `unexpected`, `not_sent` (the
+    /// connection did not verify cleanly) or `unreachable`.
+    pub status: String,
+    pub http_status: Option<u16>,
+    /// `x-request-id` of the answer (quote it to OpenAI support).
+    pub request_id: Option<String>,
+    /// `openai-organization` of the answer.
+    pub organization: Option<String>,
+    /// Scopes the key lacks, when the API named them.
+    pub missing_scopes: Option<String>,
+    /// `retry-after`, `retry-after-ms` and `x-ratelimit-*` headers.
+    pub rate_limits: std::collections::BTreeMap<String, String>,
+    /// The API's own message (OpenAI masks keys in it), or why the check did not run.
+    pub message: Option<String>,
+    /// The request's stages (dns, tcp, tls, http).
+    pub stages: Vec<StageReport>,
 }
 
 /// The settings and surroundings of the run.
@@ -356,6 +498,8 @@ pub struct Environment {
     pub base_url: Option<String>,
     /// Where the base URL came from: `flag`, `OPENAI_BASE_URL`, `OPENAI_API_BASE` or `default`.
     pub base_url_source: String,
+    /// Where the API key came from (`OPENAI_API_KEY`, `--api-key-file`), or null when none.
+    pub api_key_source: Option<String>,
     /// Proxy variables that are set (names only; values may hold credentials).
     pub proxy_variables: Vec<String>,
     pub overrides: Vec<String>,
@@ -586,6 +730,13 @@ pub fn build(
         layers: diagnosis.layers,
         targets: obs.targets.iter().map(target_report).collect(),
         status_page: diagnosis.status_page,
+        edge_trace: diagnosis.edge_trace,
+        account: diagnosis.account.map(|mut a| {
+            if let Some(k) = &obs.key_check {
+                a.stages = target_report(k).stages;
+            }
+            a
+        }),
         environment,
     }
 }

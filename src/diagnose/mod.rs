@@ -8,10 +8,14 @@ mod advice;
 use std::collections::BTreeSet;
 
 use crate::catalog::Surface;
-use crate::evidence::signatures::{ResponseKind, classify_response};
-use crate::evidence::status_page;
+use crate::evidence::auth::{KeyStatus, classify_key, rate_limit_headers};
+use crate::evidence::signatures::{ResponseKind, api_error, classify_response, parse_trace};
+use crate::evidence::status_page::{self, Condition, Group, StatusPage};
 use crate::probe::{Failure, Observations, Outcome, TargetObservation};
-use crate::report::{Cause, Finding, Layer, LayerReport, LayerStatus, Severity, StatusPageReport, Verdict};
+use crate::report::{
+    AccountReport, Cause, EdgeTraceReport, Finding, Layer, LayerReport, LayerStatus, Severity,
+    StatusPageReport, Verdict,
+};
 
 /// Facts about the machine that are not probe results.
 #[derive(Debug, Clone, Default)]
@@ -20,6 +24,11 @@ pub struct Context {
     pub proxy_variables: Vec<String>,
     /// Problems with the system trust store (empty, unreadable files).
     pub trust_store_problems: Vec<String>,
+    /// Where the API key came from (`OPENAI_API_KEY`, `--api-key-file`), when one is set.
+    pub key_source: Option<String>,
+    /// True when OPENAI_ORG_ID / OPENAI_PROJECT_ID were sent with the key.
+    pub organization_sent: bool,
+    pub project_sent: bool,
 }
 
 /// The outcome of diagnosis.
@@ -28,6 +37,8 @@ pub struct Diagnosis {
     pub verdict: Verdict,
     pub layers: Vec<LayerReport>,
     pub status_page: Option<StatusPageReport>,
+    pub edge_trace: Option<EdgeTraceReport>,
+    pub account: Option<AccountReport>,
 }
 
 /// Where a target stopped.
@@ -39,6 +50,8 @@ enum Stop {
     Http(Failure, String),
     /// The run deadline came first.
     Deadline,
+    /// The request was deliberately not sent (a secret over a connection not verified cleanly).
+    Withheld(String),
     /// An HTTP answer came.
     Answered,
 }
@@ -73,8 +86,9 @@ fn stop_of(t: &TargetObservation) -> Stop {
     if let Some(f) = failed(&a.tcp.outcome) {
         return Stop::Tcp(f.0, f.1);
     }
-    if matches!(a.tcp.outcome, Outcome::Skipped { .. }) {
-        return Stop::Deadline;
+    if let Outcome::Skipped { reason } = &a.tcp.outcome {
+        // Not the deadline (checked above): no address in the family allowed by -4/-6.
+        return Stop::Dns(Failure::DnsNoAnswer, reason.clone());
     }
     if let Some(tls) = &a.tls {
         if let Some(f) = failed(&tls.outcome) {
@@ -87,7 +101,7 @@ fn stop_of(t: &TargetObservation) -> Stop {
     match &a.http.outcome {
         Outcome::Ok => Stop::Answered,
         Outcome::Failed { failure, message } => Stop::Http(*failure, message.clone()),
-        Outcome::Skipped { .. } => Stop::Deadline,
+        Outcome::Skipped { reason } => Stop::Withheld(reason.clone()),
     }
 }
 
@@ -121,8 +135,26 @@ impl View<'_> {
             .map(classify_response)
             .filter(|k| k.is_server_error())
     }
+    fn kind(&self) -> Option<ResponseKind> {
+        self.t.response().map(classify_response)
+    }
+    /// The edge refuses or challenges this client where it cannot be solved. A challenge on
+    /// the web pages is what every non-browser gets and is not a fault.
+    fn refused(&self) -> bool {
+        match self.kind() {
+            Some(ResponseKind::EdgeChallenge) => self.surface() != Surface::Web,
+            Some(k) => k.is_edge_refusal(),
+            None => false,
+        }
+    }
+    fn region_blocked(&self) -> bool {
+        self.kind() == Some(ResponseKind::RegionBlocked)
+    }
     fn ok(&self) -> bool {
-        self.stop == Stop::Answered && self.server_error().is_none()
+        self.stop == Stop::Answered
+            && self.server_error().is_none()
+            && !self.refused()
+            && !self.region_blocked()
     }
 }
 
@@ -158,6 +190,7 @@ fn describe_stop(v: &View) -> String {
         Stop::Tls(f, m) => failed("tls", f, m),
         Stop::Http(f, m) => failed("http", f, m),
         Stop::Deadline => format!("{}: not finished before the run deadline", v.name()),
+        Stop::Withheld(why) => format!("{}: {why}", v.name()),
         Stop::Answered => match v.t.response() {
             Some(r) => format!("{}: {}", v.name(), crate::evidence::signatures::describe(r)),
             None => format!("{}: answered", v.name()),
@@ -180,6 +213,11 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
         .copied()
         .filter(|v| v.surface() == Surface::Status)
         .collect();
+    // The key check counts as API evidence for the region, edge and server-error rules.
+    let key_view: Option<View> = obs.key_check.as_ref().map(|t| View { t, stop: stop_of(t) });
+    let with_key: Vec<&View> = service.iter().copied().chain(key_view.as_ref()).collect();
+    let page = read_status_page(obs, &status);
+    let trace = edge_trace(obs);
 
     let mut warnings: Vec<Finding> = Vec::new();
     let mut layers: Vec<LayerReport> = Vec::new();
@@ -422,6 +460,56 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
             }
         }
     }
+    if !local_failed && verdict.is_none() {
+        let blocked: Vec<&View> = with_key.iter().copied().filter(|v| v.region_blocked()).collect();
+        let refused: Vec<&View> = with_key.iter().copied().filter(|v| v.refused()).collect();
+        if !blocked.is_empty() {
+            let n: Vec<&str> = blocked.iter().map(|v| v.name()).collect();
+            let mut evidence: Vec<String> = blocked.iter().map(|v| describe_stop(v)).collect();
+            evidence.extend(blocked.iter().filter_map(|v| {
+                let e = api_error(&v.t.response()?.body)?;
+                Some(format!("{}: \"{}\"", v.name(), e.message.unwrap_or_default()))
+            }));
+            let seen_in = trace.as_ref().and_then(|t| t.loc.clone());
+            if let Some(loc) = &seen_in {
+                evidence.push(format!("OpenAI's edge sees this connection in {loc}"));
+            }
+            let f = Finder {
+                layer: Layer::Path,
+                cause: Cause::RegionBlocked,
+                summary: format!(
+                    "OpenAI does not serve the country this connection comes from{}: {}.",
+                    seen_in.map(|l| format!(" ({l})")).unwrap_or_default(),
+                    list(&n)
+                ),
+                evidence,
+            };
+            path.push(finding(&f, Severity::Fail));
+            verdict = Some(f);
+        } else if !refused.is_empty() {
+            let n: Vec<&str> = refused.iter().map(|v| v.name()).collect();
+            let mut evidence: Vec<String> = refused.iter().map(|v| describe_stop(v)).collect();
+            if let Some(t) = &trace {
+                evidence.push(format!(
+                    "the edge sees this client at {} in {} (WARP {})",
+                    t.ip.as_deref().unwrap_or("?"),
+                    t.loc.as_deref().unwrap_or("?"),
+                    t.warp.as_deref().unwrap_or("?")
+                ));
+            }
+            let f = Finder {
+                layer: Layer::Path,
+                cause: Cause::EdgeChallenge,
+                summary: format!(
+                    "OpenAI's edge refuses or challenges this connection where apps cannot answer a challenge: {}.",
+                    list(&n)
+                ),
+                evidence,
+            };
+            path.push(finding(&f, Severity::Fail));
+            verdict = Some(f);
+        }
+    }
     for v in &status {
         if matches!(v.stop, Stop::Dns(..) | Stop::Tcp(..) | Stop::Tls(..)) {
             path.push(Finding {
@@ -458,61 +546,88 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
 
     // ---- service --------------------------------------------------------------------------
     let mut svc = Vec::new();
-    let page = status.first().map(|v| {
-        let parsed =
-            v.t.response()
-                .filter(|r| r.status == 200)
-                .and_then(|r| status_page::parse_status(&r.body));
-        StatusPageReport {
-            url: v.t.target.url.to_string(),
-            reachable: parsed.is_some(),
-            indicator: parsed.as_ref().map(|p| p.indicator.clone()),
-            description: parsed.as_ref().map(|p| p.description.clone()),
-        }
-    });
-    let erroring: Vec<&View> = service
+    let erroring: Vec<&View> = with_key
         .iter()
         .copied()
         .filter(|v| v.server_error().is_some() || matches!(v.stop, Stop::Http(..)))
         .collect();
     if !erroring.is_empty() {
-        let n = names(&erroring);
-        let n: Vec<&str> = n.iter().map(String::as_str).collect();
+        let n: Vec<&str> = erroring.iter().map(|v| v.name()).collect();
         let mut evidence: Vec<String> = erroring.iter().map(|v| describe_stop(v)).collect();
-        if let Some(p) = &page {
-            match &p.indicator {
-                Some(i) => evidence.push(format!(
-                    "status page: {} ({})",
-                    p.description.clone().unwrap_or_default(),
-                    i
-                )),
-                None => evidence.push("status page: not read".into()),
-            }
+        // The status page decides between an outage it knows about and errors it does not.
+        let groups: BTreeSet<Group> = erroring
+            .iter()
+            .filter_map(|v| Group::of_surface(v.surface()))
+            .collect();
+        let condition = match &page {
+            Some(p) if p.read() => groups
+                .iter()
+                .map(|g| p.condition_of(*g))
+                .max_by_key(|c| match c {
+                    Condition::Maintenance => 3,
+                    Condition::Outage => 2,
+                    Condition::Degraded => 1,
+                    Condition::Operational => 0,
+                })
+                .unwrap_or(Condition::Operational),
+            _ => Condition::Operational,
+        };
+        match &page {
+            Some(p) if p.read() => evidence.extend(page_lines(p)),
+            Some(_) => evidence.push("status page: could not be read (no confirmation either way)".into()),
+            None => {}
         }
+        let list_n = list(&n);
+        let (cause, summary) = match condition {
+            Condition::Maintenance => (
+                Cause::Maintenance,
+                format!("OpenAI is under maintenance and answers with errors: {list_n}."),
+            ),
+            Condition::Outage => (
+                Cause::ServiceOutage,
+                format!("OpenAI has an outage, confirmed by its status page: {list_n} answer with errors."),
+            ),
+            Condition::Degraded => (
+                Cause::ServiceDegraded,
+                format!(
+                    "OpenAI's service is degraded (its status page says so) and answers with errors: {list_n}."
+                ),
+            ),
+            Condition::Operational => (
+                Cause::ServiceErrors,
+                format!("OpenAI's servers answer with errors: {list_n}; the network path to them works."),
+            ),
+        };
         let f = Finder {
             layer: Layer::Service,
-            cause: Cause::ServiceErrors,
-            summary: format!(
-                "OpenAI's servers answer with errors: {}; the network path to them works.",
-                list(&n)
-            ),
+            cause,
+            summary,
             evidence,
         };
         svc.push(finding(&f, Severity::Fail));
         if verdict.is_none() {
             verdict = Some(f);
         }
-    }
-    if let Some(p) = &page
-        && let Some(i) = &p.indicator
-        && i != "none"
+    } else if let Some(p) = &page
+        && p.read()
+        && !p.all_operational()
     {
+        // The page reports trouble but every endpoint answered: worth knowing, not the fault.
+        let worst = [Group::ChatGpt, Group::Api]
+            .into_iter()
+            .map(|g| p.condition_of(g))
+            .find(|c| *c != Condition::Operational);
+        let cause = match worst {
+            Some(Condition::Maintenance) => Cause::Maintenance,
+            Some(Condition::Outage) => Cause::ServiceOutage,
+            _ => Cause::ServiceDegraded,
+        };
         svc.push(Finding {
-            cause: Cause::ServiceDegraded,
+            cause,
             severity: Severity::Warn,
             message: format!(
-                "the status page reports: {} ({i})",
-                p.description.clone().unwrap_or_default()
+                "the status page reports trouble, though every endpoint answered here: {}",
+                page_lines(p).join("; ")
             ),
         });
     }
@@ -529,12 +644,11 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
     layers.push(svc_layer);
 
     // ---- account --------------------------------------------------------------------------
-    layers.push(LayerReport {
-        layer: Layer::Account,
-        status: LayerStatus::NotChecked,
-        summary: "no API key was checked".into(),
-        findings: vec![],
-    });
+    let (account_layer, account, account_verdict) = judge_account(obs, ctx, key_view.as_ref());
+    layers.push(account_layer);
+    if verdict.is_none() {
+        verdict = account_verdict;
+    }
 
     // Deadline: unfinished targets with nothing else wrong are not "healthy".
     let unfinished: Vec<&View> = views.iter().filter(|v| v.stop == Stop::Deadline).collect();
@@ -603,8 +717,228 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
     Diagnosis {
         verdict,
         layers,
-        status_page: page,
+        status_page: page.map(|p| {
+            let url = status
+                .first()
+                .map(|v| v.t.target.url.to_string())
+                .unwrap_or_default();
+            StatusPageReport::from_page(url, &p)
+        }),
+        edge_trace: trace,
+        account,
     }
+}
+
+/// Merges the status target's answer and the status documents into one page (`None` when the
+/// status surface was not probed).
+fn read_status_page(obs: &Observations, status: &[&View]) -> Option<StatusPage> {
+    let target = status.first()?;
+    let mut page = StatusPage::default();
+    let answers = std::iter::once(target.t).chain(obs.status_documents.iter());
+    for t in answers {
+        let Some(r) = t.response().filter(|r| r.status == 200) else {
+            continue;
+        };
+        let path = t.target.url.path().trim_start_matches('/').to_string();
+        if path.ends_with(status_page::NATIVE) {
+            status_page::merge_native(&mut page, &r.body, &path);
+        } else {
+            status_page::merge_statuspage(&mut page, &r.body, &path);
+        }
+    }
+    Some(page)
+}
+
+/// Lines describing what the page reports, for evidence.
+fn page_lines(p: &StatusPage) -> Vec<String> {
+    let mut out = vec![format!(
+        "status page: {} ({})",
+        p.description.as_deref().unwrap_or("no description"),
+        p.indicator.as_deref().unwrap_or("no indicator")
+    )];
+    for c in p.components.iter().take(6) {
+        out.push(format!(
+            "status page: {} ({}) is {}",
+            c.name,
+            c.group.as_str(),
+            c.status
+        ));
+    }
+    for i in p.incidents.iter().take(3) {
+        out.push(format!(
+            "status page incident: {} [{}]{}",
+            i.name,
+            i.status,
+            i.latest_update
+                .as_deref()
+                .map(|u| format!(" — {u}"))
+                .unwrap_or_default()
+        ));
+    }
+    for m in p.maintenances.iter().filter(|m| m.in_progress).take(3) {
+        out.push(format!("status page maintenance in progress: {}", m.name));
+    }
+    out
+}
+
+/// What `chatgpt.com/cdn-cgi/trace` said, when a web target answered it.
+fn edge_trace(obs: &Observations) -> Option<EdgeTraceReport> {
+    obs.targets
+        .iter()
+        .filter(|t| t.target.surface == Surface::Web && t.target.url.path() == "/cdn-cgi/trace")
+        .filter_map(|t| t.response().filter(|r| r.status == 200))
+        .find_map(|r| parse_trace(&r.body))
+        .map(|t| EdgeTraceReport {
+            ip: t.ip,
+            loc: t.loc,
+            colo: t.colo,
+            warp: t.warp,
+            http: t.http,
+            tls: t.tls,
+        })
+}
+
+/// The account layer: what the API said of the key. Region blocks, edge refusals and server
+/// errors on the key check are judged by the path and service layers.
+fn judge_account(
+    obs: &Observations,
+    ctx: &Context,
+    key: Option<&View>,
+) -> (LayerReport, Option<AccountReport>, Option<Finder>) {
+    let (Some(source), Some(v)) = (ctx.key_source.as_ref(), key) else {
+        let layer = LayerReport {
+            layer: Layer::Account,
+            status: LayerStatus::NotChecked,
+            summary: "no API key to check (set OPENAI_API_KEY or use --api-key-file)".into(),
+            findings: vec![],
+        };
+        return (layer, None, None);
+    };
+    let _ = obs;
+    let mut report = AccountReport {
+        key_source: source.clone(),
+        url: v.t.target.url.to_string(),
+        organization_sent: ctx.organization_sent,
+        project_sent: ctx.project_sent,
+        status: String::new(),
+        http_status: None,
+        request_id: None,
+        organization: None,
+        missing_scopes: None,
+        rate_limits: Default::default(),
+        message: None,
+        stages: vec![],
+    };
+    let mut findings = Vec::new();
+    let mut verdict = None;
+    let Some(r) = v.t.response() else {
+        let (status, why) = match &v.stop {
+            Stop::Withheld(why) => ("not_sent", why.clone()),
+            other => (
+                "unreachable",
+                describe_stop(&View {
+                    t: v.t,
+                    stop: other.clone(),
+                }),
+            ),
+        };
+        report.status = status.into();
+        report.message = Some(why.clone());
+        findings.push(Finding {
+            cause: Cause::KeyNotChecked,
+            severity: Severity::Warn,
+            message: format!("the API key was not checked: {why}"),
+        });
+        let layer = layer(Layer::Account, findings, String::new());
+        return (layer, Some(report), None);
+    };
+    let status = classify_key(r);
+    report.status = status.as_str().into();
+    report.http_status = Some(r.status);
+    report.request_id = r.header("x-request-id").map(str::to_string);
+    report.organization = r.header("openai-organization").map(str::to_string);
+    report.rate_limits = rate_limit_headers(r).into_iter().collect();
+    report.message = api_error(&r.body).and_then(|e| e.message);
+    let rate = || {
+        report
+            .rate_limits
+            .iter()
+            .map(|(k, v)| format!("{k}: {v}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (cause, summary): (Option<Cause>, String) = match &status {
+        KeyStatus::Valid => (None, "the API key is valid".into()),
+        KeyStatus::Restricted { missing_scopes } => {
+            report.missing_scopes = missing_scopes.clone();
+            findings.push(Finding {
+                cause: Cause::ApiKeyRestricted,
+                severity: Severity::Warn,
+                message: format!(
+                    "the API key is valid but restricted{}: calls needing other permissions will fail",
+                    missing_scopes.as_deref().map(|m| format!(" (missing scopes: {m})")).unwrap_or_default()
+                ),
+            });
+            (None, String::new())
+        }
+        KeyStatus::Invalid => (
+            Some(Cause::ApiKeyInvalid),
+            format!("The API key from {source} is not accepted by the API (invalid, revoked or for another base URL)."),
+        ),
+        KeyStatus::OrgMismatch => (
+            Some(Cause::OrgMismatch),
+            "The API key does not belong to the organization in OPENAI_ORG_ID.".into(),
+        ),
+        KeyStatus::QuotaExhausted => (
+            Some(Cause::QuotaExhausted),
+            "The API key's quota is exhausted (billing): requests fail until credit is added; retrying will not help."
+                .into(),
+        ),
+        KeyStatus::RateLimited => (
+            Some(Cause::RateLimited),
+            format!(
+                "The API key is rate-limited right now{}.",
+                if report.rate_limits.is_empty() { String::new() } else { format!(" ({})", rate()) }
+            ),
+        ),
+        KeyStatus::Unexpected => {
+            findings.push(Finding {
+                cause: Cause::KeyNotChecked,
+                severity: Severity::Warn,
+                message: format!("the key check got an unexpected answer: HTTP {}", r.status),
+            });
+            (None, String::new())
+        }
+        // Judged by the path and service layers.
+        KeyStatus::RegionBlocked | KeyStatus::EdgeRefused | KeyStatus::ServerError => (None, String::new()),
+    };
+    if let Some(cause) = cause {
+        let mut evidence = vec![format!("GET {} with the key: HTTP {}", report.url, r.status)];
+        if let Some(m) = &report.message {
+            evidence.push(format!("the API said: \"{m}\""));
+        }
+        if let Some(id) = &report.request_id {
+            evidence.push(format!("x-request-id: {id}"));
+        }
+        let f = Finder {
+            layer: Layer::Account,
+            cause,
+            summary,
+            evidence,
+        };
+        findings.push(finding(&f, Severity::Fail));
+        verdict = Some(f);
+    }
+    let ok = format!(
+        "the API key from {source} is valid{}",
+        report
+            .organization
+            .as_deref()
+            .map(|o| format!(" (organization {o})"))
+            .unwrap_or_default()
+    );
+    let layer = layer(Layer::Account, findings, ok);
+    (layer, Some(report), verdict)
 }
 
 fn chain_line(t: &TargetObservation) -> Option<String> {

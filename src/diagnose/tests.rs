@@ -162,6 +162,10 @@ struct World {
     status: Shape,
     named_control: Shape,
     literal_control: Shape,
+    /// The authenticated key check, when a key is configured.
+    key: Option<Shape>,
+    /// The status page's summary.json body, when read.
+    summary: Option<&'static str>,
 }
 
 impl Default for World {
@@ -189,6 +193,8 @@ impl Default for World {
             )),
             named_control: ok200(),
             literal_control: ok200(),
+            key: None,
+            summary: None,
         }
     }
 }
@@ -229,6 +235,26 @@ impl World {
                     self.literal_control,
                 ),
             ],
+            status_documents: self
+                .summary
+                .map(|b| {
+                    obs(
+                        "status.openai.com/api/v2/summary.json",
+                        Surface::Status,
+                        "https://status.openai.com/api/v2/summary.json",
+                        Answer(answer(200, &[("content-type", "application/json")], b)),
+                    )
+                })
+                .into_iter()
+                .collect(),
+            key_check: self.key.map(|k| {
+                obs(
+                    "api.openai.com (with the API key)",
+                    Surface::Api,
+                    "https://api.openai.com/v1/models",
+                    k,
+                )
+            }),
             started_at: SystemTime::UNIX_EPOCH,
             duration: Duration::from_millis(100),
             deadline_hit: false,
@@ -237,8 +263,46 @@ impl World {
 }
 
 fn judge(w: World) -> Diagnosis {
-    diagnose(&w.observations(), &Context::default())
+    let ctx = Context {
+        key_source: w.key.is_some().then(|| "OPENAI_API_KEY".to_string()),
+        ..Default::default()
+    };
+    diagnose(&w.observations(), &ctx)
 }
+
+const JSON_ID: &[(&str, &str)] = &[("content-type", "application/json"), ("x-request-id", "req_9")];
+const CF: &[(&str, &str)] = &[("server", "cloudflare"), ("cf-ray", "8f1e2d3c4b5a6978-FRA")];
+
+fn api_err(status: u16, typ: &str, code: &str, message: &str) -> Shape {
+    let code = if code.is_empty() {
+        "null".to_string()
+    } else {
+        format!("\"{code}\"")
+    };
+    Answer(answer(
+        status,
+        JSON_ID,
+        &format!(r#"{{"error":{{"message":"{message}","type":"{typ}","param":null,"code":{code}}}}}"#),
+    ))
+}
+
+fn region() -> Shape {
+    api_err(
+        403,
+        "request_forbidden",
+        "unsupported_country_region_territory",
+        "Country, region, or territory not supported",
+    )
+}
+
+const MAJOR_API: &str = r#"{"status":{"indicator":"major","description":"Major outage"},
+  "components":[{"id":"g","name":"API","status":"operational","group":true},{"id":"c","name":"Chat Completions","status":"major_outage","group_id":"g"}],
+  "incidents":[{"name":"Elevated API errors","status":"investigating","impact":"major","incident_updates":[{"body":"Investigating","created_at":"2026-07-10T10:00:00Z"}],"components":[{"name":"Chat Completions"}]}]}"#;
+const MINOR_CHATGPT: &str = r#"{"status":{"indicator":"minor","description":"Partially Degraded Service"},
+  "components":[{"id":"g","name":"ChatGPT","status":"operational","group":true},{"id":"c","name":"Conversations","status":"degraded_performance","group_id":"g"}],"incidents":[]}"#;
+const MAINTENANCE: &str = r#"{"status":{"indicator":"maintenance","description":"Maintenance"},"components":[],"incidents":[],
+  "scheduled_maintenances":[{"name":"Database upgrade","status":"in_progress","components":[]}]}"#;
+const OPERATIONAL: &str = r#"{"status":{"indicator":"none","description":"All Systems Operational"},"components":[],"incidents":[]}"#;
 
 #[test]
 fn table_of_worlds() {
@@ -255,6 +319,8 @@ fn table_of_worlds() {
                 status: Tcp(F::NetworkUnreachable),
                 named_control: Tcp(F::NetworkUnreachable),
                 literal_control: Tcp(F::NetworkUnreachable),
+                key: None,
+                summary: None,
             },
             Layer::LocalNetwork,
             C::Offline,
@@ -269,6 +335,8 @@ fn table_of_worlds() {
                 status: Dns(F::NetworkUnreachable),
                 named_control: Dns(F::NetworkUnreachable),
                 literal_control: Tcp(F::NetworkUnreachable),
+                key: None,
+                summary: None,
             },
             Layer::LocalNetwork,
             C::Offline,
@@ -355,6 +423,8 @@ fn table_of_worlds() {
                 status: Tls(F::SslUnknownAuthority),
                 named_control: Tls(F::SslUnknownAuthority),
                 literal_control: Tls(F::SslUnknownAuthority),
+                key: None,
+                summary: None,
             },
             Layer::None,
             C::Inconclusive,
@@ -420,13 +490,224 @@ fn table_of_worlds() {
                 status: ok200(),
                 named_control: Tcp(F::GenericTimeoutError),
                 literal_control: Tcp(F::GenericTimeoutError),
+                key: None,
+                summary: None,
             },
             Layer::None,
             C::Inconclusive,
             7,
         ),
     ];
-    for (what, world, layer, cause, code) in rows {
+    let more: Vec<(&str, World, Layer, Cause, i32)> = vec![
+        (
+            "the API answers with OpenAI's region block",
+            World {
+                api: region(),
+                ..Default::default()
+            },
+            Layer::Path,
+            C::RegionBlocked,
+            4,
+        ),
+        (
+            "the key check is region-blocked",
+            World {
+                key: Some(region()),
+                ..Default::default()
+            },
+            Layer::Path,
+            C::RegionBlocked,
+            4,
+        ),
+        (
+            "the API gets a challenge page",
+            World {
+                api: Answer(answer(
+                    403,
+                    &[("cf-mitigated", "challenge"), ("server", "cloudflare")],
+                    "Just a moment...",
+                )),
+                ..Default::default()
+            },
+            Layer::Path,
+            C::EdgeChallenge,
+            4,
+        ),
+        (
+            "the app edge names a disallowed ISP",
+            World {
+                app: Answer(answer(
+                    403,
+                    CF,
+                    r#"{"cf_details":"Request is not allowed. Please try again later. (2)","type":"dc"}"#,
+                )),
+                ..Default::default()
+            },
+            Layer::Path,
+            C::EdgeChallenge,
+            4,
+        ),
+        (
+            "the web edge blocks this client (1020)",
+            World {
+                web: Answer(answer(403, CF, "Access denied. Error code: 1020")),
+                ..Default::default()
+            },
+            Layer::Path,
+            C::EdgeChallenge,
+            4,
+        ),
+        (
+            "API 5xx and the status page has a major API incident",
+            World {
+                api: e(503, true),
+                summary: Some(MAJOR_API),
+                ..Default::default()
+            },
+            Layer::Service,
+            C::ServiceOutage,
+            5,
+        ),
+        (
+            "web 52x and the status page shows ChatGPT degraded",
+            World {
+                web: e(522, false),
+                summary: Some(MINOR_CHATGPT),
+                ..Default::default()
+            },
+            Layer::Service,
+            C::ServiceDegraded,
+            5,
+        ),
+        (
+            "errors during maintenance in progress",
+            World {
+                web: e(503, false),
+                summary: Some(MAINTENANCE),
+                ..Default::default()
+            },
+            Layer::Service,
+            C::Maintenance,
+            5,
+        ),
+        (
+            "errors while the status page says operational",
+            World {
+                api: e(500, true),
+                summary: Some(OPERATIONAL),
+                ..Default::default()
+            },
+            Layer::Service,
+            C::ServiceErrors,
+            5,
+        ),
+        (
+            "an incident on the page but every endpoint answers",
+            World {
+                summary: Some(MAJOR_API),
+                ..Default::default()
+            },
+            Layer::None,
+            C::Healthy,
+            0,
+        ),
+        (
+            "a valid key",
+            World {
+                key: Some(Answer(answer(200, JSON_ID, r#"{"object":"list","data":[]}"#))),
+                ..Default::default()
+            },
+            Layer::None,
+            C::Healthy,
+            0,
+        ),
+        (
+            "an invalid key",
+            World {
+                key: Some(api_err(
+                    401,
+                    "invalid_request_error",
+                    "invalid_api_key",
+                    "Incorrect API key provided: sk-abc***xyz.",
+                )),
+                ..Default::default()
+            },
+            Layer::Account,
+            C::ApiKeyInvalid,
+            6,
+        ),
+        (
+            "a key of another organization",
+            World {
+                key: Some(api_err(
+                    401,
+                    "invalid_request_error",
+                    "mismatched_organization",
+                    "OpenAI-Organization header should match",
+                )),
+                ..Default::default()
+            },
+            Layer::Account,
+            C::OrgMismatch,
+            6,
+        ),
+        (
+            "quota exhausted",
+            World {
+                key: Some(api_err(
+                    429,
+                    "insufficient_quota",
+                    "insufficient_quota",
+                    "You exceeded your current quota",
+                )),
+                ..Default::default()
+            },
+            Layer::Account,
+            C::QuotaExhausted,
+            6,
+        ),
+        (
+            "rate limited",
+            World {
+                key: Some(api_err(
+                    429,
+                    "requests",
+                    "rate_limit_exceeded",
+                    "Rate limit reached",
+                )),
+                ..Default::default()
+            },
+            Layer::Account,
+            C::RateLimited,
+            6,
+        ),
+        (
+            "a restricted key is a warning",
+            World {
+                key: Some(api_err(
+                    401,
+                    "invalid_request_error",
+                    "",
+                    "You have insufficient permissions for this operation. Missing scopes: api.model.read.",
+                )),
+                ..Default::default()
+            },
+            Layer::None,
+            C::Healthy,
+            0,
+        ),
+        (
+            "the key check meets a 5xx",
+            World {
+                key: Some(e(500, true)),
+                ..Default::default()
+            },
+            Layer::Service,
+            C::ServiceErrors,
+            5,
+        ),
+    ];
+    for (what, world, layer, cause, code) in rows.into_iter().chain(more) {
         let d = judge(world);
         assert_eq!(
             (d.verdict.layer, d.verdict.cause),
@@ -484,6 +765,96 @@ fn no_ipv6_route_is_one_warning_not_a_fault() {
         1
     );
     assert_eq!(exit_code(&d, false), 0);
+}
+
+#[test]
+fn the_account_layer_reports_the_key_check() {
+    let d = judge(World {
+        key: Some(Answer(answer(
+            429,
+            &[
+                ("content-type", "application/json"),
+                ("x-request-id", "req_7"),
+                ("retry-after", "20"),
+                ("x-ratelimit-reset-requests", "6m0s"),
+            ],
+            r#"{"error":{"message":"Rate limit reached","type":"requests","code":"rate_limit_exceeded"}}"#,
+        ))),
+        ..Default::default()
+    });
+    let a = d.account.unwrap();
+    assert_eq!(a.status, "rate_limited");
+    assert_eq!(a.request_id.as_deref(), Some("req_7"));
+    assert_eq!(a.rate_limits.get("retry-after").map(String::as_str), Some("20"));
+    assert!(
+        d.verdict.summary.contains("retry-after: 20"),
+        "{}",
+        d.verdict.summary
+    );
+    let layer = d.layers.iter().find(|l| l.layer == Layer::Account).unwrap();
+    assert_eq!(layer.status, LayerStatus::Fail);
+}
+
+#[test]
+fn a_restricted_key_fails_only_under_strict() {
+    let d = judge(World {
+        key: Some(api_err(
+            401,
+            "invalid_request_error",
+            "",
+            "You have insufficient permissions for this operation. Missing scopes: api.model.read.",
+        )),
+        ..Default::default()
+    });
+    assert_eq!(
+        d.account.as_ref().unwrap().missing_scopes.as_deref(),
+        Some("api.model.read")
+    );
+    assert_eq!(exit_code(&d, false), 0);
+    assert_eq!(exit_code(&d, true), 6);
+}
+
+#[test]
+fn without_a_key_the_account_layer_is_not_checked() {
+    let d = judge(World::default());
+    assert!(d.account.is_none());
+    let layer = d.layers.iter().find(|l| l.layer == Layer::Account).unwrap();
+    assert_eq!(layer.status, LayerStatus::NotChecked);
+}
+
+#[test]
+fn a_withheld_key_is_a_warning_not_a_verdict() {
+    let mut obs = World {
+        key: Some(ok200()),
+        ..Default::default()
+    }
+    .observations();
+    obs.key_check.as_mut().unwrap().attempts[0].http = Stage::skipped("not sent: intercepted");
+    let ctx = Context {
+        key_source: Some("OPENAI_API_KEY".into()),
+        ..Default::default()
+    };
+    let d = diagnose(&obs, &ctx);
+    assert_eq!(d.verdict.cause, Cause::Healthy);
+    assert_eq!(d.account.unwrap().status, "not_sent");
+    assert!(d.verdict.warnings.iter().any(|w| w.contains("not checked")));
+}
+
+#[test]
+fn the_edge_trace_is_read_from_the_web_target() {
+    let mut observed = World::default().observations();
+    observed.targets.push(obs(
+        "chatgpt.com/cdn-cgi/trace",
+        Surface::Web,
+        "https://chatgpt.com/cdn-cgi/trace",
+        Answer(answer(200, CF, "ip=203.0.113.7\ncolo=FRA\nloc=DE\nwarp=off\n")),
+    ));
+    let d = diagnose(&observed, &Context::default());
+    let t = d.edge_trace.unwrap();
+    assert_eq!(
+        (t.loc.as_deref(), t.colo.as_deref(), t.warp.as_deref()),
+        (Some("DE"), Some("FRA"), Some("off"))
+    );
 }
 
 #[test]

@@ -1,5 +1,6 @@
-//! Classifiers: what an HTTP answer or a status page says. Pure functions over probe data,
-//! called by `diagnose`.
+//! Classifiers: what an HTTP answer, a status page or an API key check says. Pure functions over
+//! probe data, called by `diagnose`.
 
+pub mod auth;
 pub mod signatures;
 pub mod status_page;

@@ -11,7 +11,7 @@ use tokio::io::{AsyncRead, AsyncWrite};
 
 use super::{Failure, HttpDetail, Stage};
 
-/// The most body kept: enough for any error page, trace or status JSON we classify.
+/// The most body kept by default: enough for any error page, trace or status JSON we classify.
 pub const BODY_CAP: usize = 64 * 1024;
 /// The most header bytes accepted before the answer counts as invalid.
 pub const HEADER_CAP: usize = 64 * 1024;
@@ -44,22 +44,35 @@ fn kept(name: &str) -> bool {
     })
 }
 
+/// One GET request: where, and what to add.
+#[derive(Debug, Clone, Copy)]
+pub struct HttpRequest<'a> {
+    pub scheme: &'a str,
+    /// `host` or `host:port` (IPv6 in brackets).
+    pub authority: &'a str,
+    pub path: &'a str,
+    /// Extra request headers (e.g. `authorization`); never recorded anywhere.
+    pub headers: &'a [(String, String)],
+    /// The most body kept.
+    pub body_cap: usize,
+}
+
 /// Sends `GET path` for `authority` over `io` and reads the answer within `timeout` (head) plus
-/// `timeout` (body, capped at [`BODY_CAP`]). The stage's duration is the time to the response
+/// `timeout` (body, capped at `body_cap`). The stage's duration is the time to the response
 /// head, as curl's `time_starttransfer - time_appconnect`.
-pub async fn get<IO>(
-    io: IO,
-    h2: bool,
-    scheme: &str,
-    authority: &str,
-    path: &str,
-    timeout: Duration,
-) -> Stage<HttpDetail>
+pub async fn get<IO>(io: IO, h2: bool, req: HttpRequest<'_>, timeout: Duration) -> Stage<HttpDetail>
 where
     IO: AsyncRead + AsyncWrite + Unpin + Send + 'static,
 {
     let start = Instant::now();
     let io = TokioIo::new(io);
+    let HttpRequest {
+        scheme,
+        authority,
+        path,
+        headers: extra,
+        body_cap,
+    } = req;
     let uri = if h2 {
         format!("{scheme}://{authority}{path}")
     } else {
@@ -72,6 +85,9 @@ where
         .header("accept", "*/*");
     if !h2 {
         builder = builder.header("host", authority);
+    }
+    for (k, v) in extra {
+        builder = builder.header(k.as_str(), v.as_str());
     }
     let request = match builder.body(Empty::<Bytes>::new()) {
         Ok(r) => r,
@@ -130,7 +146,7 @@ where
         })
         .collect();
     let body_start = Instant::now();
-    let (body, body_truncated) = read_capped(response.into_body(), timeout).await;
+    let (body, body_truncated) = read_capped(response.into_body(), timeout, body_cap).await;
     driver.abort();
     Stage::ok(
         ttfb,
@@ -145,9 +161,9 @@ where
     )
 }
 
-/// Reads at most [`BODY_CAP`] bytes within `timeout`; an endless or trickling body is cut, not
+/// Reads at most `cap` bytes within `timeout`; an endless or trickling body is cut, not
 /// waited for. Returns the bytes and whether the body was cut short.
-async fn read_capped(mut body: Incoming, timeout: Duration) -> (Vec<u8>, bool) {
+async fn read_capped(mut body: Incoming, timeout: Duration, cap: usize) -> (Vec<u8>, bool) {
     let mut out = Vec::new();
     let deadline = tokio::time::Instant::now() + timeout;
     loop {
@@ -157,7 +173,7 @@ async fn read_capped(mut body: Incoming, timeout: Duration) -> (Vec<u8>, bool) {
             Ok(Some(Err(_))) => return (out, true),
             Ok(Some(Ok(frame))) => {
                 if let Ok(data) = frame.into_data() {
-                    let room = BODY_CAP - out.len();
+                    let room = cap - out.len();
                     if data.len() >= room {
                         out.extend_from_slice(&data[..room]);
                         return (out, true);
@@ -195,6 +211,16 @@ mod tests {
     use super::*;
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
+    fn req<'a>(authority: &'a str, path: &'a str) -> HttpRequest<'a> {
+        HttpRequest {
+            scheme: "http",
+            authority,
+            path,
+            headers: &[],
+            body_cap: BODY_CAP,
+        }
+    }
+
     async fn serve_once(reply: &'static [u8], then_endless: bool) -> std::net::SocketAddr {
         let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = l.local_addr().unwrap();
@@ -226,9 +252,7 @@ mod tests {
         let s = get(
             io,
             false,
-            "http",
-            "api.openai.com",
-            "/v1/models",
+            req("api.openai.com", "/v1/models"),
             Duration::from_secs(2),
         )
         .await;
@@ -244,7 +268,7 @@ mod tests {
     async fn an_endless_body_is_cut_at_the_cap() {
         let addr = serve_once(b"HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n", true).await;
         let io = tokio::net::TcpStream::connect(addr).await.unwrap();
-        let s = get(io, false, "http", "x", "/", Duration::from_secs(2)).await;
+        let s = get(io, false, req("x", "/"), Duration::from_secs(2)).await;
         // Chunked framing is invalid here (raw bytes), so either the cap or a framing error ends it,
         // and in both cases well within the timeout.
         assert!(s.duration.unwrap() < Duration::from_secs(3));
@@ -254,7 +278,7 @@ mod tests {
     async fn garbage_is_an_invalid_response() {
         let addr = serve_once(b"SSH-2.0-OpenSSH\r\n\r\n", false).await;
         let io = tokio::net::TcpStream::connect(addr).await.unwrap();
-        let s = get(io, false, "http", "x", "/", Duration::from_secs(2)).await;
+        let s = get(io, false, req("x", "/"), Duration::from_secs(2)).await;
         assert_eq!(s.outcome.failure(), Some(Failure::HttpInvalidResponse));
     }
 }

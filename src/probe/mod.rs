@@ -226,6 +226,13 @@ impl<T> Stage<T> {
         }
     }
 
+    /// Not run because the run deadline (`--max-time`) came first.
+    pub fn deadline_skipped() -> Self {
+        let mut s = Self::skipped("the run deadline (--max-time) was reached");
+        s.cut_by_deadline = true;
+        s
+    }
+
     /// Marks a timeout as the run deadline's doing when the wait allowed was shorter than the
     /// stage timeout.
     pub fn deadline_checked(mut self, allowed: Duration, stage_timeout: Duration) -> Self {
@@ -374,6 +381,27 @@ impl HttpDetail {
     }
 }
 
+/// What the HTTP stage sends and how it guards it.
+#[derive(Debug, Clone)]
+pub struct RequestSpec {
+    /// Extra request headers. Never recorded in observations or reports.
+    pub headers: Vec<(String, String)>,
+    pub body_cap: usize,
+    /// The headers carry a secret: send them only over TLS that the *public* store verified
+    /// (so never through an intercepting middlebox), or plain http to a loopback address.
+    pub secret: bool,
+}
+
+impl Default for RequestSpec {
+    fn default() -> Self {
+        RequestSpec {
+            headers: vec![],
+            body_cap: http::BODY_CAP,
+            secret: false,
+        }
+    }
+}
+
 /// dns → tcp → tls → http over one connection, for one address family.
 #[derive(Debug, Clone)]
 pub struct Attempt {
@@ -430,6 +458,10 @@ impl TargetObservation {
 #[derive(Debug, Clone)]
 pub struct Observations {
     pub targets: Vec<TargetObservation>,
+    /// The status page's documents (summary, incidents, native), fetched beside the targets.
+    pub status_documents: Vec<TargetObservation>,
+    /// The authenticated `GET {base}/models`, when an API key is configured.
+    pub key_check: Option<TargetObservation>,
     pub started_at: std::time::SystemTime,
     pub duration: Duration,
     /// True when `--max-time` cut the run short.

@@ -11,7 +11,8 @@ use tokio::task::JoinSet;
 use super::dns::Dns;
 use super::tls::TlsContext;
 use super::{
-    Attempt, DnsDetail, DnsSource, Family, FamilyLookup, Observations, Outcome, Stage, TargetObservation,
+    Attempt, DnsDetail, DnsSource, Family, FamilyLookup, Observations, Outcome, RequestSpec, Stage,
+    TargetObservation,
 };
 use crate::catalog::Target;
 use crate::cli::{ConnectTo, ResolveRule};
@@ -25,7 +26,14 @@ pub struct Plan {
     pub connect_to: Vec<ConnectTo>,
     pub timeout: Duration,
     pub max_time: Duration,
+    /// Status page documents to fetch (body cap raised for them).
+    pub status_documents: Vec<Target>,
+    /// The authenticated API request, when a key is configured.
+    pub key_check: Option<(Target, RequestSpec)>,
 }
+
+/// The body cap for status page documents (incident lists run long).
+pub const STATUS_DOCUMENT_CAP: usize = 2 * 1024 * 1024;
 
 /// Shared, read-only state of a run.
 pub struct Probers {
@@ -45,19 +53,42 @@ pub async fn run(
     let started_at = SystemTime::now();
     let start = Instant::now();
     let deadline = start + plan.max_time;
+    // One job list: the targets, then the status documents, then the key check.
+    let mut jobs: Vec<(Target, RequestSpec)> = plan
+        .targets
+        .iter()
+        .map(|t| (t.clone(), RequestSpec::default()))
+        .collect();
+    let documents = RequestSpec {
+        body_cap: STATUS_DOCUMENT_CAP,
+        ..RequestSpec::default()
+    };
+    jobs.extend(
+        plan.status_documents
+            .iter()
+            .map(|t| (t.clone(), documents.clone())),
+    );
+    jobs.extend(plan.key_check.iter().cloned());
     let mut set = JoinSet::new();
-    for (i, target) in plan.targets.iter().cloned().enumerate() {
+    for (i, (target, request)) in jobs.iter().cloned().enumerate() {
         let probers = probers.clone();
         let plan = plan.clone();
-        set.spawn(async move { (i, probe_target(target, &plan, &probers, deadline).await) });
+        set.spawn(async move {
+            (
+                i,
+                probe_request(target, &request, &plan, &probers, deadline).await,
+            )
+        });
     }
-    let mut done: Vec<Option<TargetObservation>> = vec![None; plan.targets.len()];
+    let mut done: Vec<Option<TargetObservation>> = vec![None; jobs.len()];
     let hard_stop = tokio::time::Instant::from_std(deadline + GRACE);
     let mut deadline_hit = false;
     loop {
         match tokio::time::timeout_at(hard_stop, set.join_next()).await {
             Ok(Some(Ok((i, obs)))) => {
-                on_done(&obs);
+                if i < plan.targets.len() {
+                    on_done(&obs);
+                }
                 done[i] = Some(obs);
             }
             Ok(Some(Err(_))) => {} // a panicked task leaves its slot empty; filled below
@@ -69,21 +100,26 @@ pub async fn run(
             }
         }
     }
-    let targets: Vec<TargetObservation> = done
+    let mut all: Vec<TargetObservation> = done
         .into_iter()
-        .zip(&plan.targets)
-        .map(|(obs, target)| {
+        .zip(&jobs)
+        .map(|(obs, (target, _))| {
             obs.unwrap_or_else(|| TargetObservation {
                 target: target.clone(),
-                dns: Some(Stage::skipped("the run deadline (--max-time) was reached")),
+                dns: Some(Stage::deadline_skipped()),
                 attempts: vec![],
             })
         })
         .collect();
+    let key_check = if plan.key_check.is_some() { all.pop() } else { None };
+    let status_documents = all.split_off(plan.targets.len());
+    let targets = all;
     let elapsed = start.elapsed();
     Observations {
         deadline_hit: deadline_hit || elapsed >= plan.max_time,
         targets,
+        status_documents,
+        key_check,
         started_at,
         duration: elapsed,
     }
@@ -110,11 +146,20 @@ fn stage_timeout(timeout: Duration, deadline: Instant) -> Duration {
     timeout.min(deadline.saturating_duration_since(Instant::now()))
 }
 
-const DEADLINE_REASON: &str = "the run deadline (--max-time) was reached";
-
-/// dns → (per family) tcp → tls → http for one target.
+/// dns → (per family) tcp → tls → http for one target, with a plain GET.
 pub async fn probe_target(
     target: Target,
+    plan: &Plan,
+    probers: &Probers,
+    deadline: Instant,
+) -> TargetObservation {
+    probe_request(target, &RequestSpec::default(), plan, probers, deadline).await
+}
+
+/// dns → (per family) tcp → tls → http for one target, sending `request`.
+pub async fn probe_request(
+    target: Target,
+    request: &RequestSpec,
     plan: &Plan,
     probers: &Probers,
     deadline: Instant,
@@ -142,7 +187,7 @@ pub async fn probe_target(
     } else {
         let t = stage_timeout(plan.timeout, deadline);
         let stage = if t.is_zero() {
-            Stage::skipped(DEADLINE_REASON)
+            Stage::deadline_skipped()
         } else {
             probers
                 .dns
@@ -172,7 +217,16 @@ pub async fn probe_target(
             .map(|a| SocketAddr::new(*a, dial_port))
             .collect()
     };
-    let one = |family: Family| attempt(&target, family, sockets(family), plan.timeout, probers, deadline);
+    let one = |family: Family| {
+        let ctx = AttemptContext {
+            target: &target,
+            request,
+            timeout: plan.timeout,
+            probers,
+            deadline,
+        };
+        attempt(ctx, family, sockets(family))
+    };
     // Families run concurrently: a dead IPv6 path must not delay the IPv4 answer.
     let mut attempts = match families.as_slice() {
         [] => vec![],
@@ -198,14 +252,24 @@ pub async fn probe_target(
     }
 }
 
-async fn attempt(
-    target: &Target,
-    family: Family,
-    sockets: Vec<SocketAddr>,
+/// What every attempt of one target shares.
+#[derive(Clone, Copy)]
+struct AttemptContext<'a> {
+    target: &'a Target,
+    request: &'a RequestSpec,
     timeout: Duration,
-    probers: &Probers,
+    probers: &'a Probers,
     deadline: Instant,
-) -> Attempt {
+}
+
+async fn attempt(ctx: AttemptContext<'_>, family: Family, sockets: Vec<SocketAddr>) -> Attempt {
+    let AttemptContext {
+        target,
+        request,
+        timeout,
+        probers,
+        deadline,
+    } = ctx;
     let host = target.host();
     let authority = match target.url.port() {
         Some(p) => format!("{}:{p}", bracket(&host)),
@@ -213,14 +277,21 @@ async fn attempt(
     };
     let path = target.path_and_query();
     let scheme = target.url.scheme().to_string();
+    let http_request = super::http::HttpRequest {
+        scheme: &scheme,
+        authority: &authority,
+        path: &path,
+        headers: &request.headers,
+        body_cap: request.body_cap,
+    };
 
     let t = stage_timeout(timeout, deadline);
     if t.is_zero() {
         return Attempt {
             family,
-            tcp: Stage::skipped(DEADLINE_REASON),
-            tls: target.is_tls().then(|| Stage::skipped(DEADLINE_REASON)),
-            http: Stage::skipped(DEADLINE_REASON),
+            tcp: Stage::deadline_skipped(),
+            tls: target.is_tls().then(Stage::deadline_skipped),
+            http: Stage::deadline_skipped(),
         };
     }
     let (tcp, stream) = super::tcp::connect(&sockets, t).await;
@@ -236,10 +307,13 @@ async fn attempt(
 
     if !target.is_tls() {
         let t = stage_timeout(timeout, deadline);
-        let http = if t.is_zero() {
-            Stage::skipped(DEADLINE_REASON)
+        let peer_loopback = tcp.detail.as_ref().is_some_and(|d| d.peer.ip().is_loopback());
+        let http = if request.secret && !peer_loopback {
+            Stage::skipped("not sent: the API key goes over plain http only to a loopback address")
+        } else if t.is_zero() {
+            Stage::deadline_skipped()
         } else {
-            super::http::get(stream, false, &scheme, &authority, &path, t)
+            super::http::get(stream, false, http_request, t)
                 .await
                 .deadline_checked(t, timeout)
         };
@@ -256,8 +330,8 @@ async fn attempt(
         return Attempt {
             family,
             tcp,
-            tls: Some(Stage::skipped(DEADLINE_REASON)),
-            http: Stage::skipped(DEADLINE_REASON),
+            tls: Some(Stage::deadline_skipped()),
+            http: Stage::deadline_skipped(),
         };
     }
     let (tls, tls_stream) = super::tls::handshake(&probers.tls, stream, &host, t).await;
@@ -271,11 +345,20 @@ async fn attempt(
         };
     };
     let h2 = tls.detail.as_ref().and_then(|d| d.alpn.as_deref()) == Some("h2");
+    let publicly_trusted = tls
+        .detail
+        .as_ref()
+        .and_then(|d| d.public_store.as_ref())
+        .is_some_and(|v| v.is_trusted());
     let t = stage_timeout(timeout, deadline);
-    let http = if t.is_zero() {
-        Stage::skipped(DEADLINE_REASON)
+    let http = if request.secret && !publicly_trusted {
+        Stage::skipped(
+            "not sent: the API key goes only over TLS that the public trust store verifies (this connection is trusted only by the system store: it may be intercepted)",
+        )
+    } else if t.is_zero() {
+        Stage::deadline_skipped()
     } else {
-        super::http::get(tls_stream, h2, &scheme, &authority, &path, t)
+        super::http::get(tls_stream, h2, http_request, t)
             .await
             .deadline_checked(t, timeout)
     };

@@ -84,8 +84,8 @@ fn connect_to_sends_one_host_elsewhere_keeping_its_name() {
     assert_eq!(o.cause(), Some("healthy"), "{}", o.dump());
     assert_eq!(
         other.hits("api.openai.com"),
-        1,
-        "api went to the other edge, with its own name"
+        2,
+        "/v1/models and the region probe went to the other edge, with their own name"
     );
     assert_eq!(main.edge.hits("api.openai.com"), 0);
     assert!(
@@ -308,7 +308,13 @@ fn surface_narrows_the_run_but_keeps_controls() {
         .collect();
     assert_eq!(
         names,
-        ["api.openai.com", "status.openai.com", "control.test", "127.0.0.1"]
+        [
+            "api.openai.com",
+            "api.openai.com/compliance/cookie_requirements",
+            "status.openai.com",
+            "control.test",
+            "127.0.0.1"
+        ]
     );
     assert_eq!(w.edge.hits("chatgpt.com"), 0);
     assert_eq!(o.cause(), Some("healthy"));
