@@ -53,8 +53,18 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -s v -l verb
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -s V -l version -d 'Print version'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -f -a "check" -d 'Probe ChatGPT\'s web, app and API endpoints and control targets, and print a layered verdict'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -f -a "status" -d 'Read OpenAI\'s status page: indicator, components not operational, incidents, maintenance (exit 0 operational, 5 trouble reported, 7 unreadable)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -f -a "auth" -d 'Check the API key against the API (OPENAI_API_KEY or --api-key-file; OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID): valid, invalid, missing, restricted, organization mismatch, quota, rate limits'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -f -a "completions" -d 'Print a shell completion script'
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -f -a "schema" -d 'Print the JSON Schema of the `--json` report'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -f -a "schema" -d 'Print the JSON Schema of a `--json` output (default: the check report)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -f -a "dns" -d 'Look up one name like dig: A and AAAA separately, with TTLs and the resolver asked (exit 0 resolved, 8 not)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -f -a "tcp" -d 'Connect to one host\'s port over TCP, per address family (exit 0 connected, 8 not)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -f -a "tls" -d 'A TLS handshake with one host, like openssl s_client: version, ALPN, chain, both trust stores, and an SNI test when the handshake is reset or times out (exit 0 trusted, 8 not)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -f -a "http" -d 'One GET with each phase timed as httpstat shows them: dns, tcp, tls, server processing, content transfer (exit 0 on any HTTP answer, 8 on none)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -f -a "endpoints" -d 'List the built-in targets of `check`, their surfaces and what each probe proves'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -f -a "watch" -d 'Run the check again and again and print a line whenever the verdict changes'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -f -a "report" -d 'Run the check and write a Markdown report (and its JSON) for a support ticket, secrets removed'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -f -a "man" -d 'Print the man page (generated from these definitions; see man/)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l resolve -d 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l connect-to -d 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)' -r
@@ -83,6 +93,60 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l 
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l resolve -d 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l connect-to -d 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l cacert -d 'Also trust the CA certificates in this PEM file (added to both the system and public stores)' -r -F
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l doh-url -d 'DNS-over-HTTPS resolver for control lookups (recorded; comparison arrives with the DNS-tampering checks)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l max-time -d 'Deadline of the whole run, in seconds' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l control -d 'A control target (repeatable); replaces the built-in controls. http:// or https:// URL' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l status-url -d 'Base URL of the status page (default https://status.openai.com)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l base-url -d 'Base URL of the API (default: OPENAI_BASE_URL, then OPENAI_API_BASE, then https://api.openai.com/v1)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l api-key-file -d 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)' -r -F
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l surface -d 'Probe only these surfaces (comma-separated); controls always run' -r -f -a "web\t'chatgpt.com in a browser'
+app\t'The iOS and Android apps\' edge'
+api\t'api.openai.com (or the configured base URL)'
+auth\t'auth.openai.com, used to log in'
+assets\t'Static assets (cdn.oaistatic.com)'
+status\t'OpenAI\'s status page'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -s 4 -l ipv4 -d 'Use IPv4 only'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -s 6 -l ipv6 -d 'Use IPv6 only'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l strict -d 'Exit non-zero when the verdict is healthy but carries warnings'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l json -d 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l resolve -d 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l connect-to -d 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l cacert -d 'Also trust the CA certificates in this PEM file (added to both the system and public stores)' -r -F
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l doh-url -d 'DNS-over-HTTPS resolver for control lookups (recorded; comparison arrives with the DNS-tampering checks)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l max-time -d 'Deadline of the whole run, in seconds' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l control -d 'A control target (repeatable); replaces the built-in controls. http:// or https:// URL' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l status-url -d 'Base URL of the status page (default https://status.openai.com)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l base-url -d 'Base URL of the API (default: OPENAI_BASE_URL, then OPENAI_API_BASE, then https://api.openai.com/v1)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l api-key-file -d 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)' -r -F
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l surface -d 'Probe only these surfaces (comma-separated); controls always run' -r -f -a "web\t'chatgpt.com in a browser'
+app\t'The iOS and Android apps\' edge'
+api\t'api.openai.com (or the configured base URL)'
+auth\t'auth.openai.com, used to log in'
+assets\t'Static assets (cdn.oaistatic.com)'
+status\t'OpenAI\'s status page'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -s 4 -l ipv4 -d 'Use IPv4 only'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -s 6 -l ipv6 -d 'Use IPv6 only'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l strict -d 'Exit non-zero when the verdict is healthy but carries warnings'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l json -d 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand completions" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -97,7 +161,147 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand schema" -l
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand schema" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand schema" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check completions schema help" -f -a "check" -d 'Probe ChatGPT\'s web, app and API endpoints and control targets, and print a layered verdict'
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check completions schema help" -f -a "completions" -d 'Print a shell completion script'
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check completions schema help" -f -a "schema" -d 'Print the JSON Schema of the `--json` report'
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check completions schema help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -l timeout -l connect-timeout -d 'Timeout of each stage, in seconds' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -s 4 -l ipv4 -d 'Use IPv4 only'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -s 6 -l ipv6 -d 'Use IPv6 only'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -l json -d 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -l timeout -l connect-timeout -d 'Timeout of each stage, in seconds' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -l resolve -d 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -l connect-to -d 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -s 4 -l ipv4 -d 'Use IPv4 only'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -s 6 -l ipv6 -d 'Use IPv6 only'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -l json -d 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l cacert -d 'Also trust the CA certificates in this PEM file (added to both the system and public stores)' -r -F
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l decoy-sni -d 'The SNI of the SNI test: when the handshake with the real name is reset or times out, the same address is tried with this name' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l timeout -l connect-timeout -d 'Timeout of each stage, in seconds' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l resolve -d 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l connect-to -d 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -s 4 -l ipv4 -d 'Use IPv4 only'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -s 6 -l ipv6 -d 'Use IPv6 only'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l json -d 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l cacert -d 'Also trust the CA certificates in this PEM file (added to both the system and public stores)' -r -F
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l timeout -l connect-timeout -d 'Timeout of each stage, in seconds' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l resolve -d 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l connect-to -d 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -s 4 -l ipv4 -d 'Use IPv4 only'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -s 6 -l ipv6 -d 'Use IPv6 only'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l json -d 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand endpoints" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand endpoints" -l json -d 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand endpoints" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand endpoints" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand endpoints" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l interval -d 'Seconds between checks after a change (fractions allowed, down to 0.001 for tests)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l max-interval -d 'While the verdict stays the same, the wait doubles after each check up to this many seconds (a value at or below --interval turns the backing off off)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l notify-command -d 'Run CMD on each change of verdict, with the verdict in CHATGPT_DOCTOR_* environment variables (run by `sh -c`, or `cmd /C` on Windows; it gets no other input)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l max-runs -d 'Stop after this many checks and exit with the last verdict\'s code' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l resolve -d 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l connect-to -d 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l cacert -d 'Also trust the CA certificates in this PEM file (added to both the system and public stores)' -r -F
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l doh-url -d 'DNS-over-HTTPS resolver for control lookups (recorded; comparison arrives with the DNS-tampering checks)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l max-time -d 'Deadline of the whole run, in seconds' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l control -d 'A control target (repeatable); replaces the built-in controls. http:// or https:// URL' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l status-url -d 'Base URL of the status page (default https://status.openai.com)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l base-url -d 'Base URL of the API (default: OPENAI_BASE_URL, then OPENAI_API_BASE, then https://api.openai.com/v1)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l api-key-file -d 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)' -r -F
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l surface -d 'Probe only these surfaces (comma-separated); controls always run' -r -f -a "web\t'chatgpt.com in a browser'
+app\t'The iOS and Android apps\' edge'
+api\t'api.openai.com (or the configured base URL)'
+auth\t'auth.openai.com, used to log in'
+assets\t'Static assets (cdn.oaistatic.com)'
+status\t'OpenAI\'s status page'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l until-healthy -d 'Exit 0 as soon as the verdict is healthy'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l notify -d 'Ring the terminal bell (on stderr) on each change of verdict'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -s 4 -l ipv4 -d 'Use IPv4 only'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -s 6 -l ipv6 -d 'Use IPv6 only'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l strict -d 'Exit non-zero when the verdict is healthy but carries warnings'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l json -d 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -s o -l output -d 'The Markdown file to write; the JSON goes next to it (`.md` replaced by `.json`). `-` writes only the Markdown (or, with --json, only the JSON) to stdout' -r -F
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l resolve -d 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l connect-to -d 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l cacert -d 'Also trust the CA certificates in this PEM file (added to both the system and public stores)' -r -F
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l doh-url -d 'DNS-over-HTTPS resolver for control lookups (recorded; comparison arrives with the DNS-tampering checks)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l max-time -d 'Deadline of the whole run, in seconds' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l control -d 'A control target (repeatable); replaces the built-in controls. http:// or https:// URL' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l status-url -d 'Base URL of the status page (default https://status.openai.com)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l base-url -d 'Base URL of the API (default: OPENAI_BASE_URL, then OPENAI_API_BASE, then https://api.openai.com/v1)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l api-key-file -d 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)' -r -F
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l surface -d 'Probe only these surfaces (comma-separated); controls always run' -r -f -a "web\t'chatgpt.com in a browser'
+app\t'The iOS and Android apps\' edge'
+api\t'api.openai.com (or the configured base URL)'
+auth\t'auth.openai.com, used to log in'
+assets\t'Static assets (cdn.oaistatic.com)'
+status\t'OpenAI\'s status page'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l anonymize -d 'Also replace your public IP address, private addresses, the system resolver\'s addresses, this machine\'s host name and your network\'s domain names with placeholders'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -s 4 -l ipv4 -d 'Use IPv4 only'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -s 6 -l ipv6 -d 'Use IPv6 only'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l strict -d 'Exit non-zero when the verdict is healthy but carries warnings'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l json -d 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand man" -l out-dir -d 'Write every page into this directory instead (as committed under man/)' -r -F
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand man" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand man" -l json -d 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand man" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand man" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch report man help" -f -a "check" -d 'Probe ChatGPT\'s web, app and API endpoints and control targets, and print a layered verdict'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch report man help" -f -a "status" -d 'Read OpenAI\'s status page: indicator, components not operational, incidents, maintenance (exit 0 operational, 5 trouble reported, 7 unreadable)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch report man help" -f -a "auth" -d 'Check the API key against the API (OPENAI_API_KEY or --api-key-file; OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID): valid, invalid, missing, restricted, organization mismatch, quota, rate limits'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch report man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch report man help" -f -a "schema" -d 'Print the JSON Schema of a `--json` output (default: the check report)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch report man help" -f -a "dns" -d 'Look up one name like dig: A and AAAA separately, with TTLs and the resolver asked (exit 0 resolved, 8 not)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch report man help" -f -a "tcp" -d 'Connect to one host\'s port over TCP, per address family (exit 0 connected, 8 not)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch report man help" -f -a "tls" -d 'A TLS handshake with one host, like openssl s_client: version, ALPN, chain, both trust stores, and an SNI test when the handshake is reset or times out (exit 0 trusted, 8 not)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch report man help" -f -a "http" -d 'One GET with each phase timed as httpstat shows them: dns, tcp, tls, server processing, content transfer (exit 0 on any HTTP answer, 8 on none)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch report man help" -f -a "endpoints" -d 'List the built-in targets of `check`, their surfaces and what each probe proves'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch report man help" -f -a "watch" -d 'Run the check again and again and print a line whenever the verdict changes'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch report man help" -f -a "report" -d 'Run the check and write a Markdown report (and its JSON) for a support ticket, secrets removed'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch report man help" -f -a "man" -d 'Print the man page (generated from these definitions; see man/)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch report man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

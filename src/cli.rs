@@ -82,14 +82,45 @@ pub enum ColorChoice {
 pub enum Command {
     /// Probe ChatGPT's web, app and API endpoints and control targets, and print a layered verdict
     Check(Box<CheckArgs>),
+    /// Read OpenAI's status page: indicator, components not operational, incidents, maintenance
+    /// (exit 0 operational, 5 trouble reported, 7 unreadable)
+    Status(Box<CheckArgs>),
+    /// Check the API key against the API (OPENAI_API_KEY or --api-key-file; OPENAI_BASE_URL,
+    /// OPENAI_ORG_ID, OPENAI_PROJECT_ID): valid, invalid, missing, restricted, organization
+    /// mismatch, quota, rate limits
+    Auth(Box<CheckArgs>),
     /// Print a shell completion script
     Completions {
         /// The shell to generate completions for
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the JSON Schema of the `--json` report
-    Schema,
+    /// Print the JSON Schema of a `--json` output (default: the check report)
+    Schema {
+        /// Which output
+        #[arg(value_enum, default_value_t)]
+        name: crate::commands::args::SchemaName,
+    },
+    /// Look up one name like dig: A and AAAA separately, with TTLs and the resolver asked
+    /// (exit 0 resolved, 8 not)
+    Dns(crate::commands::args::DnsArgs),
+    /// Connect to one host's port over TCP, per address family (exit 0 connected, 8 not)
+    Tcp(crate::commands::args::TcpArgs),
+    /// A TLS handshake with one host, like openssl s_client: version, ALPN, chain, both trust
+    /// stores, and an SNI test when the handshake is reset or times out (exit 0 trusted, 8 not)
+    Tls(Box<crate::commands::args::TlsArgs>),
+    /// One GET with each phase timed as httpstat shows them: dns, tcp, tls, server processing,
+    /// content transfer (exit 0 on any HTTP answer, 8 on none)
+    Http(Box<crate::commands::args::HttpArgs>),
+    /// List the built-in targets of `check`, their surfaces and what each probe proves
+    Endpoints,
+    /// Run the check again and again and print a line whenever the verdict changes
+    Watch(Box<crate::commands::args::WatchArgs>),
+    /// Run the check and write a Markdown report (and its JSON) for a support ticket, secrets removed
+    Report(Box<crate::commands::args::ReportArgs>),
+    /// Print the man page (generated from these definitions; see man/)
+    #[command(hide = true)]
+    Man(crate::commands::args::ManArgs),
 }
 
 /// Flags of `check`. Names follow curl where curl has one.

@@ -6,6 +6,7 @@
 
 pub mod catalog;
 pub mod cli;
+pub mod commands;
 pub mod diagnose;
 pub mod evidence;
 pub mod probe;
@@ -72,11 +73,21 @@ pub fn run(cli: Cli) -> Result<i32, AppError> {
             write_stdout(&out)?;
             Ok(0)
         }
-        Some(Command::Schema) => {
-            write_stdout(&report::schema_json())?;
+        Some(Command::Schema { name }) => {
+            write_stdout(&commands::schema_json(name))?;
             Ok(0)
         }
+        Some(Command::Dns(args)) => commands::run_dns(&args, &cli.output),
+        Some(Command::Tcp(args)) => commands::run_tcp(&args, &cli.output),
+        Some(Command::Tls(args)) => commands::run_tls(&args, &cli.output),
+        Some(Command::Http(args)) => commands::run_http(&args, &cli.output),
+        Some(Command::Endpoints) => commands::run_endpoints(&cli.output),
+        Some(Command::Watch(args)) => commands::run_watch(&args, &cli.output),
+        Some(Command::Report(args)) => commands::run_report(&args, &cli.output),
+        Some(Command::Man(args)) => commands::run_man(&args),
         Some(Command::Check(args)) => check(&args, &cli.output),
+        Some(Command::Status(args)) => status(&args, &cli.output),
+        Some(Command::Auth(args)) => auth(&args, &cli.output),
         None => check(&cli.check, &cli.output),
     }
 }
@@ -266,7 +277,7 @@ pub fn scrub(report: report::Report, secrets: &[&str]) -> report::Report {
 }
 
 /// Reads `--cacert`: at least one PEM certificate, or a clear error.
-fn load_cacert(path: &std::path::Path) -> Result<Vec<CertificateDer<'static>>, AppError> {
+pub(crate) fn load_cacert(path: &std::path::Path) -> Result<Vec<CertificateDer<'static>>, AppError> {
     let bytes = std::fs::read(path)
         .map_err(|e| AppError::Run(format!("cannot read --cacert {}: {e}", path.display())))?;
     let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(&bytes)
@@ -292,6 +303,8 @@ pub struct Check {
     key: Option<(ApiKey, &'static str)>,
     organization: Option<String>,
     project: Option<String>,
+    /// A missing key is the verdict (`auth`) rather than an unchecked layer (`check`).
+    pub require_key: bool,
 }
 
 impl Check {
@@ -383,6 +396,7 @@ impl Check {
             key,
             organization,
             project,
+            require_key: false,
         })
     }
 
@@ -424,6 +438,7 @@ impl Check {
             key_source: self.key.as_ref().map(|(_, s)| s.to_string()),
             organization_sent: self.key.is_some() && self.organization.is_some(),
             project_sent: self.key.is_some() && self.project.is_some(),
+            require_key: self.require_key,
         };
         let diagnosis = diagnose::diagnose(observations, &ctx);
         let code = diagnose::exit_code(&diagnosis, args.strict);
@@ -486,6 +501,58 @@ pub fn runtime() -> Result<tokio::runtime::Runtime, AppError> {
         .enable_all()
         .build()
         .map_err(|e| AppError::Run(format!("cannot start the async runtime: {e}")))
+}
+
+/// `status`: the status page alone. Exit 0 when all is operational, 5 when the page reports an
+/// incident, a component not operational or maintenance in progress, 7 when it cannot be read.
+fn status(args: &CheckArgs, output: &OutputArgs) -> Result<i32, AppError> {
+    let mut args = args.clone();
+    args.surface = vec![catalog::Surface::Status];
+    let check = Check::prepare(&args)?;
+    let report = run_quietly(&check, output)?;
+    let code = match &report.status_page {
+        Some(p) if p.reachable => {
+            let trouble = p.indicator.as_deref().is_some_and(|i| i != "none")
+                || !p.components.is_empty()
+                || !p.incidents.is_empty()
+                || p.maintenances.iter().any(|m| m.in_progress);
+            if trouble { 5 } else { 0 }
+        }
+        _ => 7,
+    };
+    let out = if output.json {
+        render::json::render(&report)
+    } else {
+        render::human::render_status(&report, output.verbose)
+    };
+    write_stdout(&out)?;
+    Ok(code)
+}
+
+/// `auth`: the API surface and the key; the verdict's exit code (6 for key problems,
+/// including a missing key).
+fn auth(args: &CheckArgs, output: &OutputArgs) -> Result<i32, AppError> {
+    let mut args = args.clone();
+    args.surface = vec![catalog::Surface::Api];
+    let mut check = Check::prepare(&args)?;
+    check.require_key = true;
+    let report = run_quietly(&check, output)?;
+    let out = if output.json {
+        render::json::render(&report)
+    } else {
+        render::human::render_auth(&report, output.verbose)
+    };
+    write_stdout(&out)?;
+    Ok(report.exit_code)
+}
+
+/// Runs a check without a progress display.
+fn run_quietly(check: &Check, output: &OutputArgs) -> Result<report::Report, AppError> {
+    colored::control::set_override(render::decide_color(output.color));
+    let runtime = runtime()?;
+    let report = runtime.block_on(async { check.run(check.probers(), |_| {}).await });
+    drop(runtime);
+    Ok(report)
 }
 
 fn check(args: &CheckArgs, output: &OutputArgs) -> Result<i32, AppError> {

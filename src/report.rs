@@ -123,6 +123,8 @@ pub enum Cause {
     Maintenance,
     // account
     ApiKeyInvalid,
+    /// No API key is configured (decided by `auth` only; `check` just skips the account layer).
+    ApiKeyMissing,
     ApiKeyRestricted,
     OrgMismatch,
     QuotaExhausted,
@@ -298,6 +300,8 @@ pub struct TlsReport {
     pub chain: Vec<CertReport>,
     pub system_store: StoreVerdict,
     pub public_store: StoreVerdict,
+    /// The TLS alert the server ended the handshake with, if any.
+    pub alert: Option<String>,
 }
 
 /// A certificate of the presented chain.
@@ -317,6 +321,9 @@ pub struct StoreVerdict {
     pub result: String,
     pub failure: Option<Failure>,
     pub message: Option<String>,
+    /// Why the chain was rejected: `unknown_issuer`, `missing_intermediate`, `self_signed`,
+    /// `wrong_hostname`, `expired`, `not_yet_valid`, `revoked` or `invalid`.
+    pub problem: Option<crate::probe::CertProblem>,
 }
 
 /// HTTP details.
@@ -515,16 +522,23 @@ fn store_verdict(v: Option<&Verification>) -> StoreVerdict {
             result: "trusted".into(),
             failure: None,
             message: None,
+            problem: None,
         },
-        Some(Verification::Rejected { failure, message }) => StoreVerdict {
+        Some(Verification::Rejected {
+            failure,
+            message,
+            problem,
+        }) => StoreVerdict {
             result: "rejected".into(),
             failure: Some(*failure),
             message: Some(message.clone()),
+            problem: Some(*problem),
         },
         Some(Verification::NotChecked) | None => StoreVerdict {
             result: "not_checked".into(),
             failure: None,
             message: None,
+            problem: None,
         },
     }
 }
@@ -596,6 +610,7 @@ fn tls_report(t: &TlsDetail) -> TlsReport {
             .collect(),
         system_store: store_verdict(t.system_store.as_ref()),
         public_store: store_verdict(t.public_store.as_ref()),
+        alert: t.alert.clone(),
     }
 }
 

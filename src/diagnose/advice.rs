@@ -39,6 +39,41 @@ pub fn for_cause(cause: Cause) -> Vec<String> {
             "OpenAI's servers are failing for at least some requests; this is not your network. Check https://status.openai.com and retry in a few minutes.",
             "If only one surface fails, use another meanwhile (the web, the app or the API).",
         ],
+        Cause::RegionBlocked => &[
+            "OpenAI does not serve the country your connection appears to come from. Its list of supported countries: https://platform.openai.com/docs/supported-countries.",
+            "If you are in a supported country, your traffic leaves elsewhere: check VPNs and proxies, and that IPv6 traffic and logins (auth.openai.com) go the same way as the rest.",
+        ],
+        Cause::EdgeChallenge => &[
+            "OpenAI's edge (Cloudflare) distrusts this connection's address: VPNs, proxies and datacenter addresses are the usual reason. Turn the VPN off or change its exit, or use another network.",
+            "Retrying from the same address will not help. A browser may pass a challenge that apps and the API cannot.",
+            "If the app alone is refused while the web works, the app's QUIC (UDP) traffic may bypass your VPN or proxy.",
+        ],
+        Cause::ServiceOutage => &[
+            "OpenAI has an outage that its status page confirms; nothing on your side will fix it. Follow https://status.openai.com for updates.",
+            "If another surface still works (see above), use it meanwhile.",
+        ],
+        Cause::ServiceDegraded => &[
+            "OpenAI reports degraded service; errors may come and go. Retry with backoff, and follow https://status.openai.com.",
+        ],
+        Cause::Maintenance => {
+            &["OpenAI is under maintenance; see https://status.openai.com for when it ends."]
+        }
+        Cause::ApiKeyInvalid => &[
+            "Create a new key at https://platform.openai.com/api-keys and set OPENAI_API_KEY to it; check for stray quotes or spaces.",
+            "If you use a relay or gateway (OPENAI_BASE_URL), the key must be one it accepts.",
+        ],
+        Cause::ApiKeyMissing => &[
+            "Set OPENAI_API_KEY (export OPENAI_API_KEY=sk-...) or pass --api-key-file FILE. A key is never taken on the command line.",
+        ],
+        Cause::OrgMismatch => &[
+            "OPENAI_ORG_ID names an organization the key does not belong to: unset it, or set the organization shown for the key at https://platform.openai.com/settings/organization.",
+        ],
+        Cause::QuotaExhausted => &[
+            "The account has no quota left: add credit or raise limits at https://platform.openai.com/settings/organization/billing. Retrying will not help.",
+        ],
+        Cause::RateLimited => &[
+            "Wait for the time in retry-after / x-ratelimit-reset-* above, then retry with exponential backoff; or request higher limits.",
+        ],
         _ => &["Run `chatgpt-doctor check -v` for the details behind this verdict."],
     };
     lines.iter().map(|s| s.to_string()).collect()

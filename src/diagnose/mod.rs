@@ -29,6 +29,8 @@ pub struct Context {
     /// True when OPENAI_ORG_ID / OPENAI_PROJECT_ID were sent with the key.
     pub organization_sent: bool,
     pub project_sent: bool,
+    /// A missing key is itself the fault (`auth`), not just an unchecked layer (`check`).
+    pub require_key: bool,
 }
 
 /// The outcome of diagnosis.
@@ -585,7 +587,10 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
             ),
             Condition::Outage => (
                 Cause::ServiceOutage,
-                format!("OpenAI has an outage, confirmed by its status page: {list_n} answer with errors."),
+                format!(
+                    "OpenAI has an outage, confirmed by its status page: {list_n} {} with errors.",
+                    if n.len() == 1 { "answers" } else { "answer" }
+                ),
             ),
             Condition::Degraded => (
                 Cause::ServiceDegraded,
@@ -699,6 +704,10 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
         },
         evidence: service.iter().map(|v| describe_stop(v)).collect(),
     });
+    // With an account fault the API is reachable but unusable with this key: not "working".
+    if f.layer == Layer::Account {
+        working.remove(&Surface::Api);
+    }
     let mut summary = f.summary;
     if f.cause != Cause::Healthy && !working.is_empty() {
         let w: Vec<&str> = working.iter().map(|s| s.as_str()).collect();
@@ -805,6 +814,19 @@ fn judge_account(
     ctx: &Context,
     key: Option<&View>,
 ) -> (LayerReport, Option<AccountReport>, Option<Finder>) {
+    if ctx.key_source.is_none() && ctx.require_key {
+        let f = Finder {
+            layer: Layer::Account,
+            cause: Cause::ApiKeyMissing,
+            summary:
+                "No API key is configured: OPENAI_API_KEY is unset or empty and no --api-key-file was given."
+                    .into(),
+            evidence: vec!["OPENAI_API_KEY: not set".into()],
+        };
+        let layer = layer(Layer::Account, vec![finding(&f, Severity::Fail)], String::new());
+        let _ = obs;
+        return (layer, None, Some(f));
+    }
     let (Some(source), Some(v)) = (ctx.key_source.as_ref(), key) else {
         let layer = LayerReport {
             layer: Layer::Account,

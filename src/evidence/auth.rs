@@ -80,16 +80,12 @@ pub fn classify_key(r: &HttpDetail) -> KeyStatus {
         }
         401 | 403 if msg.contains("insufficient permissions") || msg.contains("missing scopes") => {
             let missing_scopes = err.message.as_deref().and_then(|m| {
-                let lower = m.to_lowercase();
-                let at = lower.find("missing scopes:")?;
-                Some(
-                    m[at + "missing scopes:".len()..]
-                        .trim()
-                        .trim_end_matches('.')
-                        .chars()
-                        .take(200)
-                        .collect(),
-                )
+                // ASCII lower-casing keeps byte offsets, so `at` indexes `m` too.
+                let at = m.to_ascii_lowercase().find("missing scopes:")? + "missing scopes:".len();
+                let rest = m.get(at..)?.trim();
+                // The list ends with its sentence: "Missing scopes: a.b, c.d. Check that …".
+                let list = rest.split(". ").next().unwrap_or(rest).trim_end_matches('.');
+                Some(list.chars().take(200).collect())
             });
             KeyStatus::Restricted { missing_scopes }
         }
@@ -128,6 +124,30 @@ mod tests {
     #[test]
     fn every_answer_in_the_reference_table() {
         let rows: Vec<(&str, HttpDetail, KeyStatus)> = vec![
+            (
+                "restricted, longer message",
+                err(
+                    401,
+                    "invalid_request_error",
+                    "",
+                    "You have insufficient permissions for this operation. Missing scopes: api.model.read, api.files.write. Check that you have the correct role in your organization.",
+                ),
+                KeyStatus::Restricted {
+                    missing_scopes: Some("api.model.read, api.files.write".into()),
+                },
+            ),
+            (
+                "non-ASCII before the scopes",
+                err(
+                    401,
+                    "invalid_request_error",
+                    "",
+                    "Zugriff verweigert – ÄÖÜ insufficient permissions. Missing scopes: api.model.read.",
+                ),
+                KeyStatus::Restricted {
+                    missing_scopes: Some("api.model.read".into()),
+                },
+            ),
             (
                 "valid",
                 answer(200, JSON, r#"{"object":"list","data":[]}"#),

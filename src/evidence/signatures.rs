@@ -199,7 +199,7 @@ pub fn describe(r: &HttpDetail) -> String {
         "server"
     };
     let what = match classify_response(r) {
-        ResponseKind::EdgeChallenge => "challenge (normal for browsers' pages)",
+        ResponseKind::EdgeChallenge => "challenge (cf-mitigated)",
         ResponseKind::EdgeBlocked => "this client is blocked by the edge",
         ResponseKind::EdgeRateLimited => "this address is rate-limited by the edge (1015)",
         ResponseKind::AppEdgeBlocked => "the app edge refuses this ISP or VPN",

@@ -330,11 +330,50 @@ pub struct CertInfo {
     pub san: Vec<String>,
 }
 
+/// Why a store rejected a chain, finer than the failure string (as gcloud's diagnostics tell a
+/// missing root from a missing intermediate).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CertProblem {
+    /// The chain leads to a root this store does not hold.
+    UnknownIssuer,
+    /// The server sent only its own certificate, which a CA issued: the intermediate is missing.
+    MissingIntermediate,
+    /// A lone certificate that signed itself.
+    SelfSigned,
+    /// The certificate is for other names.
+    WrongHostname,
+    Expired,
+    NotYetValid,
+    Revoked,
+    /// Anything else (bad encoding, unsupported signature, the store unusable).
+    Invalid,
+}
+
+impl CertProblem {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CertProblem::UnknownIssuer => "unknown_issuer",
+            CertProblem::MissingIntermediate => "missing_intermediate",
+            CertProblem::SelfSigned => "self_signed",
+            CertProblem::WrongHostname => "wrong_hostname",
+            CertProblem::Expired => "expired",
+            CertProblem::NotYetValid => "not_yet_valid",
+            CertProblem::Revoked => "revoked",
+            CertProblem::Invalid => "invalid",
+        }
+    }
+}
+
 /// What a trust store said of a chain.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verification {
     Trusted,
-    Rejected { failure: Failure, message: String },
+    Rejected {
+        failure: Failure,
+        message: String,
+        problem: CertProblem,
+    },
     NotChecked,
 }
 
@@ -355,6 +394,8 @@ pub struct TlsDetail {
     pub chain: Vec<CertInfo>,
     pub system_store: Option<Verification>,
     pub public_store: Option<Verification>,
+    /// The TLS alert the server sent, when the handshake ended with one (the server spoke TLS).
+    pub alert: Option<String>,
 }
 
 /// The HTTP stage: one request on the measured connection.

@@ -18,7 +18,7 @@ use tokio::net::TcpStream;
 use tokio_rustls::TlsConnector;
 use tokio_rustls::client::TlsStream;
 
-use super::{CertInfo, Failure, Stage, TlsDetail, Verification};
+use super::{CertInfo, CertProblem, Failure, Stage, TlsDetail, Verification};
 
 /// Trust stores and the crypto provider, built once per run.
 pub struct TlsContext {
@@ -115,12 +115,14 @@ fn verify_with(
         Err(msg) => Verification::Rejected {
             failure: Failure::SslUnknownAuthority,
             message: msg.clone(),
+            problem: CertProblem::UnknownIssuer,
         },
         Ok(v) => match v.verify_server_cert(end_entity, intermediates, server_name, ocsp, now) {
             Ok(_) => Verification::Trusted,
             Err(e) => Verification::Rejected {
                 failure: classify_rustls_error(&e),
                 message: e.to_string(),
+                problem: cert_problem(&e, end_entity, intermediates.is_empty()),
             },
         },
     }
@@ -194,6 +196,35 @@ impl ServerCertVerifier for RecordingVerifier {
         self.provider
             .signature_verification_algorithms
             .supported_schemes()
+    }
+}
+
+/// The finer reason for a rejection. "Missing intermediate" is told from "unknown issuer" the
+/// way gcloud's diagnostics do: the server sent only its leaf, and that leaf did not sign itself.
+fn cert_problem(e: &rustls::Error, leaf: &CertificateDer<'_>, leaf_only: bool) -> CertProblem {
+    let rustls::Error::InvalidCertificate(c) = e else {
+        return CertProblem::Invalid;
+    };
+    match c {
+        CertificateError::UnknownIssuer => {
+            let self_signed = describe_cert(leaf);
+            if leaf_only && self_signed.subject == self_signed.issuer {
+                CertProblem::SelfSigned
+            } else if leaf_only {
+                CertProblem::MissingIntermediate
+            } else {
+                CertProblem::UnknownIssuer
+            }
+        }
+        CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. } => {
+            CertProblem::WrongHostname
+        }
+        CertificateError::Expired | CertificateError::ExpiredContext { .. } => CertProblem::Expired,
+        CertificateError::NotValidYet | CertificateError::NotValidYetContext { .. } => {
+            CertProblem::NotYetValid
+        }
+        CertificateError::Revoked => CertProblem::Revoked,
+        _ => CertProblem::Invalid,
     }
 }
 
@@ -343,7 +374,7 @@ pub async fn handshake(
             } else {
                 // Name the system store's objection: it is what the user's apps see.
                 let (failure, message) = match detail.system_store.as_ref().or(detail.public_store.as_ref()) {
-                    Some(Verification::Rejected { failure, message }) => (*failure, message.clone()),
+                    Some(Verification::Rejected { failure, message, .. }) => (*failure, message.clone()),
                     _ => (
                         Failure::SslFailedHandshake,
                         "the chain was not verified".to_string(),

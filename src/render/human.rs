@@ -64,12 +64,20 @@ pub fn render(r: &Report, verbose: u8, quiet: bool) -> String {
         }
         let _ = writeln!(o);
         render_targets(&mut o, r, verbose);
+        if let Some(t) = &r.edge_trace {
+            let _ = writeln!(o, "  edge: {}", trace_line(t));
+        }
         if let Some(p) = &r.status_page {
-            let line = match (&p.indicator, &p.description) {
-                (Some(i), Some(d)) => format!("{d} (indicator: {i})"),
-                _ => "could not be read".into(),
-            };
-            let _ = writeln!(o, "  status page: {line}\n");
+            let _ = writeln!(o, "  status page: {}", page_headline(p));
+            if verbose > 0 || !p.incidents.is_empty() || !p.components.is_empty() {
+                render_page_details(&mut o, p, "    ");
+            }
+        }
+        if let Some(a) = &r.account {
+            let _ = writeln!(o, "  api key: {}", account_line(a));
+        }
+        if r.edge_trace.is_some() || r.status_page.is_some() || r.account.is_some() {
+            let _ = writeln!(o);
         }
         if !r.verdict.warnings.is_empty() {
             for w in &r.verdict.warnings {
@@ -85,20 +93,7 @@ pub fn render(r: &Report, verbose: u8, quiet: bool) -> String {
             let _ = writeln!(o);
         }
     }
-    let head = match r.verdict.cause.as_str().as_str() {
-        "healthy" => "Verdict:".green().bold(),
-        "inconclusive" => "Verdict:".yellow().bold(),
-        _ => "Verdict:".red().bold(),
-    };
-    let code = if r.verdict.layer == Layer::None {
-        r.verdict.cause.as_str()
-    } else {
-        format!("{}/{}", r.verdict.layer.as_str(), r.verdict.cause.as_str())
-    };
-    let _ = writeln!(o, "{head} {} {}", r.verdict.summary, format!("[{code}]").dimmed());
-    for a in &r.verdict.advice {
-        let _ = writeln!(o, "  → {a}");
-    }
+    render_verdict(&mut o, r);
     o
 }
 
@@ -293,4 +288,218 @@ fn render_details(o: &mut String, stages: [Option<&StageReport>; 4], verbose: u8
             }
         }
     }
+}
+
+fn trace_line(t: &crate::report::EdgeTraceReport) -> String {
+    format!(
+        "OpenAI's edge sees you at {} in {} (data centre {}, WARP {})",
+        t.ip.as_deref().unwrap_or("?"),
+        t.loc.as_deref().unwrap_or("?"),
+        t.colo.as_deref().unwrap_or("?"),
+        t.warp.as_deref().unwrap_or("?")
+    )
+}
+
+fn page_headline(p: &crate::report::StatusPageReport) -> String {
+    if !p.reachable {
+        return "could not be read".red().to_string();
+    }
+    let d = p.description.as_deref().unwrap_or("no description");
+    match p.indicator.as_deref() {
+        Some("none") => format!("{} (indicator: none)", d.green()),
+        Some(i) => format!("{} (indicator: {i})", d.yellow()),
+        None => d.to_string(),
+    }
+}
+
+fn render_page_details(o: &mut String, p: &crate::report::StatusPageReport, pad: &str) {
+    for c in &p.components {
+        let _ = writeln!(
+            o,
+            "{pad}{} {:<8} {:<28} {}",
+            "!".yellow(),
+            c.group,
+            c.name,
+            c.status
+        );
+    }
+    for i in &p.incidents {
+        let _ = writeln!(
+            o,
+            "{pad}{} incident: {} [{}{}]{}",
+            "✗".red(),
+            i.name,
+            i.status,
+            i.impact.as_deref().map(|x| format!(", {x}")).unwrap_or_default(),
+            i.started_at
+                .as_deref()
+                .map(|t| format!(" since {t}"))
+                .unwrap_or_default()
+        );
+        if let Some(u) = &i.latest_update {
+            let _ = writeln!(
+                o,
+                "{pad}    latest{}: {}",
+                i.latest_update_at
+                    .as_deref()
+                    .map(|t| format!(" ({t})"))
+                    .unwrap_or_default(),
+                u
+            );
+        }
+    }
+    for m in &p.maintenances {
+        let _ = writeln!(
+            o,
+            "{pad}{} maintenance {}: {}{}",
+            "·".dimmed(),
+            if m.in_progress { "in progress" } else { "scheduled" },
+            m.name,
+            match (&m.scheduled_for, &m.scheduled_until) {
+                (Some(a), Some(b)) => format!(" ({a} – {b})"),
+                (Some(a), None) => format!(" (from {a})"),
+                _ => String::new(),
+            }
+        );
+    }
+}
+
+fn account_line(a: &crate::report::AccountReport) -> String {
+    let status = match a.status.as_str() {
+        "valid" => "valid".green().to_string(),
+        "restricted" => "valid but restricted".yellow().to_string(),
+        other => other.replace('_', " ").red().to_string(),
+    };
+    let mut line = format!("from {} → {status}", a.key_source);
+    if let Some(h) = a.http_status {
+        line.push_str(&format!(" (HTTP {h})"));
+    }
+    if let Some(o) = &a.organization {
+        line.push_str(&format!(", organization {o}"));
+    }
+    if let Some(m) = &a.missing_scopes {
+        line.push_str(&format!(", missing scopes: {m}"));
+    }
+    if !a.rate_limits.is_empty() {
+        let l: Vec<String> = a.rate_limits.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        line.push_str(&format!(", {}", l.join(" ")));
+    }
+    if let Some(id) = &a.request_id {
+        line.push_str(&format!(", request {id}"));
+    }
+    line
+}
+
+/// The verdict block shared by every view.
+fn render_verdict(o: &mut String, r: &Report) {
+    let head = match r.verdict.cause.as_str().as_str() {
+        "healthy" => "Verdict:".green().bold(),
+        "inconclusive" => "Verdict:".yellow().bold(),
+        _ => "Verdict:".red().bold(),
+    };
+    let code = if r.verdict.layer == Layer::None {
+        r.verdict.cause.as_str()
+    } else {
+        format!("{}/{}", r.verdict.layer.as_str(), r.verdict.cause.as_str())
+    };
+    let _ = writeln!(o, "{head} {} {}", r.verdict.summary, format!("[{code}]").dimmed());
+    for a in &r.verdict.advice {
+        let _ = writeln!(o, "  → {a}");
+    }
+}
+
+/// `chatgpt-doctor status`: the status page alone.
+pub fn render_status(r: &Report, verbose: u8) -> String {
+    let mut o = String::new();
+    let Some(p) = &r.status_page else {
+        let _ = writeln!(o, "The status page was not probed.");
+        return o;
+    };
+    let _ = writeln!(o, "{} {}", "OpenAI status:".bold(), page_headline(p));
+    let _ = writeln!(o, "  {}", p.url.dimmed());
+    if !p.reachable {
+        let why = r
+            .targets
+            .iter()
+            .find(|t| t.surface == crate::catalog::Surface::Status)
+            .and_then(|t| {
+                t.stages
+                    .iter()
+                    .find(|s| s.status == StageStatus::Fail)
+                    .map(failure_line)
+            })
+            .or_else(|| {
+                r.targets
+                    .iter()
+                    .find(|t| t.surface == crate::catalog::Surface::Status)
+                    .and_then(|t| t.answer.clone())
+            })
+            .unwrap_or_else(|| "no status document was understood".into());
+        let _ = writeln!(o, "  {why}");
+        let _ = writeln!(
+            o,
+            "  A status page that cannot be read says something about the network, not about OpenAI: run `chatgpt-doctor check`."
+        );
+        return o;
+    }
+    if p.components.is_empty() && p.incidents.is_empty() && p.maintenances.is_empty() {
+        let _ = writeln!(
+            o,
+            "  {} every component operational, no incident, no maintenance",
+            "✓".green()
+        );
+    } else {
+        render_page_details(&mut o, p, "  ");
+    }
+    if verbose > 0 {
+        let _ = writeln!(o, "  read from: {}", p.sources.join(", "));
+    }
+    o
+}
+
+/// `chatgpt-doctor auth`: the key's standing, then the verdict.
+pub fn render_auth(r: &Report, verbose: u8) -> String {
+    let mut o = String::new();
+    let base = r
+        .environment
+        .base_url
+        .clone()
+        .unwrap_or_else(|| crate::catalog::DEFAULT_BASE_URL.to_string());
+    let _ = writeln!(
+        o,
+        "{} {} ({})",
+        "API:".bold(),
+        base,
+        r.environment.base_url_source
+    );
+    match &r.account {
+        Some(a) => {
+            let _ = writeln!(o, "{} {}", "Key:".bold(), account_line(a));
+            if a.organization_sent || a.project_sent {
+                let _ = writeln!(
+                    o,
+                    "  sent: {}{}",
+                    if a.organization_sent { "OPENAI_ORG_ID " } else { "" },
+                    if a.project_sent { "OPENAI_PROJECT_ID" } else { "" }
+                );
+            }
+            if let Some(m) = &a.message {
+                let _ = writeln!(o, "  the API said: {m}");
+            }
+            if verbose > 0 {
+                for s in &a.stages {
+                    let _ = writeln!(o, "  {:?} {:?} {}", s.stage, s.status, s.detail);
+                }
+            }
+        }
+        None => {
+            let _ = writeln!(o, "{} none configured", "Key:".bold());
+        }
+    }
+    if let Some(t) = &r.edge_trace {
+        let _ = writeln!(o, "  edge: {}", trace_line(t));
+    }
+    let _ = writeln!(o);
+    render_verdict(&mut o, r);
+    o
 }

@@ -2,6 +2,8 @@
 
 pub mod human;
 pub mod json;
+pub mod markdown;
+pub mod stages;
 
 use std::io::IsTerminal;
 

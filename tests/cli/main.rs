@@ -2,6 +2,8 @@
 //! loopback (`support/`). One binary keeps link time down.
 
 mod causes;
+mod commands;
+mod evidence;
 mod flags;
 mod generated;
 mod hostile;

@@ -15,6 +15,9 @@ use super::pki::{Leaf, TestCa, Validity};
 use super::replay::{OPENAI_HOSTS, Routes};
 use super::server::{Behaviour, EdgeConfig, EdgeFixture, ResponseSpec, Router};
 
+/// Subcommands that take the world's flags after them (see [`World::command`]).
+pub const SUBCOMMANDS: &[&str] = &["check", "status", "auth", "watch", "report"];
+
 /// The binary under test.
 pub const BIN: &str = env!("CARGO_BIN_EXE_chatgpt-doctor");
 
@@ -466,22 +469,44 @@ impl World {
         cmd
     }
 
-    /// Runs with [`World::args`] then `extra`; no JSON expectations.
+    /// [`doctor`] with `extra` and [`World::args`] in the order the CLI wants: a subcommand that
+    /// leads `extra` (`status`, `auth`, …) goes first, so the world's flags land after it.
+    pub fn command<I, S>(&self, extra: I) -> Command
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        let mut extra: Vec<std::ffi::OsString> =
+            extra.into_iter().map(|a| a.as_ref().to_os_string()).collect();
+        let mut cmd = doctor();
+        if extra
+            .first()
+            .and_then(|a| a.to_str())
+            .is_some_and(|a| SUBCOMMANDS.contains(&a))
+        {
+            cmd.arg(extra.remove(0));
+        }
+        cmd.args(self.args()).args(extra);
+        cmd
+    }
+
+    /// Runs with [`World::args`] and `extra` (see [`World::command`]); no JSON expectations.
     pub fn run<I, S>(&self, extra: I) -> Outcome
     where
         I: IntoIterator<Item = S>,
         S: AsRef<OsStr>,
     {
-        run_cmd(self.doctor().args(extra))
+        run_cmd(&mut self.command(extra))
     }
 
-    /// Runs with [`World::args`], `extra`, then `--json`; the report must validate (see
+    /// Runs with [`World::args`], `extra` and `--json`; the report must validate (see
     /// [`run_json`]).
     pub fn run_json<I, S>(&self, extra: I) -> Outcome
     where
         I: IntoIterator<Item = S>,
         S: AsRef<OsStr>,
     {
-        run_json_cmd(self.doctor(), extra)
+        // `--json` twice is harmless (last wins), so it is simply appended.
+        run_json_cmd(self.command(extra), Vec::<String>::new())
     }
 }

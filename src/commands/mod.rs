@@ -1,0 +1,246 @@
+//! The subcommands beyond `check`: per-stage probes of one host (`dns`, `tcp`, `tls`, `http`),
+//! the catalog (`endpoints`), `watch`, the support `report`, and the generated man pages.
+//!
+//! Each command measures with [`crate::probe`] (or runs the check through [`crate::Check`]),
+//! builds a serializable output ([`output`]) and hands it to a renderer ([`crate::render`]).
+
+pub mod args;
+pub mod output;
+pub mod redact;
+pub mod report;
+pub mod stage;
+pub mod watch;
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use clap::CommandFactory;
+use serde::Serialize;
+
+use self::args::{DnsArgs, HttpArgs, ManArgs, ReportArgs, SchemaName, TcpArgs, TlsArgs};
+use crate::cli::{Cli, OutputArgs};
+use crate::{AppError, Check, render};
+
+/// Writes to stdout. `Ok(false)` when stdout is closed (`| head`): the caller ends quietly.
+pub fn write_out(s: &str) -> Result<bool, AppError> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
+        Err(e) => Err(AppError::Run(format!("cannot write to stdout: {e}"))),
+    }
+}
+
+/// Prints `value` as one JSON document (`--json`) or through `human`.
+fn emit<T: Serialize>(
+    output: &OutputArgs,
+    value: &T,
+    human: impl FnOnce(&T) -> String,
+) -> Result<(), AppError> {
+    let text = if output.json {
+        let mut s = serde_json::to_string_pretty(value)
+            .map_err(|e| AppError::Run(format!("cannot serialize the output: {e}")))?;
+        s.push('\n');
+        s
+    } else {
+        colored::control::set_override(render::decide_color(output.color));
+        human(value)
+    };
+    write_out(&text).map(|_| ())
+}
+
+fn stage_exit(ok: bool) -> i32 {
+    if ok { 0 } else { stage::STAGE_FAILED }
+}
+
+fn extra_roots(cacert: Option<&Path>) -> Result<Vec<rustls::pki_types::CertificateDer<'static>>, AppError> {
+    match cacert {
+        Some(p) => crate::load_cacert(p),
+        None => Ok(vec![]),
+    }
+}
+
+/// `dns HOST`.
+pub fn run_dns(args: &DnsArgs, output: &OutputArgs) -> Result<i32, AppError> {
+    let out = stage::dns(args)?;
+    emit(output, &out, |o| {
+        render::stages::dns(o, output.verbose, output.quiet)
+    })?;
+    Ok(stage_exit(out.ok))
+}
+
+/// `tcp HOST[:PORT]`.
+pub fn run_tcp(args: &TcpArgs, output: &OutputArgs) -> Result<i32, AppError> {
+    let out = stage::tcp(args)?;
+    emit(output, &out, |o| {
+        render::stages::tcp(o, output.verbose, output.quiet)
+    })?;
+    Ok(stage_exit(out.ok))
+}
+
+/// `tls HOST[:PORT]`.
+pub fn run_tls(args: &TlsArgs, output: &OutputArgs) -> Result<i32, AppError> {
+    let roots = extra_roots(args.cacert.as_deref())?;
+    let out = stage::tls(args, &roots)?;
+    emit(output, &out, |o| {
+        render::stages::tls(o, output.verbose, output.quiet)
+    })?;
+    Ok(stage_exit(out.ok))
+}
+
+/// `http URL`.
+pub fn run_http(args: &HttpArgs, output: &OutputArgs) -> Result<i32, AppError> {
+    let roots = extra_roots(args.cacert.as_deref())?;
+    let out = stage::http(args, &roots)?;
+    emit(output, &out, |o| {
+        render::stages::http(o, output.verbose, output.quiet)
+    })?;
+    Ok(stage_exit(out.ok))
+}
+
+/// `endpoints`.
+pub fn run_endpoints(output: &OutputArgs) -> Result<i32, AppError> {
+    let out = stage::endpoints();
+    emit(output, &out, render::stages::endpoints)?;
+    Ok(0)
+}
+
+/// `watch`.
+pub fn run_watch(args: &args::WatchArgs, output: &OutputArgs) -> Result<i32, AppError> {
+    watch::run(args, output)
+}
+
+fn write_file(path: &Path, text: &str) -> Result<(), AppError> {
+    std::fs::write(path, text).map_err(|e| AppError::Run(format!("cannot write {}: {e}", path.display())))
+}
+
+/// `report`: runs the check, writes the Markdown and the JSON (or one of them to stdout with
+/// `-o -`), and exits with the verdict's code.
+pub fn run_report(args: &ReportArgs, output: &OutputArgs) -> Result<i32, AppError> {
+    let check = Check::prepare(&args.check)?;
+    colored::control::set_override(render::decide_color(output.color));
+    let show_progress = !output.json && !output.quiet && std::io::stderr().is_terminal();
+    let runtime = crate::runtime()?;
+    let report = runtime.block_on(async {
+        let bar = show_progress.then(|| {
+            let bar = indicatif::ProgressBar::with_draw_target(
+                Some(check.plan.targets.len() as u64),
+                indicatif::ProgressDrawTarget::stderr(),
+            );
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("{spinner} probing {pos}/{len} targets {wide_msg}")
+            {
+                bar.set_style(style);
+            }
+            bar.enable_steady_tick(std::time::Duration::from_millis(100));
+            bar
+        });
+        let report = check
+            .run(check.probers(), |t| {
+                if let Some(b) = &bar {
+                    b.inc(1);
+                    b.set_message(t.target.name.clone());
+                }
+            })
+            .await;
+        if let Some(b) = bar {
+            b.finish_and_clear();
+        }
+        report
+    });
+    drop(runtime);
+
+    let vars: Vec<(String, String)> = std::env::vars_os()
+        .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
+        .collect();
+    let (system, sensitive) = report::gather(|k| std::env::var(k).ok(), &vars);
+    let seen = report::seen(&report);
+    let (mut redactor, kinds) = report::build_redactor(&sensitive, &seen, args.anonymize);
+    let exit_code = report.exit_code;
+    let support = report::support_report(report, system, args.anonymize);
+    let (support, json) = report::redact(support, &mut redactor, kinds)?;
+    let markdown = redactor.redact_secrets(&render::markdown::render(&support));
+
+    if args.output == Path::new("-") {
+        write_out(if output.json { &json } else { &markdown })?;
+        return Ok(exit_code);
+    }
+    let json_path = report::json_path(&args.output);
+    write_file(&args.output, &markdown)?;
+    write_file(&json_path, &json)?;
+    if output.json {
+        write_out(&json)?;
+    } else if !output.quiet {
+        write_out(&render::stages::report_written(
+            &support,
+            &args.output.display().to_string(),
+            &json_path.display().to_string(),
+        ))?;
+    }
+    Ok(exit_code)
+}
+
+/// The JSON Schema of an output, pretty-printed (what `schema/NAME.schema.json` holds).
+pub fn schema_json(name: SchemaName) -> String {
+    let schema = match name {
+        SchemaName::Report => return crate::report::schema_json(),
+        SchemaName::Dns => schemars::schema_for!(output::DnsOutput),
+        SchemaName::Tcp => schemars::schema_for!(output::TcpOutput),
+        SchemaName::Tls => schemars::schema_for!(output::TlsOutput),
+        SchemaName::Http => schemars::schema_for!(output::HttpOutput),
+        SchemaName::Endpoints => schemars::schema_for!(output::EndpointsOutput),
+        SchemaName::Watch => schemars::schema_for!(output::WatchEvent),
+        SchemaName::Support => schemars::schema_for!(output::SupportReport),
+    };
+    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Every man page, generated from the clap definitions: `(file name, roff)`, the main page
+/// first, then one per visible subcommand (`chatgpt-doctor-watch.1`, …).
+pub fn man_pages() -> Result<Vec<(String, String)>, AppError> {
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    let render = |c: clap::Command| -> Result<(String, String), AppError> {
+        let man = clap_mangen::Man::new(c);
+        let mut buf = Vec::new();
+        man.render(&mut buf)
+            .map_err(|e| AppError::Run(format!("cannot render the man page: {e}")))?;
+        Ok((man.get_filename(), String::from_utf8_lossy(&buf).into_owned()))
+    };
+    let mut pages = vec![render(cmd.clone())?];
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        pages.push(render(sub.clone())?);
+    }
+    Ok(pages)
+}
+
+/// `man` (hidden): prints a page, or writes them all with `--out-dir`.
+pub fn run_man(args: &ManArgs) -> Result<i32, AppError> {
+    let pages = man_pages()?;
+    if let Some(dir) = &args.out_dir {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| AppError::Run(format!("cannot create {}: {e}", dir.display())))?;
+        for (name, text) in &pages {
+            write_file(&dir.join(name), text)?;
+        }
+        return Ok(0);
+    }
+    let wanted = match &args.page {
+        None => "chatgpt-doctor.1".to_string(),
+        Some(p) => format!("chatgpt-doctor-{p}.1"),
+    };
+    match pages.iter().find(|(name, _)| *name == wanted) {
+        Some((_, text)) => write_out(text).map(|_| 0),
+        None => Err(AppError::Usage(format!(
+            "no man page for '{}' (pages: {})",
+            args.page.as_deref().unwrap_or(""),
+            pages
+                .iter()
+                .map(|(n, _)| n.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}

@@ -1,0 +1,632 @@
+//! What the per-stage commands, `endpoints`, `watch --json` and `report` print or write: report
+//! types, separate from probe types and built from them here. Their JSON Schemas
+//! (`schema/{dns,tcp,tls,http,endpoints,watch,support}.schema.json`) are derived from these types.
+//!
+//! Compatibility as for the check report: fields and enum values are only added; a rename or
+//! removal bumps [`OUTPUT_SCHEMA_VERSION`] and goes in CHANGELOG.md.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::Surface;
+use crate::probe::{
+    CertInfo, DnsDetail, DnsSource, Failure, Family, HttpDetail, Outcome, Stage, TcpDetail, TlsDetail,
+    Verification,
+};
+use crate::report::{Cause, Layer, Report, StageName, StageStatus, Tool, ms};
+
+/// The version of these JSON shapes.
+pub const OUTPUT_SCHEMA_VERSION: u32 = 1;
+
+/// The tool's name and version.
+pub fn tool() -> Tool {
+    Tool {
+        name: env!("CARGO_PKG_NAME").into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+    }
+}
+
+/// Now, as RFC 3339 in UTC.
+pub fn now_rfc3339() -> String {
+    rfc3339(std::time::SystemTime::now())
+}
+
+/// A time as RFC 3339 in UTC, to the millisecond (`2026-01-02T03:04:05.678Z`).
+pub fn rfc3339(t: std::time::SystemTime) -> String {
+    let t = time::OffsetDateTime::from(t).to_offset(time::UtcOffset::UTC);
+    let t = t.replace_millisecond(t.millisecond()).unwrap_or(t);
+    t.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
+/// `dns --json`.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct DnsOutput {
+    /// Always 1 for this shape.
+    pub schema_version: u32,
+    pub tool: Tool,
+    /// When the lookup started (RFC 3339, UTC).
+    pub started_at: String,
+    /// True when some family has an address.
+    pub ok: bool,
+    pub dns: DnsStep,
+}
+
+/// `tcp --json`.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct TcpOutput {
+    /// Always 1 for this shape.
+    pub schema_version: u32,
+    pub tool: Tool,
+    /// When the probe started (RFC 3339, UTC).
+    pub started_at: String,
+    pub host: String,
+    pub port: u16,
+    /// True when some address family connected.
+    pub ok: bool,
+    /// How the addresses were found (absent for an IP address).
+    pub dns: Option<DnsStep>,
+    /// One connection attempt per address family that had addresses (IPv4 first).
+    pub attempts: Vec<TcpStep>,
+}
+
+/// `tls --json`.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct TlsOutput {
+    /// Always 1 for this shape.
+    pub schema_version: u32,
+    pub tool: Tool,
+    /// When the probe started (RFC 3339, UTC).
+    pub started_at: String,
+    pub host: String,
+    pub port: u16,
+    /// True when some address family completed a handshake that a trust store accepts.
+    pub ok: bool,
+    /// How the addresses were found (absent for an IP address).
+    pub dns: Option<DnsStep>,
+    /// One attempt per address family that had addresses (IPv4 first).
+    pub attempts: Vec<TlsAttempt>,
+}
+
+/// `http --json`.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct HttpOutput {
+    /// Always 1 for this shape.
+    pub schema_version: u32,
+    pub tool: Tool,
+    /// When the probe started (RFC 3339, UTC).
+    pub started_at: String,
+    pub url: String,
+    /// True when some address family got an HTTP answer (any status).
+    pub ok: bool,
+    /// How the addresses were found (absent for an IP address).
+    pub dns: Option<DnsStep>,
+    /// One request per address family that had addresses (IPv4 first).
+    pub attempts: Vec<HttpAttempt>,
+}
+
+/// The DNS stage: A and AAAA looked up separately.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct DnsStep {
+    /// The name looked up (the `--connect-to` host when one applies).
+    pub query: String,
+    /// `system`, `server` (--dns-server), `pinned` (--resolve) or `literal` (--connect-to names an address).
+    pub source: String,
+    /// The nameservers asked.
+    pub servers: Vec<String>,
+    pub status: StageStatus,
+    pub failure: Option<Failure>,
+    /// The addresses, or why there are none.
+    pub detail: String,
+    pub duration_ms: Option<f64>,
+    pub lookups: Vec<LookupStep>,
+}
+
+/// One family's lookup.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct LookupStep {
+    /// `A` or `AAAA`.
+    pub record_type: String,
+    pub status: StageStatus,
+    pub failure: Option<Failure>,
+    /// The resolver's error, when it failed.
+    pub message: Option<String>,
+    pub answers: Vec<String>,
+    /// The lowest TTL of the answers, in seconds.
+    pub ttl: Option<u32>,
+    pub duration_ms: f64,
+}
+
+/// The TCP stage for one address family.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct TcpStep {
+    pub family: Family,
+    pub status: StageStatus,
+    pub failure: Option<Failure>,
+    /// What happened, in words.
+    pub detail: String,
+    /// The connect that succeeded (or the whole stage when none did).
+    pub duration_ms: Option<f64>,
+    /// The address connected to (or the last one tried).
+    pub address: Option<String>,
+    /// Addresses that failed first, in order.
+    pub tried: Vec<TriedAddress>,
+}
+
+/// An address that did not connect.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct TriedAddress {
+    pub address: String,
+    pub failure: Failure,
+}
+
+/// One address family of `tls`.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct TlsAttempt {
+    pub family: Family,
+    pub tcp: TcpStep,
+    pub tls: TlsStep,
+    /// Run when the handshake with the real SNI was reset, closed or timed out.
+    pub sni_test: Option<SniTest>,
+}
+
+/// The TLS stage.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct TlsStep {
+    pub status: StageStatus,
+    pub failure: Option<Failure>,
+    /// What happened, in words.
+    pub detail: String,
+    pub duration_ms: Option<f64>,
+    /// The SNI sent (absent for IP addresses, where TLS sends none).
+    pub sni: Option<String>,
+    /// True when the handshake finished (even if no store trusts the chain).
+    pub completed: bool,
+    pub version: Option<String>,
+    pub alpn: Option<String>,
+    pub cipher: Option<String>,
+    /// The presented chain, leaf first.
+    pub chain: Vec<CertStep>,
+    pub system_store: StoreStep,
+    pub public_store: StoreStep,
+}
+
+/// A certificate of the presented chain.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct CertStep {
+    pub subject: String,
+    pub issuer: String,
+    /// RFC 3339.
+    pub not_before: String,
+    /// RFC 3339.
+    pub not_after: String,
+    /// Subject alternative names (DNS names and addresses).
+    pub san: Vec<String>,
+}
+
+/// What a trust store said of the chain.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct StoreStep {
+    /// `trusted`, `rejected` or `not_checked`.
+    pub result: String,
+    pub failure: Option<Failure>,
+    pub message: Option<String>,
+}
+
+/// The SNI test: the same address, a decoy name.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct SniTest {
+    /// The decoy name sent (`--decoy-sni`).
+    pub decoy_sni: String,
+    /// How the handshake with the real name failed.
+    pub real_failure: Failure,
+    /// True when the handshake with the decoy finished: the address answers TLS, so the real
+    /// name is what is being stopped.
+    pub completed: bool,
+    pub status: StageStatus,
+    pub failure: Option<Failure>,
+    pub detail: String,
+    pub duration_ms: Option<f64>,
+    pub version: Option<String>,
+    /// What the comparison means, in one sentence.
+    pub conclusion: String,
+}
+
+/// One address family of `http`: each phase, as httpstat shows them.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct HttpAttempt {
+    pub family: Family,
+    /// The address connected to.
+    pub address: Option<String>,
+    /// True when an HTTP answer came (any status).
+    pub ok: bool,
+    /// The stage that failed, when one did.
+    pub failed_stage: Option<StageName>,
+    pub failure: Option<Failure>,
+    /// What happened, in words.
+    pub detail: String,
+    pub phases: Phases,
+    pub timeline: Timeline,
+    pub tcp: TcpStep,
+    /// Absent for http://.
+    pub tls: Option<TlsStep>,
+    pub response: Option<ResponseStep>,
+}
+
+/// The duration of each phase (null when it did not run).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Phases {
+    /// Name lookup (0 for --resolve, null for an IP address).
+    pub dns_ms: Option<f64>,
+    /// TCP connect.
+    pub tcp_ms: Option<f64>,
+    /// TLS handshake (null for http://).
+    pub tls_ms: Option<f64>,
+    /// From the request to the response head ("server processing").
+    pub ttfb_ms: Option<f64>,
+    /// Reading the (capped) body ("content transfer").
+    pub body_ms: Option<f64>,
+    /// The sum of the phases that ran.
+    pub total_ms: f64,
+}
+
+/// The same phases as points in time from the start, like curl's `-w` variables.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Timeline {
+    /// `time_namelookup`.
+    pub namelookup_ms: Option<f64>,
+    /// `time_connect`.
+    pub connect_ms: Option<f64>,
+    /// `time_pretransfer` (after TLS).
+    pub pretransfer_ms: Option<f64>,
+    /// `time_starttransfer` (first byte).
+    pub starttransfer_ms: Option<f64>,
+    /// `time_total`.
+    pub total_ms: f64,
+}
+
+/// The HTTP answer.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct ResponseStep {
+    pub status: u16,
+    pub version: String,
+    /// Who answered and what it means (e.g. "401 OpenAI: origin reached").
+    pub answer: String,
+    /// Selected headers, lower-case names.
+    pub headers: BTreeMap<String, String>,
+    pub body_bytes: usize,
+    pub body_truncated: bool,
+    /// The start of the body, printable characters only.
+    pub body_excerpt: String,
+}
+
+/// `endpoints --json`.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct EndpointsOutput {
+    /// Always 1 for this shape.
+    pub schema_version: u32,
+    pub tool: Tool,
+    /// The built-in targets of `check`, OpenAI's first, then the controls.
+    pub endpoints: Vec<EndpointEntry>,
+}
+
+/// One built-in target.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct EndpointEntry {
+    /// The name `check` reports it under.
+    pub name: String,
+    pub surface: Surface,
+    pub url: String,
+    pub host: String,
+    pub port: u16,
+    /// True for neutral control targets (not OpenAI).
+    pub control: bool,
+    /// What the probe of this target proves.
+    pub probe: String,
+}
+
+/// One line of `watch --json` (JSON Lines): a change of verdict, or with `-v` every check.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct WatchEvent {
+    /// Always 1 for this shape.
+    pub schema_version: u32,
+    /// When the check finished (RFC 3339, UTC).
+    pub time: String,
+    /// The number of the check, from 1.
+    pub run: u64,
+    /// True when the verdict differs from the previous check's (always true for the first).
+    pub changed: bool,
+    pub verdict: WatchVerdict,
+    /// The exit code that goes with this verdict.
+    pub exit_code: i32,
+    /// The verdict before this change, and since when it held (null on the first check and on
+    /// unchanged lines).
+    pub previous: Option<WatchPrevious>,
+    /// How long the check took.
+    pub duration_ms: f64,
+    /// The wait before the next check (null when the watch ends here).
+    pub next_check_ms: Option<f64>,
+}
+
+/// A verdict, briefly.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct WatchVerdict {
+    pub layer: Layer,
+    pub cause: Cause,
+    pub summary: String,
+}
+
+/// The verdict that held before a change.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct WatchPrevious {
+    pub layer: Layer,
+    pub cause: Cause,
+    /// When it was first seen (RFC 3339, UTC).
+    pub since: String,
+    /// How long it held.
+    pub held_ms: f64,
+}
+
+/// The JSON `report` writes next to the Markdown: the check report and what surrounds it, with
+/// secrets (and, with `--anonymize`, identifying details) replaced by placeholders.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct SupportReport {
+    /// Always 1 for this shape.
+    pub schema_version: u32,
+    pub tool: Tool,
+    /// When the file was made (RFC 3339, UTC).
+    pub generated_at: String,
+    /// True with `--anonymize`.
+    pub anonymized: bool,
+    /// What was replaced, by kind (e.g. "OPENAI_API_KEY value", "proxy credentials").
+    pub redactions: Vec<String>,
+    pub system: SystemReport,
+    /// The check, as `check --json` prints it.
+    pub report: Report,
+}
+
+/// The machine and its network settings.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+pub struct SystemReport {
+    pub os: String,
+    pub arch: String,
+    /// The distribution or OS version (PRETTY_NAME of /etc/os-release), when known.
+    pub os_release: Option<String>,
+    /// The kernel release, when known.
+    pub kernel: Option<String>,
+    /// This machine's host name.
+    pub hostname: Option<String>,
+    /// The system resolver's nameservers (from the system configuration).
+    pub nameservers: Vec<String>,
+    /// The system resolver's search domains (LOCALDOMAIN, else the system configuration).
+    pub search_domains: Vec<String>,
+    /// Proxy variables that are set, credentials removed.
+    pub proxies: Vec<ProxySetting>,
+    /// Whether OPENAI_API_KEY is set (its value is never written).
+    pub api_key_set: bool,
+    /// OPENAI_ORG_ID / OPENAI_PROJECT_ID are set (values not written).
+    pub openai_variables: Vec<String>,
+}
+
+/// One proxy variable.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct ProxySetting {
+    pub variable: String,
+    /// The value with any `user:password@` removed.
+    pub value: String,
+    /// True when credentials were removed from the value.
+    pub had_credentials: bool,
+}
+
+// ---- conversions from probe types ----
+
+/// Status, failure and message of an outcome.
+pub fn outcome_parts(o: &Outcome) -> (StageStatus, Option<Failure>, String) {
+    match o {
+        Outcome::Ok => (StageStatus::Ok, None, String::new()),
+        Outcome::Failed { failure, message } => (StageStatus::Fail, Some(*failure), message.clone()),
+        Outcome::Skipped { reason } => (StageStatus::Skip, None, reason.clone()),
+    }
+}
+
+fn opt_ms(d: Option<Duration>) -> Option<f64> {
+    d.map(ms)
+}
+
+impl DnsStep {
+    /// From the DNS stage.
+    pub fn from_stage(s: &Stage<DnsDetail>, fallback_query: &str) -> DnsStep {
+        let (status, failure, mut detail) = outcome_parts(&s.outcome);
+        let (query, source, servers, lookups) = match &s.detail {
+            Some(d) => {
+                let (source, servers) = match &d.source {
+                    DnsSource::System { servers } => {
+                        ("system", servers.iter().map(|s| s.to_string()).collect())
+                    }
+                    DnsSource::Server(s) => ("server", vec![s.to_string()]),
+                    DnsSource::Pinned => ("pinned", vec![]),
+                    DnsSource::Literal => ("literal", vec![]),
+                };
+                if s.is_ok() {
+                    let addrs: Vec<String> = d.addrs().map(|a| a.to_string()).collect();
+                    detail = match d.source {
+                        DnsSource::Pinned => format!("pinned by --resolve: {}", addrs.join(", ")),
+                        DnsSource::Literal => format!("--connect-to names {}", addrs.join(", ")),
+                        _ => addrs.join(", "),
+                    };
+                }
+                let lookups = d
+                    .lookups
+                    .iter()
+                    .map(|l| {
+                        let (status, failure, message) = outcome_parts(&l.outcome);
+                        LookupStep {
+                            record_type: match l.family {
+                                Family::Ipv4 => "A".into(),
+                                Family::Ipv6 => "AAAA".into(),
+                            },
+                            status,
+                            failure,
+                            message: (!message.is_empty()).then_some(message),
+                            answers: l.addrs.iter().map(|a| a.to_string()).collect(),
+                            ttl: l.ttl,
+                            duration_ms: ms(l.duration),
+                        }
+                    })
+                    .collect();
+                (d.query.clone(), source.to_string(), servers, lookups)
+            }
+            None => (fallback_query.to_string(), "system".to_string(), vec![], vec![]),
+        };
+        DnsStep {
+            query,
+            source,
+            servers,
+            status,
+            failure,
+            detail,
+            duration_ms: opt_ms(s.duration),
+            lookups,
+        }
+    }
+}
+
+impl TcpStep {
+    /// From the TCP stage of one family.
+    pub fn from_stage(family: Family, s: &Stage<TcpDetail>) -> TcpStep {
+        let (status, failure, mut detail) = outcome_parts(&s.outcome);
+        let address = s.detail.as_ref().map(|d| d.peer.to_string());
+        if s.is_ok() {
+            detail = format!("connected to {}", address.as_deref().unwrap_or("?"));
+        }
+        let tried = s
+            .detail
+            .as_ref()
+            .map(|d| {
+                d.earlier
+                    .iter()
+                    .filter(|(a, _)| !(status == StageStatus::Fail && Some(a.to_string()) == address))
+                    .map(|(a, f)| TriedAddress {
+                        address: a.to_string(),
+                        failure: *f,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        TcpStep {
+            family,
+            status,
+            failure,
+            detail,
+            duration_ms: opt_ms(s.duration),
+            address,
+            tried,
+        }
+    }
+}
+
+fn store_step(v: Option<&Verification>) -> StoreStep {
+    match v {
+        Some(Verification::Trusted) => StoreStep {
+            result: "trusted".into(),
+            failure: None,
+            message: None,
+        },
+        Some(Verification::Rejected { failure, message, .. }) => StoreStep {
+            result: "rejected".into(),
+            failure: Some(*failure),
+            message: Some(message.clone()),
+        },
+        Some(Verification::NotChecked) | None => StoreStep {
+            result: "not_checked".into(),
+            failure: None,
+            message: None,
+        },
+    }
+}
+
+fn cert_step(c: &CertInfo) -> CertStep {
+    CertStep {
+        subject: c.subject.clone(),
+        issuer: c.issuer.clone(),
+        not_before: c.not_before.clone(),
+        not_after: c.not_after.clone(),
+        san: c.san.clone(),
+    }
+}
+
+impl TlsStep {
+    /// From the TLS stage (`sni` is what was sent when the stage has no detail).
+    pub fn from_stage(s: &Stage<TlsDetail>, sni: Option<&str>) -> TlsStep {
+        let (status, failure, mut detail) = outcome_parts(&s.outcome);
+        let d = s.detail.clone().unwrap_or_default();
+        let completed = d.version.is_some();
+        if s.is_ok() {
+            detail = format!(
+                "{} {} {}",
+                d.version.as_deref().unwrap_or("?"),
+                d.alpn.as_deref().unwrap_or("no ALPN"),
+                d.chain
+                    .first()
+                    .map(|c| format!("issued by {}", c.issuer))
+                    .unwrap_or_default()
+            )
+            .trim()
+            .to_string();
+        }
+        TlsStep {
+            status,
+            failure,
+            detail,
+            duration_ms: opt_ms(s.duration),
+            sni: d.sni.clone().or_else(|| {
+                sni.filter(|n| n.parse::<std::net::IpAddr>().is_err())
+                    .map(str::to_string)
+            }),
+            completed,
+            version: d.version.clone(),
+            alpn: d.alpn.clone(),
+            cipher: d.cipher.clone(),
+            chain: d.chain.iter().map(cert_step).collect(),
+            system_store: store_step(d.system_store.as_ref()),
+            public_store: store_step(d.public_store.as_ref()),
+        }
+    }
+
+    /// A TLS stage that did not run.
+    pub fn skipped(reason: &str, sni: Option<&str>) -> TlsStep {
+        TlsStep::from_stage(&Stage::skipped(reason), sni)
+    }
+}
+
+impl ResponseStep {
+    /// From the HTTP stage's answer.
+    pub fn from_detail(h: &HttpDetail) -> ResponseStep {
+        ResponseStep {
+            status: h.status,
+            version: h.version.clone(),
+            answer: crate::evidence::signatures::describe(h),
+            headers: h.headers.iter().cloned().collect(),
+            body_bytes: h.body.len(),
+            body_truncated: h.body_truncated,
+            body_excerpt: crate::report::excerpt(&h.body, 300),
+        }
+    }
+}
+
+/// Rounds to microseconds, as [`ms`] does.
+pub fn round(v: f64) -> f64 {
+    (v * 1e3).round() / 1e3
+}
+
+/// The stable string of a layer/cause pair (`path/tcp_blocked`, or `healthy` for layer none).
+pub fn verdict_code(layer: Layer, cause: Cause) -> String {
+    if layer == Layer::None {
+        cause.as_str()
+    } else {
+        format!("{}/{}", layer.as_str(), cause.as_str())
+    }
+}

@@ -1,0 +1,584 @@
+//! The per-stage commands — the doctor's own `dig`, `nc -z`, `openssl s_client` and `curl -w` —
+//! for one host, with the probes `check` uses ([`crate::probe`]) and `check`'s overrides. They
+//! measure and report; they do not judge.
+
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+
+use url::Url;
+
+use super::args::{DnsArgs, HttpArgs, ResolverArgs, RouteArgs, TcpArgs, TlsArgs};
+use super::output::{
+    DnsOutput, DnsStep, EndpointEntry, EndpointsOutput, HttpAttempt, HttpOutput, OUTPUT_SCHEMA_VERSION,
+    Phases, ResponseStep, SniTest, TcpOutput, TcpStep, Timeline, TlsAttempt, TlsOutput, TlsStep, rfc3339,
+    round, tool,
+};
+use crate::AppError;
+use crate::catalog::{CatalogOverrides, Surface, Target};
+use crate::probe::dns::Dns;
+use crate::probe::run::{Plan, Probers};
+use crate::probe::tls::TlsContext;
+use crate::probe::{
+    DnsDetail, DnsSource, Failure, Family, FamilyLookup, Outcome, Stage, TargetObservation, tcp, tls,
+};
+use crate::report::{StageName, StageStatus, ms};
+
+/// The exit code of a per-stage command whose stage failed (for every address family).
+pub const STAGE_FAILED: i32 = 8;
+
+fn families(r: &ResolverArgs) -> Vec<Family> {
+    if r.ipv4 {
+        vec![Family::Ipv4]
+    } else if r.ipv6 {
+        vec![Family::Ipv6]
+    } else {
+        vec![Family::Ipv4, Family::Ipv6]
+    }
+}
+
+/// `dns HOST`: A and AAAA, separately, with TTLs and the resolver asked.
+pub fn dns(args: &DnsArgs) -> Result<DnsOutput, AppError> {
+    let started = SystemTime::now();
+    let runtime = crate::runtime()?;
+    let stage = runtime.block_on(async {
+        let dns = Dns::new(args.resolver.dns_server, args.resolver.timeout);
+        dns.lookup(&args.host, &families(&args.resolver), args.resolver.timeout)
+            .await
+    });
+    Ok(DnsOutput {
+        schema_version: OUTPUT_SCHEMA_VERSION,
+        tool: tool(),
+        started_at: rfc3339(started),
+        ok: stage.is_ok(),
+        dns: DnsStep::from_stage(&stage, &args.host),
+    })
+}
+
+/// The addresses to connect to and how they were found.
+struct Resolved {
+    /// `None` for an IP address.
+    dns: Option<Stage<DnsDetail>>,
+    addrs: Vec<IpAddr>,
+    /// The port to connect to (after `--connect-to`).
+    port: u16,
+}
+
+/// Where to connect: the first matching `--connect-to` rule, as curl (and `check`) apply it.
+fn dial(host: &str, port: u16, route: &RouteArgs) -> (String, u16) {
+    for r in &route.connect_to {
+        let host_ok = r.host.as_ref().is_none_or(|h| h.eq_ignore_ascii_case(host));
+        let port_ok = r.port.is_none_or(|p| p == port);
+        if host_ok && port_ok {
+            return (
+                r.connect_host.clone().unwrap_or_else(|| host.to_string()),
+                r.connect_port.unwrap_or(port),
+            );
+        }
+    }
+    (host.to_string(), port)
+}
+
+fn fixed_stage(query: &str, source: DnsSource, addrs: &[IpAddr], families: &[Family]) -> Stage<DnsDetail> {
+    let lookups = families
+        .iter()
+        .map(|f| FamilyLookup {
+            family: *f,
+            outcome: Outcome::Ok,
+            addrs: addrs.iter().copied().filter(|a| Family::of(a) == *f).collect(),
+            ttl: None,
+            duration: Duration::ZERO,
+        })
+        .collect();
+    let detail = DnsDetail {
+        query: query.to_string(),
+        source,
+        lookups,
+    };
+    crate::probe::dns::summarize(detail, Duration::ZERO)
+}
+
+/// Finds the addresses as `check` does: an address in `--connect-to`, then `--resolve`, then DNS.
+async fn resolve(host: &str, port: u16, r: &ResolverArgs, route: &RouteArgs, dns: &Dns) -> Resolved {
+    let (dial_host, dial_port) = dial(host, port, route);
+    let fams = families(r);
+    if let Ok(ip) = dial_host.parse::<IpAddr>() {
+        let dns = (host.parse::<IpAddr>().is_err())
+            .then(|| fixed_stage(&dial_host, DnsSource::Literal, &[ip], &[Family::of(&ip)]));
+        return Resolved {
+            dns,
+            addrs: vec![ip],
+            port: dial_port,
+        };
+    }
+    let pinned = route
+        .resolve
+        .iter()
+        .find(|x| x.host.eq_ignore_ascii_case(&dial_host) && x.port == dial_port)
+        .or_else(|| {
+            route
+                .resolve
+                .iter()
+                .find(|x| x.host.eq_ignore_ascii_case(host) && x.port == port)
+        });
+    if let Some(rule) = pinned {
+        return Resolved {
+            dns: Some(fixed_stage(&dial_host, DnsSource::Pinned, &rule.addrs, &fams)),
+            addrs: rule.addrs.clone(),
+            port: dial_port,
+        };
+    }
+    let stage = dns.lookup(&dial_host, &fams, r.timeout).await;
+    let addrs = stage
+        .detail
+        .as_ref()
+        .map(|d| d.addrs().copied().collect())
+        .unwrap_or_default();
+    Resolved {
+        dns: Some(stage),
+        addrs,
+        port: dial_port,
+    }
+}
+
+/// The sockets of each allowed family that has addresses, IPv4 first.
+fn by_family(resolved: &Resolved, r: &ResolverArgs) -> Vec<(Family, Vec<SocketAddr>)> {
+    families(r)
+        .into_iter()
+        .map(|f| {
+            let socks: Vec<SocketAddr> = resolved
+                .addrs
+                .iter()
+                .filter(|a| Family::of(a) == f)
+                .map(|a| SocketAddr::new(*a, resolved.port))
+                .collect();
+            (f, socks)
+        })
+        .filter(|(_, s)| !s.is_empty())
+        .collect()
+}
+
+/// Runs one future per family concurrently (a dead IPv6 path must not delay IPv4).
+async fn per_family<F, Fut, T>(fams: Vec<(Family, Vec<SocketAddr>)>, f: F) -> Vec<T>
+where
+    F: Fn(Family, Vec<SocketAddr>) -> Fut,
+    Fut: std::future::Future<Output = T>,
+{
+    let mut it = fams.into_iter();
+    match (it.next(), it.next()) {
+        (None, _) => vec![],
+        (Some((a, sa)), None) => vec![f(a, sa).await],
+        (Some((a, sa)), Some((b, sb))) => {
+            let (x, y) = tokio::join!(f(a, sa), f(b, sb));
+            vec![x, y]
+        }
+    }
+}
+
+/// `tcp HOST[:PORT]`: one connect per address family.
+pub fn tcp(args: &TcpArgs) -> Result<TcpOutput, AppError> {
+    let started = SystemTime::now();
+    let host = args.target.host.clone();
+    let port = args.target.port_or_https();
+    let timeout = args.resolver.timeout;
+    let runtime = crate::runtime()?;
+    let (resolved, attempts) = runtime.block_on(async {
+        let dns = Dns::new(args.resolver.dns_server, timeout);
+        let resolved = resolve(&host, port, &args.resolver, &args.route, &dns).await;
+        let attempts = per_family(by_family(&resolved, &args.resolver), |family, socks| async move {
+            let (stage, stream) = tcp::connect(&socks, timeout).await;
+            drop(stream);
+            TcpStep::from_stage(family, &stage)
+        })
+        .await;
+        (resolved, attempts)
+    });
+    Ok(TcpOutput {
+        schema_version: OUTPUT_SCHEMA_VERSION,
+        tool: tool(),
+        started_at: rfc3339(started),
+        ok: attempts.iter().any(|a| a.status == StageStatus::Ok),
+        dns: resolved.dns.as_ref().map(|s| DnsStep::from_stage(s, &host)),
+        host,
+        port,
+        attempts,
+    })
+}
+
+/// `tls HOST[:PORT]`: per family, a handshake with the real SNI, verified against both stores;
+/// when it is reset or times out, the SNI test.
+pub fn tls(
+    args: &TlsArgs,
+    extra_roots: &[rustls::pki_types::CertificateDer<'static>],
+) -> Result<TlsOutput, AppError> {
+    let started = SystemTime::now();
+    let host = args.target.host.clone();
+    let port = args.target.port_or_https();
+    let timeout = args.resolver.timeout;
+    let runtime = crate::runtime()?;
+    let (resolved, attempts) = runtime.block_on(async {
+        let dns = Dns::new(args.resolver.dns_server, timeout);
+        let ctx = TlsContext::new(extra_roots);
+        let resolved = resolve(&host, port, &args.resolver, &args.route, &dns).await;
+        let ctx = &ctx;
+        let (host, decoy) = (host.as_str(), args.decoy_sni.as_str());
+        let attempts = per_family(by_family(&resolved, &args.resolver), |family, socks| async move {
+            tls_attempt(ctx, family, socks, host, decoy, timeout).await
+        })
+        .await;
+        (resolved, attempts)
+    });
+    Ok(TlsOutput {
+        schema_version: OUTPUT_SCHEMA_VERSION,
+        tool: tool(),
+        started_at: rfc3339(started),
+        ok: attempts.iter().any(|a| a.tls.status == StageStatus::Ok),
+        dns: resolved.dns.as_ref().map(|s| DnsStep::from_stage(s, &host)),
+        host,
+        port,
+        attempts,
+    })
+}
+
+/// Failures of a handshake that a filter on the path makes (rather than the server refusing).
+fn filter_like(f: Failure) -> bool {
+    matches!(
+        f,
+        Failure::ConnectionReset | Failure::GenericTimeoutError | Failure::EofError
+    )
+}
+
+async fn tls_attempt(
+    ctx: &TlsContext,
+    family: Family,
+    socks: Vec<SocketAddr>,
+    host: &str,
+    decoy: &str,
+    timeout: Duration,
+) -> TlsAttempt {
+    let (tcp, stream) = tcp::connect(&socks, timeout).await;
+    let tcp_step = TcpStep::from_stage(family, &tcp);
+    let (Some(stream), Some(peer)) = (stream, tcp.detail.as_ref().map(|d| d.peer)) else {
+        return TlsAttempt {
+            family,
+            tcp: tcp_step,
+            tls: TlsStep::skipped("tcp did not connect", Some(host)),
+            sni_test: None,
+        };
+    };
+    let (stage, tls_stream) = tls::handshake(ctx, stream, host, timeout).await;
+    // Nothing is sent: the handshake is the measurement.
+    drop(tls_stream);
+    let step = TlsStep::from_stage(&stage, Some(host));
+    let sends_sni = host.parse::<IpAddr>().is_err();
+    let sni_test = match stage.outcome.failure() {
+        Some(f) if filter_like(f) && !step.completed && sends_sni && !host.eq_ignore_ascii_case(decoy) => {
+            Some(sni_test(ctx, peer, host, decoy, f, timeout).await)
+        }
+        _ => None,
+    };
+    TlsAttempt {
+        family,
+        tcp: tcp_step,
+        tls: step,
+        sni_test,
+    }
+}
+
+/// The same address, a decoy SNI: does the handshake complete?
+async fn sni_test(
+    ctx: &TlsContext,
+    peer: SocketAddr,
+    host: &str,
+    decoy: &str,
+    real: Failure,
+    timeout: Duration,
+) -> SniTest {
+    let (tcp, stream) = tcp::connect(&[peer], timeout).await;
+    let Some(stream) = stream else {
+        let (_, failure, message) = super::output::outcome_parts(&tcp.outcome);
+        return SniTest {
+            decoy_sni: decoy.to_string(),
+            real_failure: real,
+            completed: false,
+            status: StageStatus::Fail,
+            failure,
+            detail: format!("tcp: {message}"),
+            duration_ms: tcp.duration.map(ms),
+            version: None,
+            conclusion: format!(
+                "{peer} no longer accepts connections, whatever the name: the address is blocked or down."
+            ),
+        };
+    };
+    let (stage, tls_stream) = tls::handshake(ctx, stream, decoy, timeout).await;
+    drop(tls_stream);
+    let version = stage.detail.as_ref().and_then(|d| d.version.clone());
+    let completed = version.is_some();
+    let (status, failure, message) = super::output::outcome_parts(&stage.outcome);
+    let (status, failure, detail, conclusion) = if completed {
+        (
+            StageStatus::Ok,
+            None,
+            format!(
+                "the handshake completed ({}){}",
+                version.as_deref().unwrap_or("?"),
+                if stage.is_ok() {
+                    String::new()
+                } else {
+                    format!("; the certificate does not matter here: {message}")
+                }
+            ),
+            format!(
+                "With the decoy name {decoy} the handshake completes at {peer}, while with {host} it fails ({}): \
+                 something on the path filters the name {host} (SNI filtering), not the address.",
+                real.as_str()
+            ),
+        )
+    } else if failure.is_some_and(filter_like) {
+        (
+            status,
+            failure,
+            message,
+            format!(
+                "The decoy name {decoy} fails the same way at {peer}: the address itself is blocked or down, \
+                 not only the name."
+            ),
+        )
+    } else {
+        (
+            status,
+            failure,
+            message,
+            format!(
+                "A TLS server at {peer} answered the decoy name {decoy} (with an error, as servers do for names \
+                 they do not serve), while {host} was cut off ({}): this points to SNI filtering.",
+                real.as_str()
+            ),
+        )
+    };
+    SniTest {
+        decoy_sni: decoy.to_string(),
+        real_failure: real,
+        completed,
+        status,
+        failure,
+        detail,
+        duration_ms: stage.duration.map(ms),
+        version,
+        conclusion,
+    }
+}
+
+/// `http URL`: one GET per address family on a measured connection, each phase timed.
+pub fn http(
+    args: &HttpArgs,
+    extra_roots: &[rustls::pki_types::CertificateDer<'static>],
+) -> Result<HttpOutput, AppError> {
+    let started = SystemTime::now();
+    let timeout = args.resolver.timeout;
+    let target = Target {
+        name: args.url.host_str().unwrap_or("target").to_string(),
+        surface: Surface::Control,
+        url: args.url.clone(),
+    };
+    let plan = Plan {
+        targets: vec![target.clone()],
+        families: families(&args.resolver),
+        resolve: args.route.resolve.clone(),
+        connect_to: args.route.connect_to.clone(),
+        timeout,
+        // dns, tcp, tls, the head and the body each wait at most one timeout.
+        max_time: timeout * 5,
+        status_documents: vec![],
+        key_check: None,
+    };
+    let runtime = crate::runtime()?;
+    let obs = runtime.block_on(async {
+        let probers = Arc::new(Probers {
+            dns: Dns::new(args.resolver.dns_server, timeout),
+            tls: TlsContext::new(extra_roots),
+        });
+        let deadline = Instant::now() + plan.max_time;
+        crate::probe::run::probe_target(target, &plan, &probers, deadline).await
+    });
+    Ok(http_output(&args.url, &obs, started))
+}
+
+fn http_output(url: &Url, obs: &TargetObservation, started: SystemTime) -> HttpOutput {
+    let host = obs.target.host();
+    let dns_ms = obs.dns.as_ref().and_then(|d| d.duration).map(ms);
+    let attempts: Vec<HttpAttempt> = obs
+        .attempts
+        .iter()
+        .map(|a| {
+            let ran = |o: &Outcome| !matches!(o, Outcome::Skipped { .. });
+            let tcp_ms = a.tcp.duration.filter(|_| ran(&a.tcp.outcome)).map(ms);
+            let tls_ms = a
+                .tls
+                .as_ref()
+                .filter(|t| ran(&t.outcome))
+                .and_then(|t| t.duration)
+                .map(ms);
+            let ttfb_ms = a.http.duration.filter(|_| ran(&a.http.outcome)).map(ms);
+            let body_ms = a.http.detail.as_ref().map(|h| ms(h.body_duration));
+            let total_ms = round(
+                [dns_ms, tcp_ms, tls_ms, ttfb_ms, body_ms]
+                    .iter()
+                    .map(|v| v.unwrap_or(0.0))
+                    .sum(),
+            );
+            let tls_ok = a.tls.as_ref().is_none_or(Stage::is_ok);
+            let namelookup = round(dns_ms.unwrap_or(0.0));
+            let connect = a.tcp.is_ok().then(|| round(namelookup + tcp_ms.unwrap_or(0.0)));
+            let pretransfer = connect
+                .filter(|_| tls_ok)
+                .map(|c| round(c + tls_ms.unwrap_or(0.0)));
+            let starttransfer = pretransfer
+                .filter(|_| a.http.is_ok())
+                .map(|p| round(p + ttfb_ms.unwrap_or(0.0)));
+            let failed = [
+                (StageName::Tcp, Some(&a.tcp.outcome)),
+                (StageName::Tls, a.tls.as_ref().map(|t| &t.outcome)),
+                (StageName::Http, Some(&a.http.outcome)),
+            ]
+            .into_iter()
+            .find_map(|(name, o)| match o {
+                Some(Outcome::Failed { failure, message }) => Some((name, *failure, message.clone())),
+                _ => None,
+            });
+            let response = a.http.detail.as_ref().map(ResponseStep::from_detail);
+            let detail = match (&failed, &response) {
+                (Some((name, f, message)), _) => {
+                    format!("{}: {} ({message})", stage_word(*name), f.describe())
+                }
+                (None, Some(r)) => r.answer.clone(),
+                (None, None) => "not reached".into(),
+            };
+            HttpAttempt {
+                family: a.family,
+                address: a.tcp.detail.as_ref().map(|d| d.peer.to_string()),
+                ok: a.http.is_ok(),
+                failed_stage: failed.as_ref().map(|(n, _, _)| *n),
+                failure: failed.as_ref().map(|(_, f, _)| *f),
+                detail,
+                phases: Phases {
+                    dns_ms,
+                    tcp_ms,
+                    tls_ms,
+                    ttfb_ms,
+                    body_ms,
+                    total_ms,
+                },
+                timeline: Timeline {
+                    namelookup_ms: obs.dns.as_ref().map(|_| namelookup),
+                    connect_ms: connect,
+                    pretransfer_ms: pretransfer,
+                    starttransfer_ms: starttransfer,
+                    total_ms,
+                },
+                tcp: TcpStep::from_stage(a.family, &a.tcp),
+                tls: a.tls.as_ref().map(|t| TlsStep::from_stage(t, Some(&host))),
+                response,
+            }
+        })
+        .collect();
+    HttpOutput {
+        schema_version: OUTPUT_SCHEMA_VERSION,
+        tool: tool(),
+        started_at: rfc3339(started),
+        url: url.to_string(),
+        ok: attempts.iter().any(|a| a.ok),
+        dns: obs.dns.as_ref().map(|s| DnsStep::from_stage(s, &host)),
+        attempts,
+    }
+}
+
+/// The lower-case name of a stage.
+pub fn stage_word(s: StageName) -> &'static str {
+    match s {
+        StageName::Dns => "dns",
+        StageName::Tcp => "tcp",
+        StageName::Proxy => "proxy",
+        StageName::Tls => "tls",
+        StageName::Http => "http",
+    }
+}
+
+/// What the probe of a built-in target proves.
+fn probe_text(t: &Target) -> String {
+    let path = t.url.path();
+    match t.surface {
+        Surface::Web if path == "/cdn-cgi/trace" => {
+            "GET /cdn-cgi/trace: the edge's own trace (your address as it sees it, country, TLS and HTTP version)"
+                .into()
+        }
+        Surface::Web => "GET /: Cloudflare's edge answers (a challenge here is normal for non-browsers)".into(),
+        Surface::App => format!("GET {path}: the apps' status endpoint answers"),
+        Surface::Api if path.ends_with("/compliance/cookie_requirements") => format!(
+            "GET {path}: the region probe (a JSON answer when OpenAI serves your country, an \
+             unsupported-country error when not)"
+        ),
+        Surface::Api if path.ends_with("/models") => format!(
+            "GET {path} without a key: a 401 JSON answer with x-request-id proves OpenAI's origin was reached"
+        ),
+        Surface::Api => format!("GET {path}: OpenAI's API answers"),
+        Surface::Auth => "GET /: the login service answers".into(),
+        Surface::Assets => "GET /: the static-asset CDN answers".into(),
+        Surface::Status => format!("GET {path}: OpenAI's status page (Statuspage JSON)"),
+        Surface::Control if t.is_ip_literal() => {
+            "any answer: a neutral site reached by address, so it works without DNS".into()
+        }
+        Surface::Control => "any answer: a neutral site that is not OpenAI".into(),
+    }
+}
+
+/// `endpoints`: the built-in catalog.
+pub fn endpoints() -> EndpointsOutput {
+    let endpoints = crate::catalog::targets(&CatalogOverrides::default())
+        .iter()
+        .map(|t| EndpointEntry {
+            name: t.name.clone(),
+            surface: t.surface,
+            url: t.url.to_string(),
+            host: t.host(),
+            port: t.port(),
+            control: t.surface == Surface::Control,
+            probe: probe_text(t),
+        })
+        .collect();
+    EndpointsOutput {
+        schema_version: OUTPUT_SCHEMA_VERSION,
+        tool: tool(),
+        endpoints,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_catalog_lists_every_surface_once_with_a_probe() {
+        let e = endpoints();
+        for s in ["web", "app", "api", "auth", "assets", "status", "control"] {
+            assert!(e.endpoints.iter().any(|x| x.surface.as_str() == s), "{s}");
+        }
+        assert!(e.endpoints.iter().all(|x| !x.probe.is_empty()));
+        assert!(e.endpoints.iter().any(|x| x.control && x.host == "1.1.1.1"));
+    }
+
+    #[test]
+    fn connect_to_matches_like_curl() {
+        let route = RouteArgs {
+            resolve: vec![],
+            connect_to: vec![
+                crate::cli::parse_connect_to("api.openai.com:443:127.0.0.1:9443").unwrap(),
+                crate::cli::parse_connect_to(":443::8443").unwrap(),
+            ],
+        };
+        assert_eq!(dial("api.openai.com", 443, &route), ("127.0.0.1".into(), 9443));
+        assert_eq!(dial("chatgpt.com", 443, &route), ("chatgpt.com".into(), 8443));
+        assert_eq!(dial("chatgpt.com", 80, &route), ("chatgpt.com".into(), 80));
+    }
+}
