@@ -131,12 +131,36 @@ pub const OPENAI_TARGETS: &[(&str, Surface, &str)] = &[
     ),
 ];
 
-/// The built-in control targets. At least one is an IP literal.
+/// The built-in control targets. At least one is an IP literal; the plain-http ones are the
+/// operating systems' own captive-portal checks (see [`CAPTIVE_CHECKS`]).
 pub const CONTROL_TARGETS: &[&str] = &[
     "https://1.1.1.1/cdn-cgi/trace",
     "https://www.microsoft.com/",
     "https://www.apple.com/",
+    "http://captive.apple.com/hotspot-detect.html",
+    "http://www.msftconnecttest.com/connecttest.txt",
 ];
+
+/// Captive-portal checks: plain-http URLs whose true answer is known (what Apple's and
+/// Microsoft's systems ask on joining a network). A redirect, or any other answer, is a portal
+/// (or a proxy) in the way. Matched by URL, so a `--control` naming one is checked too.
+/// (Google's `generate_204` is left out: Google is blocked in several countries.)
+pub const CAPTIVE_CHECKS: &[(&str, u16, &str)] = &[
+    ("http://captive.apple.com/hotspot-detect.html", 200, "Success"),
+    (
+        "http://www.msftconnecttest.com/connecttest.txt",
+        200,
+        "Microsoft Connect Test",
+    ),
+];
+
+/// The known true answer of a captive-portal check URL: (status, a string the body contains).
+pub fn captive_expectation(url: &Url) -> Option<(u16, &'static str)> {
+    CAPTIVE_CHECKS
+        .iter()
+        .find(|(u, _, _)| Url::parse(u).is_ok_and(|c| c == *url))
+        .map(|(_, status, body)| (*status, *body))
+}
 
 /// The default API base URL (as the OpenAI SDKs have it).
 pub const DEFAULT_BASE_URL: &str = "https://api.openai.com/v1";

@@ -20,6 +20,7 @@ Exit codes:
   5  the fault is at OpenAI (service errors)
   6  the fault is with the API key or account
   7  inconclusive: the evidence points two ways
+  8  dns, tcp, tls, http: the stage failed for every address family
 
 Environment: OPENAI_BASE_URL (legacy OPENAI_API_BASE), SSL_CERT_FILE, SSL_CERT_DIR, NO_COLOR, CLICOLOR_FORCE.
 Without a subcommand, chatgpt-doctor runs `check` (its flags are accepted here too).";

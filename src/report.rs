@@ -302,6 +302,23 @@ pub struct TlsReport {
     pub public_store: StoreVerdict,
     /// The TLS alert the server ended the handshake with, if any.
     pub alert: Option<String>,
+    /// The SNI test (run when the handshake with the real name was reset, cut or stalled).
+    pub decoy: Option<DecoyReport>,
+}
+
+/// The SNI test: the same address with a decoy name.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct DecoyReport {
+    /// The decoy name sent.
+    pub sni: String,
+    /// True when a TLS server answered the decoy (a completed handshake or an alert): only the
+    /// real name is refused.
+    pub answered: bool,
+    pub tcp_ms: Option<f64>,
+    pub tls_ms: Option<f64>,
+    /// How the decoy handshake failed, when it did not complete.
+    pub failure: Option<Failure>,
+    pub detail: String,
 }
 
 /// A certificate of the presented chain.
@@ -611,6 +628,25 @@ fn tls_report(t: &TlsDetail) -> TlsReport {
         system_store: store_verdict(t.system_store.as_ref()),
         public_store: store_verdict(t.public_store.as_ref()),
         alert: t.alert.clone(),
+        decoy: t.decoy.as_ref().map(|d| {
+            let tls = d.tls.as_ref();
+            let (_, failure, message) = match tls {
+                Some(s) => status_of(&s.outcome),
+                None => status_of(&d.tcp.outcome),
+            };
+            DecoyReport {
+                sni: d.sni.clone(),
+                answered: d.answered(),
+                tcp_ms: d.tcp.duration.map(ms),
+                tls_ms: tls.and_then(|s| s.duration.map(ms)),
+                failure,
+                detail: if d.answered() {
+                    "a TLS server answered the decoy name".into()
+                } else {
+                    message
+                },
+            }
+        }),
     }
 }
 

@@ -168,7 +168,7 @@ pub fn gather(
 }
 
 /// What the check saw that the redaction needs: the user's public address (the `ip=` of a
-/// `/cdn-cgi/trace` answer) and the probed hosts (whose names are never replaced).
+/// `/cdn-cgi/trace` answer, raw or parsed) and the probed hosts (whose names are never replaced).
 #[derive(Debug, Default, Clone)]
 pub struct Seen {
     pub public_addresses: Vec<IpAddr>,
@@ -187,7 +187,15 @@ fn collect_trace_addresses(v: &serde_json::Value, out: &mut Vec<IpAddr>) {
             }
         }
         serde_json::Value::Array(items) => items.iter().for_each(|i| collect_trace_addresses(i, out)),
-        serde_json::Value::Object(map) => map.values().for_each(|i| collect_trace_addresses(i, out)),
+        serde_json::Value::Object(map) => {
+            // A parsed trace (`edge_trace.ip`) as well as the raw `ip=` line of a body.
+            if let Some(ip) = map.get("ip").and_then(|v| v.as_str()?.parse::<IpAddr>().ok())
+                && !out.contains(&ip)
+            {
+                out.push(ip);
+            }
+            map.values().for_each(|i| collect_trace_addresses(i, out))
+        }
         _ => {}
     }
 }

@@ -39,6 +39,34 @@ pub fn for_cause(cause: Cause) -> Vec<String> {
             "OpenAI's servers are failing for at least some requests; this is not your network. Check https://status.openai.com and retry in a few minutes.",
             "If only one surface fails, use another meanwhile (the web, the app or the API).",
         ],
+        Cause::ClockSkew => &[
+            "Set this computer's clock right: turn on automatic time (NTP) in the date and time settings, then run the check again.",
+            "Certificates are checked against the local clock: with a wrong clock every secure site looks broken.",
+        ],
+        Cause::CaptivePortal => &[
+            "Open a browser and go to any http:// site (for example http://captive.apple.com): the network's login page should appear; sign in or accept its terms.",
+            "Until then nothing beyond this network is reachable, OpenAI included.",
+        ],
+        Cause::TlsIntercepted => &[
+            "A security product or company proxy decrypts HTTPS. Browsers work because its CA is in this computer's store; tools with their own CA bundle must be given it:",
+            "Python (requests, httpx, the OpenAI SDK): REQUESTS_CA_BUNDLE / SSL_CERT_FILE pointing at a bundle that includes the company CA.",
+            "Node.js: NODE_EXTRA_CA_CERTS=/path/to/company-ca.pem. curl and many others: SSL_CERT_FILE or --cacert.",
+            "If you did not expect interception (no company device or antivirus), treat the network as hostile and do not sign in.",
+        ],
+        Cause::SniFiltered => &[
+            "A filter reads the site name in the TLS handshake and blocks OpenAI's. Your network or country censors ChatGPT; a VPN or a proxy that tunnels TLS is the usual way around it, where legal.",
+            "Encrypted Client Hello (ECH) hides the name where both browser and site support it.",
+        ],
+        Cause::Ipv6Broken => &[
+            "IPv6 is configured but does not reach OpenAI. Fix the IPv6 route (router, ISP), or turn IPv6 off on this computer until it is fixed.",
+            "With a VPN or proxy that carries only IPv4, IPv6 traffic leaks around it: turn IPv6 off or use a VPN that handles it.",
+        ],
+        Cause::NetworkSlow => &[
+            "Every site is slow from here: move closer to the Wi-Fi access point, stop large downloads, or try another network.",
+        ],
+        Cause::PathSlow => &[
+            "Only the way to OpenAI is slow: a VPN exit far away or a congested route; try without the VPN or from another network.",
+        ],
         Cause::RegionBlocked => &[
             "OpenAI does not serve the country your connection appears to come from. Its list of supported countries: https://platform.openai.com/docs/supported-countries.",
             "If you are in a supported country, your traffic leaves elsewhere: check VPNs and proxies, and that IPv6 traffic and logins (auth.openai.com) go the same way as the rest.",

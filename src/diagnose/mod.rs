@@ -4,6 +4,7 @@
 //! out the simpler explanation; when none can, the verdict is `inconclusive`, saying why.
 
 mod advice;
+pub mod network;
 
 use std::collections::BTreeSet;
 
@@ -244,6 +245,68 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
             ),
         });
     }
+    // The clock: servers' Date headers against ours; certificate validity failures with a
+    // clock that is off are the clock's fault, not the path's.
+    let clock = network::clock(obs);
+    let validity = network::validity_failures(obs);
+    let validity_names: Vec<String> = validity
+        .iter()
+        .map(|(h, p)| format!("{h} ({})", p.as_str()))
+        .collect();
+    let control_validity = validity
+        .iter()
+        .any(|(h, _)| controls.iter().any(|c| c.t.target.host() == *h));
+    match clock {
+        Some(c) if c.is_off() => {
+            let evidence = vec![format!(
+                "this computer's clock is {:.0} s {} the servers' (median of {} Date headers; local time {})",
+                c.skew_secs.abs(),
+                if c.skew_secs > 0.0 { "ahead of" } else { "behind" },
+                c.samples,
+                network::now_rfc3339(std::time::SystemTime::now())
+            )];
+            if validity.is_empty() {
+                machine.push(Finding {
+                    cause: Cause::ClockSkew,
+                    severity: Severity::Warn,
+                    message: evidence[0].clone(),
+                });
+            } else {
+                let mut evidence = evidence;
+                evidence.push(format!(
+                    "certificates rejected for their dates: {}",
+                    validity_names.join(", ")
+                ));
+                let f = Finder {
+                    layer: Layer::Machine,
+                    cause: Cause::ClockSkew,
+                    summary:
+                        "This computer's clock is wrong, so valid certificates look expired or not yet valid."
+                            .into(),
+                    evidence,
+                };
+                machine.push(finding(&f, Severity::Fail));
+                verdict.get_or_insert(f);
+            }
+        }
+        None if validity.len() >= 2 && control_validity => {
+            let f = Finder {
+                layer: Layer::Machine,
+                cause: Cause::ClockSkew,
+                summary: "Certificates of unrelated sites all look expired or not yet valid: this computer's clock is most likely wrong.".into(),
+                evidence: vec![
+                    format!("certificates rejected for their dates: {}", validity_names.join(", ")),
+                    format!(
+                        "no server clock could be read to compare; local time {}",
+                        network::now_rfc3339(std::time::SystemTime::now())
+                    ),
+                ],
+            };
+            machine.push(finding(&f, Severity::Fail));
+            verdict.get_or_insert(f);
+        }
+        _ => {}
+    }
     layers.push(layer(
         Layer::Machine,
         machine,
@@ -339,6 +402,49 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
             message: "this machine has no IPv6 route: IPv6 addresses fail at once and IPv4 is used".into(),
         });
     }
+    if verdict.is_none() {
+        let portals = network::captive_portals(controls.iter().map(|v| v.t));
+        let intercepted = network::interceptions(obs);
+        if !portals.is_empty() {
+            let f = Finder {
+                layer: Layer::LocalNetwork,
+                cause: Cause::CaptivePortal,
+                summary: "A captive portal (a login page, as in hotels, trains and airports) is in the way: sign in to the network first.".into(),
+                evidence: portals.iter().map(|p| format!("captive-portal check {}: {}", p.target, p.what)).collect(),
+            };
+            local.push(finding(&f, Severity::Fail));
+            verdict = Some(f);
+        } else if !intercepted.is_empty() {
+            let issuers: BTreeSet<&str> = intercepted.iter().map(|i| i.issuer.as_str()).collect();
+            let issuers: Vec<&str> = issuers.into_iter().collect();
+            let mut evidence: Vec<String> = intercepted
+                .iter()
+                .take(6)
+                .map(|i| {
+                    format!(
+                        "{}: the certificate chain ends at {}, trusted by this computer's store but not by the public one ({})",
+                        i.target,
+                        i.issuer,
+                        i.public_problem.map(|p| p.as_str()).unwrap_or("rejected")
+                    )
+                })
+                .collect();
+            if intercepted.len() > 6 {
+                evidence.push(format!("and {} more connections", intercepted.len() - 6));
+            }
+            let f = Finder {
+                layer: Layer::LocalNetwork,
+                cause: Cause::TlsIntercepted,
+                summary: format!(
+                    "HTTPS is intercepted on this network (by {}): browsers trust it through this computer's store, tools with their own CA bundle reject it.",
+                    issuers.join(", ")
+                ),
+                evidence,
+            };
+            local.push(finding(&f, Severity::Fail));
+            verdict = Some(f);
+        }
+    }
     let mut local_layer = layer(Layer::LocalNetwork, local, ok_local);
     if controls.is_empty() && local_layer.status == LayerStatus::Ok {
         local_layer.status = LayerStatus::NotChecked;
@@ -417,7 +523,51 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
             }
         } else if !tls_failed.is_empty() {
             let some_openai_tls = service.iter().any(|v| v.tls_ok());
-            if control_tls || some_openai_tls {
+            let filtered: Vec<&View> = tls_failed
+                .iter()
+                .copied()
+                .filter(|v| network::sni_test(v.t) == Some(true))
+                .collect();
+            let stalled_both =
+                !tls_failed.is_empty() && tls_failed.iter().all(|v| network::sni_test(v.t) == Some(false));
+            if !filtered.is_empty() {
+                let n: Vec<&str> = filtered.iter().map(|v| v.name()).collect();
+                let mut evidence: Vec<String> = filtered.iter().map(|v| describe_stop(v)).collect();
+                evidence.push(format!(
+                    "the same address completed a TLS handshake naming {} instead",
+                    crate::probe::tls::DECOY_SNI
+                ));
+                let f = Finder {
+                    layer: Layer::Path,
+                    cause: Cause::SniFiltered,
+                    summary: format!(
+                        "A filter between you and OpenAI kills TLS connections that name OpenAI's sites (SNI filtering): {}.",
+                        list(&n)
+                    ),
+                    evidence,
+                };
+                path.push(finding(&f, Severity::Fail));
+                verdict.get_or_insert(f);
+            } else if stalled_both && (control_tls || some_openai_tls) {
+                let n = names(&tls_failed);
+                let n: Vec<&str> = n.iter().map(String::as_str).collect();
+                let mut evidence: Vec<String> = tls_failed.iter().map(|v| describe_stop(v)).collect();
+                evidence.push(format!(
+                    "a handshake naming {} at the same address died the same way",
+                    crate::probe::tls::DECOY_SNI
+                ));
+                let f = Finder {
+                    layer: Layer::Path,
+                    cause: Cause::TlsFailed,
+                    summary: format!(
+                        "TLS to OpenAI's addresses stalls after the first message whatever name is sent: the addresses are filtered, or a path MTU black hole drops large packets: {}.",
+                        list(&n)
+                    ),
+                    evidence,
+                };
+                path.push(finding(&f, Severity::Fail));
+                verdict.get_or_insert(f);
+            } else if control_tls || some_openai_tls {
                 let n = names(&tls_failed);
                 let n: Vec<&str> = n.iter().map(String::as_str).collect();
                 let mut evidence: Vec<String> = tls_failed.iter().map(|v| describe_stop(v)).collect();
@@ -507,6 +657,32 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
                     list(&n)
                 ),
                 evidence,
+            };
+            path.push(finding(&f, Severity::Fail));
+            verdict = Some(f);
+        }
+    }
+    if !local_failed && verdict.is_none() {
+        let broken = network::ipv6_broken(service.iter().map(|v| v.t));
+        if !broken.is_empty() {
+            let n: Vec<&str> = broken.iter().map(|(n, _)| n.as_str()).collect();
+            let f = Finder {
+                layer: Layer::Path,
+                cause: Cause::Ipv6Broken,
+                summary: format!(
+                    "IPv6 to OpenAI is broken while IPv4 works: {}. Apps that try IPv6 first hang or fail.",
+                    list(&n)
+                ),
+                evidence: broken
+                    .iter()
+                    .map(|(n, f)| {
+                        format!(
+                            "{n}: IPv4 answered, IPv6 failed with {} ({})",
+                            f.describe(),
+                            f.as_str()
+                        )
+                    })
+                    .collect(),
             };
             path.push(finding(&f, Severity::Fail));
             verdict = Some(f);
@@ -653,6 +829,49 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
     layers.push(account_layer);
     if verdict.is_none() {
         verdict = account_verdict;
+    }
+
+    // Slowness decides only when nothing failed.
+    if verdict.is_none() {
+        let speeds = network::speeds(obs);
+        let fmt = |d: Option<std::time::Duration>| {
+            d.map(|d| format!("{:.0} ms", d.as_secs_f64() * 1e3))
+                .unwrap_or_else(|| "?".into())
+        };
+        let evidence = vec![format!(
+            "median connection setup (tcp + tls): controls {}, OpenAI {} (slow from {} ms; OpenAI alone slow at {}x the controls)",
+            fmt(speeds.controls),
+            fmt(speeds.openai),
+            network::SLOW_SETUP.as_millis(),
+            network::PATH_SLOW_FACTOR
+        )];
+        let slow = match network::slowness(speeds) {
+            Some(true) => Some((
+                Layer::LocalNetwork,
+                Cause::NetworkSlow,
+                "Your network is slow: every site, not only OpenAI, takes long to answer.",
+            )),
+            Some(false) => Some((
+                Layer::Path,
+                Cause::PathSlow,
+                "The path to OpenAI is slow while other sites are fast.",
+            )),
+            None => None,
+        };
+        if let Some((l, cause, summary)) = slow {
+            let f = Finder {
+                layer: l,
+                cause,
+                summary: summary.into(),
+                evidence,
+            };
+            if let Some(layer_report) = layers.iter_mut().find(|x| x.layer == l) {
+                layer_report.findings.push(finding(&f, Severity::Fail));
+                layer_report.status = LayerStatus::Fail;
+                layer_report.summary = f.summary.clone();
+            }
+            verdict = Some(f);
+        }
     }
 
     // Deadline: unfinished targets with nothing else wrong are not "healthy".

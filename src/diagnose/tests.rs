@@ -931,3 +931,278 @@ fn strict_turns_warnings_into_a_failing_exit_code() {
     assert_eq!(exit_code(&d, false), 0);
     assert_eq!(exit_code(&d, true), 3, "a machine warning under --strict");
 }
+
+// ---- networks in the way -------------------------------------------------------------------
+
+fn tls_of(t: &mut TargetObservation) -> &mut TlsDetail {
+    t.attempts[0].tls.as_mut().unwrap().detail.as_mut().unwrap()
+}
+
+fn target<'a>(obs: &'a mut Observations, name: &str) -> &'a mut TargetObservation {
+    obs.targets.iter_mut().find(|t| t.target.name == name).unwrap()
+}
+
+fn rejected(problem: crate::probe::CertProblem) -> Option<Verification> {
+    Some(Verification::Rejected {
+        failure: Failure::SslUnknownAuthority,
+        message: "rejected".into(),
+        problem,
+    })
+}
+
+#[test]
+fn a_chain_only_the_system_store_trusts_is_tls_intercepted() {
+    let mut obs = World::default().observations();
+    for t in obs.targets.iter_mut().filter(|t| t.target.is_tls()) {
+        let d = tls_of(t);
+        d.public_store = rejected(crate::probe::CertProblem::UnknownIssuer);
+        d.chain[0].issuer = "CN=Corp Inspection CA".into();
+    }
+    let d = diagnose(&obs, &Context::default());
+    assert_eq!(
+        (d.verdict.layer, d.verdict.cause),
+        (Layer::LocalNetwork, Cause::TlsIntercepted),
+        "{:#?}",
+        d.verdict
+    );
+    assert!(d.verdict.summary.contains("Corp Inspection CA"));
+    assert!(d.verdict.advice.iter().any(|a| a.contains("NODE_EXTRA_CA_CERTS")));
+    assert_eq!(exit_code(&d, false), 3);
+}
+
+#[test]
+fn a_reset_with_the_real_name_and_a_completed_decoy_is_sni_filtered() {
+    for (decoy_answers, cause) in [(true, Cause::SniFiltered), (false, Cause::TlsFailed)] {
+        let mut obs = World {
+            web: Tls(Failure::ConnectionReset),
+            api: Tls(Failure::ConnectionReset),
+            ..Default::default()
+        }
+        .observations();
+        for name in ["chatgpt.com", "api.openai.com"] {
+            let t = target(&mut obs, name);
+            let stage = t.attempts[0].tls.as_mut().unwrap();
+            let decoy_tls = if decoy_answers {
+                Stage::ok(
+                    MS,
+                    TlsDetail {
+                        version: Some("TLSv1.3".into()),
+                        ..Default::default()
+                    },
+                )
+            } else {
+                Stage::failed(MS, Failure::ConnectionReset, "reset")
+            };
+            stage.detail = Some(TlsDetail {
+                decoy: Some(Box::new(crate::probe::Decoy {
+                    sni: "example.com".into(),
+                    tcp: Stage::ok(
+                        MS,
+                        TcpDetail {
+                            peer: "192.0.2.1:443".parse().unwrap(),
+                            earlier: vec![],
+                        },
+                    ),
+                    tls: Some(decoy_tls),
+                })),
+                ..Default::default()
+            });
+        }
+        let d = diagnose(&obs, &Context::default());
+        assert_eq!(
+            (d.verdict.layer, d.verdict.cause),
+            (Layer::Path, cause),
+            "{:#?}",
+            d.verdict
+        );
+        if !decoy_answers {
+            assert!(d.verdict.summary.contains("MTU"), "{}", d.verdict.summary);
+        }
+    }
+}
+
+#[test]
+fn ipv6_failing_with_a_route_while_ipv4_works_is_ipv6_broken() {
+    let mut obs = World::default().observations();
+    for t in obs.targets.iter_mut().filter(|t| t.target.surface.is_service()) {
+        t.attempts.push(Attempt {
+            family: Family::Ipv6,
+            tcp: Stage::failed(Duration::from_secs(2), Failure::GenericTimeoutError, "no answer"),
+            tls: Some(Stage::skipped("tcp did not connect")),
+            http: Stage::skipped("tcp did not connect"),
+        });
+    }
+    let d = diagnose(&obs, &Context::default());
+    assert_eq!(
+        (d.verdict.layer, d.verdict.cause),
+        (Layer::Path, Cause::Ipv6Broken),
+        "{:#?}",
+        d.verdict
+    );
+}
+
+#[test]
+fn a_redirected_captive_check_is_a_captive_portal() {
+    let mut obs = World::default().observations();
+    obs.targets.push(obs_captive(Answer(answer(
+        302,
+        &[("location", "http://login.hotel.example/")],
+        "",
+    ))));
+    let d = diagnose(&obs, &Context::default());
+    assert_eq!(
+        (d.verdict.layer, d.verdict.cause),
+        (Layer::LocalNetwork, Cause::CaptivePortal),
+        "{:#?}",
+        d.verdict
+    );
+    assert!(d.verdict.evidence[0].contains("login.hotel.example"));
+    // The true answer is not a portal; foreign content is.
+    let mut ok = World::default().observations();
+    ok.targets.push(obs_captive(Answer(answer(
+        200,
+        &[],
+        "<HTML><HEAD><TITLE>Success</TITLE></HEAD><BODY>Success</BODY></HTML>",
+    ))));
+    assert_eq!(diagnose(&ok, &Context::default()).verdict.cause, Cause::Healthy);
+    let mut foreign = World::default().observations();
+    foreign.targets.push(obs_captive(Answer(answer(
+        200,
+        &[],
+        "<html><form action=/login>",
+    ))));
+    assert_eq!(
+        diagnose(&foreign, &Context::default()).verdict.cause,
+        Cause::CaptivePortal
+    );
+}
+
+fn obs_captive(shape: Shape) -> TargetObservation {
+    obs(
+        "captive.apple.com",
+        Surface::Control,
+        "http://captive.apple.com/hotspot-detect.html",
+        shape,
+    )
+}
+
+fn set_dates(obs: &mut Observations, offset: i64) {
+    let received = SystemTime::UNIX_EPOCH + Duration::from_secs(1_783_679_400);
+    let server = if offset >= 0 {
+        received - Duration::from_secs(offset as u64)
+    } else {
+        received + Duration::from_secs((-offset) as u64)
+    };
+    let date = httpdate::fmt_http_date(server);
+    for t in &mut obs.targets {
+        for a in &mut t.attempts {
+            if let Some(h) = a.http.detail.as_mut() {
+                h.received_at = received;
+                h.headers.push(("date".into(), date.clone()));
+            }
+        }
+    }
+}
+
+#[test]
+fn expired_certificates_with_a_clock_off_by_hours_are_clock_skew() {
+    let mut obs = World {
+        web: Tls(Failure::SslInvalidCertificate),
+        api: Tls(Failure::SslInvalidCertificate),
+        ..Default::default()
+    }
+    .observations();
+    for name in ["chatgpt.com", "api.openai.com"] {
+        let t = target(&mut obs, name);
+        t.attempts[0].tls.as_mut().unwrap().detail = Some(TlsDetail {
+            system_store: rejected(crate::probe::CertProblem::Expired),
+            public_store: rejected(crate::probe::CertProblem::Expired),
+            ..Default::default()
+        });
+    }
+    set_dates(&mut obs, 3 * 3600);
+    let d = diagnose(&obs, &Context::default());
+    assert_eq!(
+        (d.verdict.layer, d.verdict.cause),
+        (Layer::Machine, Cause::ClockSkew),
+        "{:#?}",
+        d.verdict
+    );
+    assert!(
+        d.verdict.evidence[0].contains("10800 s ahead"),
+        "{:?}",
+        d.verdict.evidence
+    );
+    // The same failures with a right clock are a TLS problem of the path.
+    set_dates(&mut obs, 0);
+    for t in &mut obs.targets {
+        for a in &mut t.attempts {
+            if let Some(h) = a.http.detail.as_mut() {
+                h.headers.retain(|(k, _)| k != "date");
+            }
+        }
+    }
+    set_dates(&mut obs, 2);
+    assert_eq!(
+        diagnose(&obs, &Context::default()).verdict.cause,
+        Cause::TlsFailed
+    );
+}
+
+#[test]
+fn a_clock_that_is_off_with_nothing_failing_is_a_warning() {
+    let mut obs = World::default().observations();
+    set_dates(&mut obs, -7200);
+    let d = diagnose(&obs, &Context::default());
+    assert_eq!(d.verdict.cause, Cause::Healthy);
+    assert!(
+        d.verdict.warnings.iter().any(|w| w.contains("behind")),
+        "{:?}",
+        d.verdict.warnings
+    );
+}
+
+fn slow_connects(obs: &mut Observations, control_ms: u64, openai_ms: u64) {
+    for t in &mut obs.targets {
+        let ms = if t.target.surface == Surface::Control {
+            control_ms
+        } else {
+            openai_ms
+        };
+        for a in &mut t.attempts {
+            a.tcp.duration = Some(Duration::from_millis(ms / 2));
+            if let Some(tls) = a.tls.as_mut() {
+                tls.duration = Some(Duration::from_millis(ms / 2));
+            }
+        }
+    }
+}
+
+#[test]
+fn slow_everywhere_is_network_slow_and_slow_to_openai_only_is_path_slow() {
+    let mut obs = World::default().observations();
+    slow_connects(&mut obs, 1400, 1500);
+    let d = diagnose(&obs, &Context::default());
+    assert_eq!(
+        (d.verdict.layer, d.verdict.cause),
+        (Layer::LocalNetwork, Cause::NetworkSlow),
+        "{:#?}",
+        d.verdict
+    );
+    let mut obs = World::default().observations();
+    slow_connects(&mut obs, 60, 1800);
+    let d = diagnose(&obs, &Context::default());
+    assert_eq!(
+        (d.verdict.layer, d.verdict.cause),
+        (Layer::Path, Cause::PathSlow),
+        "{:#?}",
+        d.verdict
+    );
+    let mut obs = World::default().observations();
+    slow_connects(&mut obs, 220, 240);
+    assert_eq!(
+        diagnose(&obs, &Context::default()).verdict.cause,
+        Cause::Healthy,
+        "100 ms RTT is fine"
+    );
+}

@@ -2,5 +2,6 @@
 //! probe data, called by `diagnose`.
 
 pub mod auth;
+pub mod dns_consistency;
 pub mod signatures;
 pub mod status_page;

@@ -132,6 +132,7 @@ where
         Ok(Ok(pair)) => pair,
     };
     let ttfb = start.elapsed();
+    let received_at = std::time::SystemTime::now();
     let status = response.status().as_u16();
     let version = format!("{:?}", response.version());
     let headers = response
@@ -157,6 +158,7 @@ where
             body,
             body_truncated,
             body_duration: body_start.elapsed(),
+            received_at,
         },
     )
 }

@@ -4,6 +4,7 @@
 //! failed, a stable failure string from OONI's vocabulary ([`Failure`]).
 
 pub mod dns;
+pub mod doh;
 pub mod http;
 pub mod run;
 pub mod tcp;
@@ -396,6 +397,29 @@ pub struct TlsDetail {
     pub public_store: Option<Verification>,
     /// The TLS alert the server sent, when the handshake ended with one (the server spoke TLS).
     pub alert: Option<String>,
+    /// The SNI test, run when the handshake with the real name died by reset, silence or EOF.
+    pub decoy: Option<Box<Decoy>>,
+}
+
+/// The SNI test: the same address, a decoy name (as OONI and national-firewall studies do).
+#[derive(Debug, Clone)]
+pub struct Decoy {
+    pub sni: String,
+    pub tcp: Stage<TcpDetail>,
+    /// `None` when the new connection did not open.
+    pub tls: Option<Stage<TlsDetail>>,
+}
+
+impl Decoy {
+    /// True when a TLS server answered the decoy: the handshake completed (whatever the
+    /// certificate) or ended with the server's alert. Then the address speaks TLS and only the
+    /// real name is refused.
+    pub fn answered(&self) -> bool {
+        self.tls
+            .as_ref()
+            .and_then(|s| s.detail.as_ref())
+            .is_some_and(|d| d.version.is_some() || d.alert.is_some())
+    }
 }
 
 /// The HTTP stage: one request on the measured connection.
@@ -410,6 +434,8 @@ pub struct HttpDetail {
     pub body_truncated: bool,
     /// Time to read the (capped) body after the head.
     pub body_duration: Duration,
+    /// This machine's clock when the head arrived (compared with `Date` for clock skew).
+    pub received_at: std::time::SystemTime,
 }
 
 impl HttpDetail {

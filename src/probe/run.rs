@@ -335,7 +335,24 @@ async fn attempt(ctx: AttemptContext<'_>, family: Family, sockets: Vec<SocketAdd
         };
     }
     let (tls, tls_stream) = super::tls::handshake(&probers.tls, stream, &host, t).await;
-    let tls = tls.deadline_checked(t, timeout);
+    let mut tls = tls.deadline_checked(t, timeout);
+    // The SNI test: the handshake naming the host died the way filters kill it; does the same
+    // address answer another name?
+    let peer = tcp.detail.as_ref().map(|d| d.peer);
+    if let (Some(peer), Some(f)) = (peer, tls.outcome.failure())
+        && !tls.cut_by_deadline
+        && super::tls::filter_like(f)
+        && host.parse::<IpAddr>().is_err()
+        && !host.eq_ignore_ascii_case(super::tls::DECOY_SNI)
+    {
+        let t = stage_timeout(timeout, deadline);
+        if !t.is_zero() {
+            let decoy = super::tls::decoy_handshake(&probers.tls, peer, super::tls::DECOY_SNI, t).await;
+            if let Some(d) = tls.detail.as_mut() {
+                d.decoy = Some(Box::new(decoy));
+            }
+        }
+    }
     let Some(tls_stream) = tls_stream else {
         return Attempt {
             family,

@@ -200,7 +200,10 @@ impl ServerCertVerifier for RecordingVerifier {
 }
 
 /// The finer reason for a rejection. "Missing intermediate" is told from "unknown issuer" the
-/// way gcloud's diagnostics do: the server sent only its leaf, and that leaf did not sign itself.
+/// way gcloud's diagnostics do: the server sent only its leaf, the leaf did not sign itself, and
+/// it names where its issuer's certificate lives (AIA "CA Issuers"), as certificates from an
+/// intermediate do — a leaf signed straight by an unknown root (interception CAs do that) is an
+/// unknown issuer.
 fn cert_problem(e: &rustls::Error, leaf: &CertificateDer<'_>, leaf_only: bool) -> CertProblem {
     let rustls::Error::InvalidCertificate(c) = e else {
         return CertProblem::Invalid;
@@ -210,7 +213,7 @@ fn cert_problem(e: &rustls::Error, leaf: &CertificateDer<'_>, leaf_only: bool) -
             let self_signed = describe_cert(leaf);
             if leaf_only && self_signed.subject == self_signed.issuer {
                 CertProblem::SelfSigned
-            } else if leaf_only {
+            } else if leaf_only && names_ca_issuers(leaf) {
                 CertProblem::MissingIntermediate
             } else {
                 CertProblem::UnknownIssuer
@@ -226,6 +229,22 @@ fn cert_problem(e: &rustls::Error, leaf: &CertificateDer<'_>, leaf_only: bool) -
         CertificateError::Revoked => CertProblem::Revoked,
         _ => CertProblem::Invalid,
     }
+}
+
+/// True when the certificate has an Authority Information Access "CA Issuers" entry.
+fn names_ca_issuers(der: &CertificateDer<'_>) -> bool {
+    use x509_parser::prelude::*;
+    const CA_ISSUERS: &str = "1.3.6.1.5.5.7.48.2";
+    let Ok((_, cert)) = X509Certificate::from_der(der.as_ref()) else {
+        return false;
+    };
+    cert.extensions().iter().any(|ext| match ext.parsed_extension() {
+        ParsedExtension::AuthorityInfoAccess(aia) => aia
+            .accessdescs
+            .iter()
+            .any(|d| d.access_method.to_id_string() == CA_ISSUERS),
+        _ => false,
+    })
 }
 
 /// Maps a rustls error to a failure string.
@@ -305,6 +324,44 @@ pub fn describe_cert(der: &CertificateDer<'_>) -> CertInfo {
     }
 }
 
+/// The decoy name of the SNI test: a name no filter has reason to block, and no OpenAI name.
+pub const DECOY_SNI: &str = "example.com";
+
+/// True for handshake failures that filtering produces (a reset, silence, a cut connection),
+/// as opposed to a server that answered with a certificate or an alert.
+pub fn filter_like(f: Failure) -> bool {
+    matches!(
+        f,
+        Failure::ConnectionReset | Failure::GenericTimeoutError | Failure::EofError
+    )
+}
+
+/// The SNI test: a new connection to `peer`, a handshake naming `decoy`. Nothing is sent after
+/// the handshake.
+pub async fn decoy_handshake(
+    ctx: &TlsContext,
+    peer: std::net::SocketAddr,
+    decoy: &str,
+    timeout: Duration,
+) -> super::Decoy {
+    let start = Instant::now();
+    let (tcp, stream) = super::tcp::connect(&[peer], timeout).await;
+    let tls = match stream {
+        Some(stream) => {
+            let left = timeout.saturating_sub(start.elapsed());
+            let (stage, tls) = handshake(ctx, stream, decoy, left.max(Duration::from_millis(1))).await;
+            drop(tls);
+            Some(stage)
+        }
+        None => None,
+    };
+    super::Decoy {
+        sni: decoy.to_string(),
+        tcp,
+        tls,
+    }
+}
+
 /// The ALPN protocols offered: HTTP/2 and HTTP/1.1, as browsers and SDKs do.
 pub const ALPN: &[&[u8]] = &[b"h2", b"http/1.1"];
 
@@ -354,6 +411,11 @@ pub async fn handshake(
         }
         Ok(Err(e)) => {
             let failure = classify_handshake_error(&e);
+            if let Some(rustls::Error::AlertReceived(alert)) =
+                e.get_ref().and_then(|i| i.downcast_ref::<rustls::Error>())
+            {
+                detail.alert = Some(format!("{alert:?}"));
+            }
             let mut stage = Stage::failed(duration, failure, e.to_string());
             stage.detail = Some(detail);
             (stage, None)

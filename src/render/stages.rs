@@ -331,6 +331,11 @@ fn left(v: Option<f64>) -> String {
     format!("{text:<7}").cyan().to_string()
 }
 
+/// The last point needs no padding.
+fn last(v: f64) -> String {
+    format!("{}ms", v.round() as u64).cyan().to_string()
+}
+
 fn timing_chart(s: &mut String, a: &HttpAttempt, tls: bool) {
     let p = &a.phases;
     let t = &a.timeline;
@@ -375,7 +380,7 @@ fn timing_chart(s: &mut String, a: &HttpAttempt, tls: bool) {
         let _ = writeln!(
             s,
             "                                                                                 total:{}",
-            left(Some(t.total_ms))
+            last(t.total_ms)
         );
     } else {
         let _ = writeln!(
@@ -412,7 +417,7 @@ fn timing_chart(s: &mut String, a: &HttpAttempt, tls: bool) {
         let _ = writeln!(
             s,
             "                                                                 total:{}",
-            left(Some(t.total_ms))
+            last(t.total_ms)
         );
     }
 }

@@ -283,13 +283,20 @@ fn an_expired_certificate_is_tls_failed_with_invalid_certificate() {
 }
 
 #[test]
-fn a_reset_after_the_client_hello_is_tls_failed() {
+fn a_reset_after_the_client_hello_whatever_the_name_is_tls_failed() {
+    // The address resets every handshake, the decoy's too: not SNI filtering (see networks.rs
+    // for that), a TLS failure of the path.
     let w = World::builder()
         .behaviour("chatgpt.com", Behaviour::ResetOnClientHello)
+        .behaviour("example.com", Behaviour::ResetOnClientHello)
         .start();
     let o = w.run_json(Vec::<String>::new());
     assert_verdict(&o, "path", "tls_failed", 4);
     assert_eq!(o.stage_failure("chatgpt.com", "tls"), Some("connection_reset"));
+    assert_eq!(
+        o.stage("chatgpt.com", "tls").unwrap()["tls"]["decoy"]["answered"],
+        false
+    );
 }
 
 #[test]

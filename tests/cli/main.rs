@@ -7,4 +7,5 @@ mod evidence;
 mod flags;
 mod generated;
 mod hostile;
+mod networks;
 mod support;

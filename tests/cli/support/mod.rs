@@ -10,6 +10,7 @@
 #![allow(dead_code)]
 
 pub mod dns;
+pub mod doh;
 pub mod pki;
 pub mod replay;
 pub mod run;

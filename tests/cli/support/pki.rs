@@ -63,6 +63,24 @@ impl std::fmt::Debug for TestCa {
     }
 }
 
+/// An Authority Information Access extension with one CA Issuers URI (RFC 5280 §4.2.2.1),
+/// DER-encoded (rcgen has no builder for it).
+fn aia_ca_issuers(uri: &str) -> rcgen::CustomExtension {
+    fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+        assert!(content.len() < 128, "short form length only");
+        let mut v = vec![tag, content.len() as u8];
+        v.extend_from_slice(content);
+        v
+    }
+    // id-ad-caIssuers 1.3.6.1.5.5.7.48.2
+    let method = tlv(0x06, &[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x30, 0x02]);
+    let location = tlv(0x86, uri.as_bytes()); // [6] uniformResourceIdentifier
+    let description = tlv(0x30, &[method, location].concat());
+    let content = tlv(0x30, &description);
+    // id-pe-authorityInfoAccess 1.3.6.1.5.5.7.1.1
+    rcgen::CustomExtension::from_oid_content(&[1, 3, 6, 1, 5, 5, 7, 1, 1], content)
+}
+
 fn ca_params(name: &str) -> CertificateParams {
     let mut params = CertificateParams::default();
     params.distinguished_name = rcgen::DistinguishedName::new();
@@ -167,6 +185,13 @@ impl TestCa {
         let (from, to) = validity.days();
         set_validity(&mut params, from, to);
         params.use_authority_key_identifier_extension = true;
+        if !self.chain_above.is_empty() {
+            // Issued by an intermediate: point at it the way public CAs do (Authority Information
+            // Access, CA Issuers), so a client can tell a missing intermediate from an unknown root.
+            params
+                .custom_extensions
+                .push(aia_ca_issuers("http://ca.test/intermediate.der"));
+        }
         let cert = params.signed_by(&key, &self.issuer).expect("sign a leaf");
         let mut chain = vec![cert.der().clone()];
         chain.extend(self.chain_above.iter().cloned());

@@ -1,0 +1,210 @@
+//! Networks in the way, end to end against fixtures: TLS interception, SNI filtering, IPv6,
+//! captive portals, the clock, slowness.
+
+use std::time::Duration;
+
+use crate::support::replay::{OPENAI_HOSTS, default_route};
+use crate::support::server::router;
+use crate::support::{
+    Behaviour, DnsAnswer, Outcome, PlainHttpFixture, RequestInfo, ResponseSpec, Validity, World,
+};
+
+fn assert_verdict(o: &Outcome, layer: &str, cause: &str, code: i32) {
+    assert_eq!(
+        (o.layer(), o.cause(), o.code),
+        (Some(layer), Some(cause), code),
+        "{}",
+        o.dump()
+    );
+}
+
+/// Only the names OpenAI's service surfaces use (the status page is evidence, not a surface).
+fn service_hosts() -> impl Iterator<Item = &'static &'static str> {
+    OPENAI_HOSTS.iter().filter(|h| **h != "status.openai.com")
+}
+
+#[test]
+fn a_chain_only_this_machines_store_trusts_is_tls_intercepted() {
+    // Every OpenAI name is served by the "interception" CA, which is in SSL_CERT_FILE (the system
+    // store) but not in the public store: a corporate TLS-inspecting proxy.
+    let w = OPENAI_HOSTS
+        .iter()
+        .fold(World::builder(), |w, h| w.untrusted_cert(h))
+        .start();
+    let system = w.untrusted_ca.write_pem(w.dir());
+    let out = w
+        .command(["--json"])
+        .env("SSL_CERT_FILE", &system)
+        .output()
+        .unwrap();
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    crate::support::run::validate_report(&j).unwrap();
+    assert_eq!(
+        (j["verdict"]["layer"].as_str(), j["verdict"]["cause"].as_str()),
+        (Some("local_network"), Some("tls_intercepted")),
+        "{j:#}"
+    );
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        j["verdict"]["summary"]
+            .as_str()
+            .unwrap()
+            .contains("Untrusted Interception CA")
+    );
+    assert!(j["verdict"]["advice"].to_string().contains("NODE_EXTRA_CA_CERTS"));
+    let tls = &j["targets"][0]["stages"][2]["tls"];
+    assert_eq!(tls["system_store"]["result"], "trusted");
+    assert_eq!(tls["public_store"]["problem"], "unknown_issuer");
+}
+
+#[test]
+fn a_reset_on_the_real_name_but_not_on_a_decoy_is_sni_filtered() {
+    let w = service_hosts()
+        .fold(World::builder(), |w, h| {
+            w.behaviour(h, Behaviour::ResetOnClientHello)
+        })
+        .start();
+    let o = w.run_json(["--timeout", "2"]);
+    assert_verdict(&o, "path", "sni_filtered", 4);
+    let decoy = &o.stage("chatgpt.com", "tls").unwrap()["tls"]["decoy"];
+    assert_eq!(decoy["sni"], "example.com");
+    assert_eq!(decoy["answered"], true);
+    assert!(w.edge.connections(Some("example.com")) > 0, "the decoy was tried");
+}
+
+#[test]
+fn a_stall_whatever_the_name_is_tls_failed_worded_as_filtering_or_mtu() {
+    let w = service_hosts()
+        .chain(&["example.com"])
+        .fold(World::builder(), |w, h| {
+            w.behaviour(h, Behaviour::HangAfterAccept)
+        })
+        .start();
+    let o = w.run_json(["--timeout", "1"]);
+    assert_verdict(&o, "path", "tls_failed", 4);
+    assert!(
+        o.json["verdict"]["summary"].as_str().unwrap().contains("MTU"),
+        "{}",
+        o.dump()
+    );
+    assert_eq!(
+        o.stage("api.openai.com", "tls").unwrap()["tls"]["decoy"]["answered"],
+        false
+    );
+}
+
+#[test]
+fn names_of_other_problems_tell_tls_failures_apart() {
+    // Missing intermediate: a leaf from an intermediate CA sent without the intermediate.
+    let b = World::builder();
+    let inter = b.trusted_ca().intermediate("Test Intermediate CA");
+    let leaf = inter.leaf(&["api.openai.com"], &[]).without_intermediates();
+    let w = b.cert("api.openai.com", leaf).start();
+    let o = w.run_json(Vec::<String>::new());
+    assert_verdict(&o, "path", "tls_failed", 4);
+    assert_eq!(
+        o.stage("api.openai.com", "tls").unwrap()["tls"]["public_store"]["problem"],
+        "missing_intermediate"
+    );
+    // Not yet valid, wrong name: their own problems.
+    let w = World::builder()
+        .cert_validity("chatgpt.com", Validity::NotYetValid)
+        .wrong_name_cert("api.openai.com")
+        .start();
+    let o = w.run_json(Vec::<String>::new());
+    assert_eq!(
+        o.stage("chatgpt.com", "tls").unwrap()["tls"]["public_store"]["problem"],
+        "not_yet_valid"
+    );
+    assert_eq!(
+        o.stage("api.openai.com", "tls").unwrap()["tls"]["public_store"]["problem"],
+        "wrong_hostname"
+    );
+}
+
+#[test]
+fn ipv6_refused_while_ipv4_answers_is_ipv6_broken() {
+    // The names have AAAA records, but nothing answers on [::1]: IPv6 is routed and broken.
+    let both = DnsAnswer::addrs(&["127.0.0.1", "::1"]);
+    let w = service_hosts()
+        .fold(World::builder().ipv6(false), |w, h| w.dns(h, both.clone()))
+        .start();
+    let o = w.run_json(Vec::<String>::new());
+    assert_verdict(&o, "path", "ipv6_broken", 4);
+    assert!(
+        o.json["verdict"]["advice"].to_string().contains("IPv4"),
+        "{}",
+        o.dump()
+    );
+    // -4 is the workaround, and the check then passes.
+    assert_eq!(w.run_json(["-4"]).cause(), Some("healthy"));
+}
+
+#[test]
+fn a_captive_portal_redirecting_the_check_is_captive_portal() {
+    let portal = PlainHttpFixture::start(router(|_req: &RequestInfo| {
+        ResponseSpec::new(302).header("location", "http://portal.example/login?next=captive")
+    }));
+    let w = World::start();
+    let o = w.run_json([
+        "--control".to_string(),
+        "http://captive.apple.com/hotspot-detect.html".into(),
+        "--connect-to".into(),
+        format!("captive.apple.com:80:127.0.0.1:{}", portal.port()),
+    ]);
+    assert_verdict(&o, "local_network", "captive_portal", 3);
+    assert!(
+        o.json["verdict"]["evidence"][0]
+            .as_str()
+            .unwrap()
+            .contains("portal.example/login")
+    );
+    // The true answer is no portal.
+    let truth = PlainHttpFixture::start(router(|_req: &RequestInfo| {
+        ResponseSpec::html(
+            200,
+            "<HTML><HEAD><TITLE>Success</TITLE></HEAD><BODY>Success</BODY></HTML>",
+        )
+    }));
+    let o = w.run_json([
+        "--control".to_string(),
+        "http://captive.apple.com/hotspot-detect.html".into(),
+        "--connect-to".into(),
+        format!("captive.apple.com:80:127.0.0.1:{}", truth.port()),
+    ]);
+    assert_eq!(o.cause(), Some("healthy"), "{}", o.dump());
+}
+
+#[test]
+fn expired_looking_certificates_with_the_clock_hours_off_are_clock_skew() {
+    // Servers say it is three hours later than this machine thinks, and OpenAI's certificates
+    // look not yet valid: the clock is wrong, not the path.
+    let later = httpdate::fmt_http_date(std::time::SystemTime::now() + Duration::from_secs(3 * 3600));
+    let w = service_hosts()
+        .fold(World::builder(), |w, h| w.cert_validity(h, Validity::NotYetValid))
+        .router(router(move |req: &RequestInfo| {
+            default_route(req).set_header("date", &later)
+        }))
+        .start();
+    let o = w.run_json(Vec::<String>::new());
+    assert_verdict(&o, "machine", "clock_skew", 3);
+    assert!(
+        o.json["verdict"]["evidence"][0]
+            .as_str()
+            .unwrap()
+            .contains("behind"),
+        "{}",
+        o.dump()
+    );
+}
+
+#[test]
+fn slow_handshakes_to_openai_only_are_path_slow() {
+    let w = service_hosts()
+        .fold(World::builder(), |w, h| {
+            w.behaviour(h, Behaviour::SlowHandshake(Duration::from_millis(1200)))
+        })
+        .start();
+    let o = w.run_json(["--timeout", "3"]);
+    assert_verdict(&o, "path", "path_slow", 4);
+}
