@@ -6,6 +6,7 @@
 pub mod dns;
 pub mod doh;
 pub mod http;
+pub mod proxy;
 pub mod run;
 pub mod tcp;
 pub mod tls;

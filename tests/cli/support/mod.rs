@@ -12,6 +12,7 @@
 pub mod dns;
 pub mod doh;
 pub mod pki;
+pub mod proxy;
 pub mod replay;
 pub mod run;
 pub mod server;
