@@ -107,7 +107,7 @@ _chatgpt__doctor() {
 
     case "${cmd}" in
         chatgpt__doctor)
-            opts="-4 -6 -q -v -h -V --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --connect-timeout --timeout --max-time --control --status-url --base-url --api-key-file --surface --strict --json --color --quiet --verbose --help --version check status auth completions schema dns tcp tls http endpoints watch report man help"
+            opts="-4 -6 -x -q -v -h -V --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --color --quiet --verbose --help --version check status auth completions schema dns tcp tls http endpoints watch report man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -157,6 +157,18 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -x)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --noproxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -177,7 +189,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__auth)
-            opts="-4 -6 -q -v -h --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --connect-timeout --timeout --max-time --control --status-url --base-url --api-key-file --surface --strict --json --color --quiet --verbose --help"
+            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -224,6 +236,18 @@ _chatgpt__doctor() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -x)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --noproxy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -247,7 +271,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__check)
-            opts="-4 -6 -q -v -h --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --connect-timeout --timeout --max-time --control --status-url --base-url --api-key-file --surface --strict --json --color --quiet --verbose --help"
+            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -294,6 +318,18 @@ _chatgpt__doctor() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -x)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --noproxy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -657,7 +693,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__report)
-            opts="-o -4 -6 -q -v -h --output --anonymize --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --connect-timeout --timeout --max-time --control --status-url --base-url --api-key-file --surface --strict --json --color --quiet --verbose --help"
+            opts="-o -4 -6 -x -q -v -h --output --anonymize --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -715,6 +751,18 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -x)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --noproxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -753,7 +801,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__status)
-            opts="-4 -6 -q -v -h --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --connect-timeout --timeout --max-time --control --status-url --base-url --api-key-file --surface --strict --json --color --quiet --verbose --help"
+            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -800,6 +848,18 @@ _chatgpt__doctor() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -x)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --noproxy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -907,7 +967,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__watch)
-            opts="-4 -6 -q -v -h --interval --max-interval --until-healthy --notify --notify-command --max-runs --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --connect-timeout --timeout --max-time --control --status-url --base-url --api-key-file --surface --strict --json --color --quiet --verbose --help"
+            opts="-4 -6 -x -q -v -h --interval --max-interval --until-healthy --notify --notify-command --max-runs --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -970,6 +1030,18 @@ _chatgpt__doctor() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -x)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --noproxy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

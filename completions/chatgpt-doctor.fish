@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_chatgpt_doctor_global_optspecs
-    string join \n 4/ipv4 6/ipv6 resolve= connect-to= cacert= dns-server= doh-url= timeout= max-time= control= status-url= base-url= api-key-file= surface= strict json color= q/quiet v/verbose h/help V/version
+    string join \n 4/ipv4 6/ipv6 resolve= connect-to= cacert= dns-server= doh-url= timeout= max-time= control= status-url= base-url= x/proxy= noproxy= api-key-file= surface= strict json color= q/quiet v/verbose h/help V/version
 end
 
 function __fish_chatgpt_doctor_needs_command
@@ -34,6 +34,8 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l max-time 
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l control -d 'A control target (repeatable); replaces the built-in controls. http:// or https:// URL' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l status-url -d 'Base URL of the status page (default https://status.openai.com)' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l base-url -d 'Base URL of the API (default: OPENAI_BASE_URL, then OPENAI_API_BASE, then https://api.openai.com/v1)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -s x -l proxy -d 'Use this proxy for every target (http://, socks5:// or socks5h://; "" for none), instead of HTTPS_PROXY / HTTP_PROXY / ALL_PROXY' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l noproxy -d 'Hosts to reach without the proxy (comma-separated, like NO_PROXY), instead of NO_PROXY' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l api-key-file -d 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)' -r -F
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l surface -d 'Probe only these surfaces (comma-separated); controls always run' -r -f -a "web\t'chatgpt.com in a browser'
 app\t'The iOS and Android apps\' edge'
@@ -76,6 +78,8 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l 
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l control -d 'A control target (repeatable); replaces the built-in controls. http:// or https:// URL' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l status-url -d 'Base URL of the status page (default https://status.openai.com)' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l base-url -d 'Base URL of the API (default: OPENAI_BASE_URL, then OPENAI_API_BASE, then https://api.openai.com/v1)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -s x -l proxy -d 'Use this proxy for every target (http://, socks5:// or socks5h://; "" for none), instead of HTTPS_PROXY / HTTP_PROXY / ALL_PROXY' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l noproxy -d 'Hosts to reach without the proxy (comma-separated, like NO_PROXY), instead of NO_PROXY' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l api-key-file -d 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)' -r -F
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l surface -d 'Probe only these surfaces (comma-separated); controls always run' -r -f -a "web\t'chatgpt.com in a browser'
 app\t'The iOS and Android apps\' edge'
@@ -103,6 +107,8 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l control -d 'A control target (repeatable); replaces the built-in controls. http:// or https:// URL' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l status-url -d 'Base URL of the status page (default https://status.openai.com)' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l base-url -d 'Base URL of the API (default: OPENAI_BASE_URL, then OPENAI_API_BASE, then https://api.openai.com/v1)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -s x -l proxy -d 'Use this proxy for every target (http://, socks5:// or socks5h://; "" for none), instead of HTTPS_PROXY / HTTP_PROXY / ALL_PROXY' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l noproxy -d 'Hosts to reach without the proxy (comma-separated, like NO_PROXY), instead of NO_PROXY' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l api-key-file -d 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)' -r -F
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l surface -d 'Probe only these surfaces (comma-separated); controls always run' -r -f -a "web\t'chatgpt.com in a browser'
 app\t'The iOS and Android apps\' edge'
@@ -130,6 +136,8 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l m
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l control -d 'A control target (repeatable); replaces the built-in controls. http:// or https:// URL' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l status-url -d 'Base URL of the status page (default https://status.openai.com)' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l base-url -d 'Base URL of the API (default: OPENAI_BASE_URL, then OPENAI_API_BASE, then https://api.openai.com/v1)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -s x -l proxy -d 'Use this proxy for every target (http://, socks5:// or socks5h://; "" for none), instead of HTTPS_PROXY / HTTP_PROXY / ALL_PROXY' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l noproxy -d 'Hosts to reach without the proxy (comma-separated, like NO_PROXY), instead of NO_PROXY' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l api-key-file -d 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)' -r -F
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l surface -d 'Probe only these surfaces (comma-separated); controls always run' -r -f -a "web\t'chatgpt.com in a browser'
 app\t'The iOS and Android apps\' edge'
@@ -235,6 +243,8 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l 
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l control -d 'A control target (repeatable); replaces the built-in controls. http:// or https:// URL' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l status-url -d 'Base URL of the status page (default https://status.openai.com)' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l base-url -d 'Base URL of the API (default: OPENAI_BASE_URL, then OPENAI_API_BASE, then https://api.openai.com/v1)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -s x -l proxy -d 'Use this proxy for every target (http://, socks5:// or socks5h://; "" for none), instead of HTTPS_PROXY / HTTP_PROXY / ALL_PROXY' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l noproxy -d 'Hosts to reach without the proxy (comma-separated, like NO_PROXY), instead of NO_PROXY' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l api-key-file -d 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)' -r -F
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l surface -d 'Probe only these surfaces (comma-separated); controls always run' -r -f -a "web\t'chatgpt.com in a browser'
 app\t'The iOS and Android apps\' edge'
@@ -265,6 +275,8 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l control -d 'A control target (repeatable); replaces the built-in controls. http:// or https:// URL' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l status-url -d 'Base URL of the status page (default https://status.openai.com)' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l base-url -d 'Base URL of the API (default: OPENAI_BASE_URL, then OPENAI_API_BASE, then https://api.openai.com/v1)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -s x -l proxy -d 'Use this proxy for every target (http://, socks5:// or socks5h://; "" for none), instead of HTTPS_PROXY / HTTP_PROXY / ALL_PROXY' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l noproxy -d 'Hosts to reach without the proxy (comma-separated, like NO_PROXY), instead of NO_PROXY' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l api-key-file -d 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)' -r -F
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l surface -d 'Probe only these surfaces (comma-separated); controls always run' -r -f -a "web\t'chatgpt.com in a browser'
 app\t'The iOS and Android apps\' edge'

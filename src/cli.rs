@@ -176,6 +176,15 @@ pub struct CheckArgs {
     #[arg(long = "base-url", value_name = "URL", value_parser = parse_target_url)]
     pub base_url: Option<Url>,
 
+    /// Use this proxy for every target (http://, socks5:// or socks5h://; "" for none), instead of
+    /// HTTPS_PROXY / HTTP_PROXY / ALL_PROXY
+    #[arg(short = 'x', long = "proxy", value_name = "URL")]
+    pub proxy: Option<String>,
+
+    /// Hosts to reach without the proxy (comma-separated, like NO_PROXY), instead of NO_PROXY
+    #[arg(long = "noproxy", value_name = "LIST")]
+    pub noproxy: Option<String>,
+
     /// Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the
     /// command line)
     #[arg(long = "api-key-file", value_name = "FILE")]

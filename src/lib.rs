@@ -328,6 +328,12 @@ impl Check {
             status_url: args.status_url.clone(),
             base_url: base.clone(),
         });
+        let proxies = probe::proxy::ProxySettings::from_sources(
+            |k| std::env::var(k).ok(),
+            args.proxy.as_deref(),
+            args.noproxy.as_deref(),
+        )
+        .map_err(AppError::Usage)?;
         let key = load_key(args)?;
         let organization = header_env("OPENAI_ORG_ID")?;
         let project = header_env("OPENAI_PROJECT_ID")?;
@@ -386,6 +392,7 @@ impl Check {
             max_time: args.max_time,
             status_documents,
             key_check,
+            proxies: Arc::new(proxies),
         };
         Ok(Check {
             args: args.clone(),
@@ -427,6 +434,17 @@ impl Check {
                 "the system trust store is empty: apps that use it will reject every certificate".into(),
             );
         }
+        let proxies = &self.plan.proxies;
+        let proxy_reports: Vec<report::ProxySettingReport> = proxies
+            .proxies()
+            .into_iter()
+            .map(|(kind, p)| report::ProxySettingReport {
+                applies_to: kind.to_string(),
+                proxy: p.display(),
+                source: p.source.clone(),
+                has_credentials: p.has_credentials(),
+            })
+            .collect();
         let proxy_variables: Vec<String> = PROXY_VARIABLES
             .iter()
             .filter(|v| env_nonempty(v).is_some())
@@ -434,6 +452,7 @@ impl Check {
             .collect();
         let ctx = diagnose::Context {
             proxy_variables: proxy_variables.clone(),
+            proxy_warnings: proxies.warnings().to_vec(),
             trust_store_problems,
             key_source: self.key.as_ref().map(|(_, s)| s.to_string()),
             organization_sent: self.key.is_some() && self.organization.is_some(),
@@ -484,9 +503,18 @@ impl Check {
             base_url_source: self.base_source.into(),
             api_key_source: self.key.as_ref().map(|(_, s)| s.to_string()),
             proxy_variables,
+            proxies: proxy_reports,
+            no_proxy: proxies.no_proxy_entries().iter().map(|e| e.to_string()).collect(),
+            no_proxy_source: proxies.no_proxy_source().map(str::to_string),
+            proxy_warnings: proxies.warnings().to_vec(),
             overrides,
         };
-        let report = report::build(observations, diagnosis, code, environment);
+        let mut report = report::build(observations, diagnosis, code, environment);
+        for t in &mut report.targets {
+            if let Ok(url) = Url::parse(&t.url) {
+                t.route = Some(proxies.route(&url).describe());
+            }
+        }
         match &self.key {
             Some((k, _)) => scrub(report, &[k.expose()]),
             None => report,

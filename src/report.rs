@@ -237,6 +237,9 @@ pub struct TargetReport {
     pub url: String,
     /// True for control targets (not OpenAI).
     pub control: bool,
+    /// How the target is reached: `direct`, `through http://proxy:3128 (from HTTPS_PROXY)`,
+    /// `direct (NO_PROXY entry '.corp' matches)` … (proxy credentials never appear).
+    pub route: Option<String>,
     /// True when some address family got an HTTP answer.
     pub ok: bool,
     /// The last stage that succeeded on the best attempt (`null` when none did).
@@ -265,6 +268,7 @@ pub struct StageReport {
     pub dns: Option<DnsReport>,
     pub tls: Option<TlsReport>,
     pub http: Option<HttpReport>,
+    pub proxy: Option<ProxyReport>,
 }
 
 /// DNS details.
@@ -503,6 +507,36 @@ pub struct AccountReport {
     pub stages: Vec<StageReport>,
 }
 
+/// A proxy in effect.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct ProxySettingReport {
+    /// `https`, `http` or `other` (ALL_PROXY).
+    pub applies_to: String,
+    /// The proxy URL without credentials.
+    pub proxy: String,
+    /// `--proxy`, `HTTPS_PROXY`, `https_proxy`, …
+    pub source: String,
+    pub has_credentials: bool,
+}
+
+/// The proxy stage's details.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct ProxyReport {
+    /// The proxy URL without credentials.
+    pub proxy: String,
+    pub source: String,
+    /// `http`, `socks5` or `socks5h`.
+    pub scheme: String,
+    pub credentials_sent: bool,
+    /// The proxy's answer to CONNECT (http proxies).
+    pub status: Option<u16>,
+    pub reason: Option<String>,
+    /// `proxy-authenticate`, `server`, `via`, … as the proxy sent them.
+    pub headers: std::collections::BTreeMap<String, String>,
+    /// The text of a refusal page, when there was one.
+    pub body_excerpt: Option<String>,
+}
+
 /// The settings and surroundings of the run.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Environment {
@@ -526,6 +560,13 @@ pub struct Environment {
     pub api_key_source: Option<String>,
     /// Proxy variables that are set (names only; values may hold credentials).
     pub proxy_variables: Vec<String>,
+    /// The proxies in effect, without credentials, and the setting each came from.
+    pub proxies: Vec<ProxySettingReport>,
+    /// NO_PROXY entries in effect, and where they came from.
+    pub no_proxy: Vec<String>,
+    pub no_proxy_source: Option<String>,
+    /// Disagreeing upper- and lower-case variables, malformed values.
+    pub proxy_warnings: Vec<String>,
     pub overrides: Vec<String>,
 }
 
@@ -581,6 +622,7 @@ fn stage_report<T>(name: StageName, family: Option<Family>, s: &Stage<T>) -> Sta
         dns: None,
         tls: None,
         http: None,
+        proxy: None,
     }
 }
 
@@ -659,6 +701,30 @@ fn attempt_reports(a: &Attempt) -> Vec<StageReport> {
         tcp.detail = format!("connected to {}", peer.clone().unwrap_or_default());
     }
     out.push(tcp);
+    if let Some(p) = &a.proxy {
+        let mut r = stage_report(StageName::Proxy, Some(a.family), p);
+        if let Some(d) = &p.detail {
+            if p.is_ok() {
+                r.detail = format!(
+                    "tunnel through {} (from {}){}",
+                    d.proxy,
+                    d.source,
+                    d.status.map(|s| format!(": {s}")).unwrap_or_default()
+                );
+            }
+            r.proxy = Some(ProxyReport {
+                proxy: d.proxy.clone(),
+                source: d.source.clone(),
+                scheme: d.scheme.as_str().to_string(),
+                credentials_sent: d.credentials_sent,
+                status: d.status,
+                reason: d.reason.clone(),
+                headers: d.headers.iter().cloned().collect(),
+                body_excerpt: d.body_excerpt.clone(),
+            });
+        }
+        out.push(r);
+    }
     if let Some(tls) = &a.tls {
         let mut r = stage_report(StageName::Tls, Some(a.family), tls);
         r.address = peer.clone().filter(|_| a.tcp.is_ok());
@@ -751,6 +817,7 @@ fn target_report(t: &TargetObservation) -> TargetReport {
         surface: t.target.surface,
         url: t.target.url.to_string(),
         control: t.target.surface == Surface::Control,
+        route: None,
         ok: best.is_some_and(|a| a.http.is_ok()),
         reached,
         answer: t.response().map(crate::evidence::signatures::describe),

@@ -392,6 +392,8 @@ pub fn http(
         max_time: timeout * 5,
         status_documents: vec![],
         key_check: None,
+        // The stage commands measure the direct path.
+        proxies: Default::default(),
     };
     let runtime = crate::runtime()?;
     let obs = runtime.block_on(async {

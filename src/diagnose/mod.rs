@@ -21,8 +21,10 @@ use crate::report::{
 /// Facts about the machine that are not probe results.
 #[derive(Debug, Clone, Default)]
 pub struct Context {
-    /// Proxy variables that are set (names only). This version probes directly.
+    /// Proxy variables that are set (names only).
     pub proxy_variables: Vec<String>,
+    /// Disagreeing upper/lower-case proxy variables and malformed proxy settings.
+    pub proxy_warnings: Vec<String>,
     /// Problems with the system trust store (empty, unreadable files).
     pub trust_store_problems: Vec<String>,
     /// Where the API key came from (`OPENAI_API_KEY`, `--api-key-file`), when one is set.
@@ -53,6 +55,10 @@ enum Stop {
     Http(Failure, String),
     /// The run deadline came first.
     Deadline,
+    /// The proxy itself could not be reached (its tcp stage failed).
+    ProxyTcp(Failure, String),
+    /// The proxy refused or failed to open the tunnel.
+    Proxy(Failure, String),
     /// The request was deliberately not sent (a secret over a connection not verified cleanly).
     Withheld(String),
     /// An HTTP answer came.
@@ -87,7 +93,14 @@ fn stop_of(t: &TargetObservation) -> Stop {
         return Stop::Deadline;
     };
     if let Some(f) = failed(&a.tcp.outcome) {
-        return Stop::Tcp(f.0, f.1);
+        return if a.proxy.is_some() {
+            Stop::ProxyTcp(f.0, f.1)
+        } else {
+            Stop::Tcp(f.0, f.1)
+        };
+    }
+    if let Some(f) = a.proxy.as_ref().and_then(|p| failed(&p.outcome)) {
+        return Stop::Proxy(f.0, f.1);
     }
     if let Outcome::Skipped { reason } = &a.tcp.outcome {
         // Not the deadline (checked above): no address in the family allowed by -4/-6.
@@ -123,6 +136,11 @@ impl View<'_> {
     }
     fn tcp_ok(&self) -> bool {
         self.t.best().is_some_and(|a| a.tcp.is_ok())
+    }
+    fn tunnel_ok(&self) -> bool {
+        self.t
+            .best()
+            .is_some_and(|a| a.tcp.is_ok() && a.proxy.as_ref().is_none_or(|p| p.is_ok()))
     }
     fn tls_ok(&self) -> bool {
         self.t
@@ -193,6 +211,8 @@ fn describe_stop(v: &View) -> String {
         Stop::Tls(f, m) => failed("tls", f, m),
         Stop::Http(f, m) => failed("http", f, m),
         Stop::Deadline => format!("{}: not finished before the run deadline", v.name()),
+        Stop::ProxyTcp(f, m) => failed("the connection to the proxy", f, m),
+        Stop::Proxy(f, m) => failed("the proxy", f, m),
         Stop::Withheld(why) => format!("{}: {why}", v.name()),
         Stop::Answered => match v.t.response() {
             Some(r) => format!("{}: {}", v.name(), crate::evidence::signatures::describe(r)),
@@ -235,15 +255,42 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
             message: p.clone(),
         });
     }
-    if !ctx.proxy_variables.is_empty() {
+    for w in &ctx.proxy_warnings {
         machine.push(Finding {
-            cause: Cause::ProxyNotApplied,
+            cause: Cause::ProxyMisconfigured,
             severity: Severity::Warn,
-            message: format!(
-                "{} set, but this version probes directly: apps that use the proxy may see other results",
-                ctx.proxy_variables.join(", ")
-            ),
+            message: w.clone(),
         });
+    }
+    // A configured proxy that cannot be reached: nothing that uses it works.
+    let proxy_down: Vec<&View> = views
+        .iter()
+        .filter(|v| matches!(v.stop, Stop::ProxyTcp(..)))
+        .collect();
+    let through_proxy_ok = views.iter().any(|v| {
+        v.t.best()
+            .is_some_and(|a| a.proxy.as_ref().is_some_and(|p| p.is_ok()))
+    });
+    if !proxy_down.is_empty() && !through_proxy_ok {
+        let proxy = proxy_down
+            .iter()
+            .find_map(|v| {
+                v.t.best()?
+                    .proxy
+                    .as_ref()?
+                    .detail
+                    .as_ref()
+                    .map(|d| format!("{} (from {})", d.proxy, d.source))
+            })
+            .unwrap_or_else(|| "the configured proxy".into());
+        let f = Finder {
+            layer: Layer::Machine,
+            cause: Cause::ProxyUnreachable,
+            summary: format!("The proxy this computer is set to use, {proxy}, cannot be reached."),
+            evidence: proxy_down.iter().take(6).map(|v| describe_stop(v)).collect(),
+        };
+        machine.push(finding(&f, Severity::Fail));
+        verdict.get_or_insert(f);
     }
     // The clock: servers' Date headers against ours; certificate validity failures with a
     // clock that is off are the clock's fault, not the path's.
@@ -403,6 +450,73 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
         });
     }
     if verdict.is_none() {
+        let proxy_said = |want: Failure| -> Vec<&View> {
+            views
+                .iter()
+                .filter(|v| matches!(&v.stop, Stop::Proxy(f, _) if *f == want))
+                .collect()
+        };
+        let auth = proxy_said(Failure::ProxyAuthRequired);
+        let denied: Vec<&View> = proxy_said(Failure::ProxyDenied)
+            .into_iter()
+            .filter(|v| v.surface() != Surface::Control)
+            .collect();
+        let proxy_evidence = |vs: &[&View]| -> Vec<String> {
+            let mut e: Vec<String> = vs.iter().take(6).map(|v| describe_stop(v)).collect();
+            if let Some(d) = vs
+                .iter()
+                .find_map(|v| v.t.best()?.proxy.as_ref()?.detail.as_ref())
+            {
+                e.push(format!("proxy: {} (from {})", d.proxy, d.source));
+                if let Some(a) = d.header("proxy-authenticate") {
+                    e.push(format!("it asks for: {a}"));
+                }
+                if let Some(b) = &d.body_excerpt {
+                    e.push(format!("its page says: {b}"));
+                }
+            }
+            e
+        };
+        if !auth.is_empty() {
+            let sent = auth.iter().any(|v| {
+                v.t.best()
+                    .and_then(|a| a.proxy.as_ref()?.detail.as_ref())
+                    .is_some_and(|d| d.credentials_sent)
+            });
+            let f = Finder {
+                layer: Layer::LocalNetwork,
+                cause: Cause::ProxyAuthRequired,
+                summary: if sent {
+                    "The proxy refuses the credentials it was given (407 Proxy Authentication Required)."
+                        .into()
+                } else {
+                    "The proxy wants credentials and none are configured (407 Proxy Authentication Required)."
+                        .into()
+                },
+                evidence: proxy_evidence(&auth),
+            };
+            local.push(finding(&f, Severity::Fail));
+            verdict = Some(f);
+        } else if !denied.is_empty() {
+            let n: Vec<&str> = denied.iter().map(|v| v.name()).collect();
+            let mut evidence = proxy_evidence(&denied);
+            if let Some(c) = controls.iter().find(|v| {
+                v.t.best()
+                    .is_some_and(|a| a.proxy.as_ref().is_some_and(|p| p.is_ok()))
+            }) {
+                evidence.push(format!("control {} passed through the same proxy", c.name()));
+            }
+            let f = Finder {
+                layer: Layer::LocalNetwork,
+                cause: Cause::ProxyDenied,
+                summary: format!("Your network's proxy refuses to connect to OpenAI: {}.", list(&n)),
+                evidence,
+            };
+            local.push(finding(&f, Severity::Fail));
+            verdict = Some(f);
+        }
+    }
+    if verdict.is_none() {
         let portals = network::captive_portals(controls.iter().map(|v| v.t));
         let intercepted = network::interceptions(obs);
         if !portals.is_empty() {
@@ -455,13 +569,16 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
     // ---- path -----------------------------------------------------------------------------
     let mut path = Vec::new();
     let named_control_resolved = controls.iter().any(|v| v.resolved_by_name());
-    let control_tcp = !controls_answered.is_empty();
+    // A control "connected" when it got through: past the proxy too, where one applies.
+    let control_tcp = controls.iter().any(|v| v.tunnel_ok());
     let control_tls = controls.iter().any(|v| v.t.target.is_tls() && v.tls_ok());
     let by_stop = |pred: fn(&Stop) -> bool| -> Vec<&View> {
         service.iter().copied().filter(|v| pred(&v.stop)).collect()
     };
     let dns_failed = by_stop(|s| matches!(s, Stop::Dns(..)));
-    let tcp_failed = by_stop(|s| matches!(s, Stop::Tcp(..)));
+    // A proxy that cannot open a tunnel to OpenAI (its own 502/504, silence) while controls pass
+    // through it counts as the path failing beyond the proxy.
+    let tcp_failed = by_stop(|s| matches!(s, Stop::Tcp(..) | Stop::Proxy(..)));
     let tls_failed = by_stop(|s| matches!(s, Stop::Tls(..)));
     let names = |vs: &[&View]| -> Vec<String> { vs.iter().map(|v| v.name().to_string()).collect() };
     if !local_failed {

@@ -124,24 +124,28 @@ fn obs(name: &str, surface: Surface, url: &str, shape: Shape) -> TargetObservati
         Dns(_) | Deadline => vec![],
         Tcp(f) => vec![Attempt {
             family: Family::Ipv4,
+            proxy: None,
             tcp: Stage::failed(MS, f, "connect failed"),
             tls: Some(Stage::skipped("earlier stage failed")),
             http: Stage::skipped("earlier stage failed"),
         }],
         Tls(f) => vec![Attempt {
             family: Family::Ipv4,
+            proxy: None,
             tcp: tcp_ok(),
             tls: Some(Stage::failed(MS, f, "handshake failed")),
             http: Stage::skipped("earlier stage failed"),
         }],
         Http(f) => vec![Attempt {
             family: Family::Ipv4,
+            proxy: None,
             tcp: tcp_ok(),
             tls: Some(tls_ok()),
             http: Stage::failed(MS, f, "no answer"),
         }],
         Answer(h) => vec![Attempt {
             family: Family::Ipv4,
+            proxy: None,
             tcp: tcp_ok(),
             tls: Some(tls_ok()),
             http: Stage::ok(MS, h),
@@ -748,6 +752,7 @@ fn no_ipv6_route_is_one_warning_not_a_fault() {
         if !t.attempts.is_empty() {
             t.attempts.push(Attempt {
                 family: Family::Ipv6,
+                proxy: None,
                 tcp: Stage::failed(Duration::ZERO, Failure::NetworkUnreachable, "no route"),
                 tls: Some(Stage::skipped("tcp did not connect")),
                 http: Stage::skipped("tcp did not connect"),
@@ -923,7 +928,7 @@ fn status_page_indicator_is_reported_and_warns_when_not_none() {
 #[test]
 fn strict_turns_warnings_into_a_failing_exit_code() {
     let ctx = Context {
-        proxy_variables: vec!["HTTPS_PROXY".into()],
+        proxy_warnings: vec!["https_proxy and HTTPS_PROXY disagree".into()],
         ..Default::default()
     };
     let d = diagnose(&World::default().observations(), &ctx);
@@ -1027,6 +1032,7 @@ fn ipv6_failing_with_a_route_while_ipv4_works_is_ipv6_broken() {
     for t in obs.targets.iter_mut().filter(|t| t.target.surface.is_service()) {
         t.attempts.push(Attempt {
             family: Family::Ipv6,
+            proxy: None,
             tcp: Stage::failed(Duration::from_secs(2), Failure::GenericTimeoutError, "no answer"),
             tls: Some(Stage::skipped("tcp did not connect")),
             http: Stage::skipped("tcp did not connect"),

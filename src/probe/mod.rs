@@ -474,7 +474,11 @@ impl Default for RequestSpec {
 #[derive(Debug, Clone)]
 pub struct Attempt {
     pub family: Family,
+    /// To the target, or to the proxy when one applies.
     pub tcp: Stage<TcpDetail>,
+    /// The proxy's CONNECT or SOCKS handshake, when a proxy applies (plain-http requests sent
+    /// to an http proxy in absolute form have none).
+    pub proxy: Option<Stage<proxy::ProxyDetail>>,
     /// `None` for plain http://.
     pub tls: Option<Stage<TlsDetail>>,
     pub http: Stage<HttpDetail>,

@@ -228,7 +228,7 @@ impl ProxyConfig {
     }
 
     /// `user:password` in Base64, for `Proxy-Authorization: Basic`.
-    fn basic_token(&self) -> Option<String> {
+    pub(crate) fn basic_token(&self) -> Option<String> {
         self.has_credentials().then(|| {
             let pair = format!("{}:{}", self.username, self.password.as_deref().unwrap_or(""));
             base64::engine::general_purpose::STANDARD.encode(pair)
@@ -792,7 +792,10 @@ pub async fn connect_via(proxy: &ProxyConfig, host: &str, port: u16, timeout: Du
 }
 
 /// Resolves the proxy's name (when it is one) and connects, within `timeout` in all.
-async fn connect_to_proxy(proxy: &ProxyConfig, timeout: Duration) -> (Stage<TcpDetail>, Option<TcpStream>) {
+pub(crate) async fn connect_to_proxy(
+    proxy: &ProxyConfig,
+    timeout: Duration,
+) -> (Stage<TcpDetail>, Option<TcpStream>) {
     let start = Instant::now();
     let addrs: Vec<SocketAddr> = match proxy.host.parse::<IpAddr>() {
         Ok(ip) => vec![SocketAddr::new(ip, proxy.port)],

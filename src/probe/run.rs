@@ -12,7 +12,7 @@ use super::dns::Dns;
 use super::tls::TlsContext;
 use super::{
     Attempt, DnsDetail, DnsSource, Family, FamilyLookup, Observations, Outcome, RequestSpec, Stage,
-    TargetObservation,
+    TargetObservation, TcpDetail,
 };
 use crate::catalog::Target;
 use crate::cli::{ConnectTo, ResolveRule};
@@ -30,6 +30,8 @@ pub struct Plan {
     pub status_documents: Vec<Target>,
     /// The authenticated API request, when a key is configured.
     pub key_check: Option<(Target, RequestSpec)>,
+    /// Proxy settings (environment and flags): which targets go through which proxy.
+    pub proxies: Arc<super::proxy::ProxySettings>,
 }
 
 /// The body cap for status page documents (incident lists run long).
@@ -165,6 +167,23 @@ pub async fn probe_request(
     deadline: Instant,
 ) -> TargetObservation {
     let (dial_host, dial_port) = dial(&target, &plan.connect_to);
+    // Through a proxy, the proxy resolves and connects: no DNS stage of ours, one attempt.
+    if let super::proxy::Route::Proxy(proxy) = plan.proxies.route(&target.url) {
+        let proxy = proxy.clone();
+        let ctx = AttemptContext {
+            target: &target,
+            request,
+            timeout: plan.timeout,
+            probers,
+            deadline,
+        };
+        let attempt = attempt_via(ctx, &proxy, &dial_host, dial_port).await;
+        return TargetObservation {
+            target,
+            dns: None,
+            attempts: vec![attempt],
+        };
+    }
     let mut dns = None;
     let addrs: Vec<IpAddr> = if let Ok(ip) = dial_host.parse::<IpAddr>() {
         if !target.is_ip_literal() {
@@ -240,6 +259,7 @@ pub async fn probe_request(
         // Names resolved, but only in families excluded by -4/-6.
         attempts.push(Attempt {
             family: plan.families.first().copied().unwrap_or(Family::Ipv4),
+            proxy: None,
             tcp: Stage::skipped("no address in the allowed address family (-4/-6)"),
             tls: target.is_tls().then(|| Stage::skipped("tcp did not connect")),
             http: Stage::skipped("tcp did not connect"),
@@ -263,6 +283,76 @@ struct AttemptContext<'a> {
 }
 
 async fn attempt(ctx: AttemptContext<'_>, family: Family, sockets: Vec<SocketAddr>) -> Attempt {
+    let t = stage_timeout(ctx.timeout, ctx.deadline);
+    if t.is_zero() {
+        return Attempt {
+            family,
+            tcp: Stage::deadline_skipped(),
+            proxy: None,
+            tls: ctx.target.is_tls().then(Stage::deadline_skipped),
+            http: Stage::deadline_skipped(),
+        };
+    }
+    let (tcp, stream) = super::tcp::connect(&sockets, t).await;
+    let tcp = tcp.deadline_checked(t, ctx.timeout);
+    finish(ctx, family, tcp, None, stream, Forward::No).await
+}
+
+/// How a plain-http request goes through an http proxy: in absolute form, with its credentials.
+enum Forward {
+    No,
+    Through(Option<String>),
+}
+
+/// One attempt through a proxy: the proxy's own tcp stage and its proxy stage (CONNECT or
+/// SOCKS), then TLS and HTTP through the tunnel. Plain-http targets behind an http:// proxy are
+/// sent to it in absolute form, as browsers do (CONNECT is often limited to port 443).
+async fn attempt_via(
+    ctx: AttemptContext<'_>,
+    proxy: &super::proxy::ProxyConfig,
+    host: &str,
+    port: u16,
+) -> Attempt {
+    use super::proxy::ProxyScheme;
+    let t = stage_timeout(ctx.timeout, ctx.deadline);
+    if t.is_zero() {
+        return Attempt {
+            family: Family::Ipv4,
+            tcp: Stage::deadline_skipped(),
+            proxy: Some(Stage::deadline_skipped()),
+            tls: ctx.target.is_tls().then(Stage::deadline_skipped),
+            http: Stage::deadline_skipped(),
+        };
+    }
+    if !ctx.target.is_tls() && proxy.scheme == ProxyScheme::Http {
+        let (tcp, stream) = super::proxy::connect_to_proxy(proxy, t).await;
+        let tcp = tcp.deadline_checked(t, ctx.timeout);
+        let family = tcp
+            .detail
+            .as_ref()
+            .map_or(Family::Ipv4, |d| Family::of(&d.peer.ip()));
+        let authorization = proxy.basic_token().map(|tok| format!("Basic {tok}"));
+        return finish(ctx, family, tcp, None, stream, Forward::Through(authorization)).await;
+    }
+    let out = super::proxy::connect_via(proxy, host, port, t).await;
+    let tcp = out.tcp.deadline_checked(t, ctx.timeout);
+    let family = tcp
+        .detail
+        .as_ref()
+        .map_or(Family::Ipv4, |d| Family::of(&d.peer.ip()));
+    let proxy_stage = out.proxy.deadline_checked(t, ctx.timeout);
+    finish(ctx, family, tcp, Some(proxy_stage), out.stream, Forward::No).await
+}
+
+/// Everything after the connection: TLS (with the SNI test), then HTTP.
+async fn finish(
+    ctx: AttemptContext<'_>,
+    family: Family,
+    tcp: Stage<TcpDetail>,
+    proxy: Option<Stage<super::proxy::ProxyDetail>>,
+    stream: Option<tokio::net::TcpStream>,
+    forward: Forward,
+) -> Attempt {
     let AttemptContext {
         target,
         request,
@@ -275,39 +365,43 @@ async fn attempt(ctx: AttemptContext<'_>, family: Family, sockets: Vec<SocketAdd
         Some(p) => format!("{}:{p}", bracket(&host)),
         None => bracket(&host),
     };
-    let path = target.path_and_query();
     let scheme = target.url.scheme().to_string();
+    let (path, headers) = match &forward {
+        Forward::No => (target.path_and_query(), request.headers.clone()),
+        Forward::Through(auth) => {
+            let mut h = request.headers.clone();
+            if let Some(a) = auth {
+                h.push(("proxy-authorization".into(), a.clone()));
+            }
+            (target.url.to_string(), h)
+        }
+    };
     let http_request = super::http::HttpRequest {
         scheme: &scheme,
         authority: &authority,
         path: &path,
-        headers: &request.headers,
+        headers: &headers,
         body_cap: request.body_cap,
     };
-
-    let t = stage_timeout(timeout, deadline);
-    if t.is_zero() {
-        return Attempt {
-            family,
-            tcp: Stage::deadline_skipped(),
-            tls: target.is_tls().then(Stage::deadline_skipped),
-            http: Stage::deadline_skipped(),
-        };
-    }
-    let (tcp, stream) = super::tcp::connect(&sockets, t).await;
-    let tcp = tcp.deadline_checked(t, timeout);
+    let proxied = proxy.is_some() || matches!(forward, Forward::Through(_));
     let Some(stream) = stream else {
+        let why = if proxy.as_ref().is_some_and(|p| !p.is_ok()) {
+            "the proxy did not open a tunnel"
+        } else {
+            "tcp did not connect"
+        };
         return Attempt {
             family,
             tcp,
-            tls: target.is_tls().then(|| Stage::skipped("tcp did not connect")),
-            http: Stage::skipped("tcp did not connect"),
+            proxy,
+            tls: target.is_tls().then(|| Stage::skipped(why)),
+            http: Stage::skipped(why),
         };
     };
 
     if !target.is_tls() {
         let t = stage_timeout(timeout, deadline);
-        let peer_loopback = tcp.detail.as_ref().is_some_and(|d| d.peer.ip().is_loopback());
+        let peer_loopback = !proxied && tcp.detail.as_ref().is_some_and(|d| d.peer.ip().is_loopback());
         let http = if request.secret && !peer_loopback {
             Stage::skipped("not sent: the API key goes over plain http only to a loopback address")
         } else if t.is_zero() {
@@ -320,6 +414,7 @@ async fn attempt(ctx: AttemptContext<'_>, family: Family, sockets: Vec<SocketAdd
         return Attempt {
             family,
             tcp,
+            proxy,
             tls: None,
             http,
         };
@@ -330,6 +425,7 @@ async fn attempt(ctx: AttemptContext<'_>, family: Family, sockets: Vec<SocketAdd
         return Attempt {
             family,
             tcp,
+            proxy,
             tls: Some(Stage::deadline_skipped()),
             http: Stage::deadline_skipped(),
         };
@@ -337,8 +433,8 @@ async fn attempt(ctx: AttemptContext<'_>, family: Family, sockets: Vec<SocketAdd
     let (tls, tls_stream) = super::tls::handshake(&probers.tls, stream, &host, t).await;
     let mut tls = tls.deadline_checked(t, timeout);
     // The SNI test: the handshake naming the host died the way filters kill it; does the same
-    // address answer another name?
-    let peer = tcp.detail.as_ref().map(|d| d.peer);
+    // address answer another name? (Not through a proxy: the address would be the proxy's.)
+    let peer = tcp.detail.as_ref().map(|d| d.peer).filter(|_| !proxied);
     if let (Some(peer), Some(f)) = (peer, tls.outcome.failure())
         && !tls.cut_by_deadline
         && super::tls::filter_like(f)
@@ -357,6 +453,7 @@ async fn attempt(ctx: AttemptContext<'_>, family: Family, sockets: Vec<SocketAdd
         return Attempt {
             family,
             tcp,
+            proxy,
             tls: Some(tls),
             http: Stage::skipped("tls did not complete with a trusted certificate"),
         };
@@ -382,6 +479,7 @@ async fn attempt(ctx: AttemptContext<'_>, family: Family, sockets: Vec<SocketAdd
     Attempt {
         family,
         tcp,
+        proxy,
         tls: Some(tls),
         http,
     }

@@ -322,25 +322,35 @@ fn surface_narrows_the_run_but_keeps_controls() {
 
 #[test]
 fn strict_fails_a_healthy_run_that_has_warnings() {
+    // Upper- and lower-case proxy variables that disagree are a machine warning; --noproxy '*'
+    // keeps every connection direct (and on loopback), so the run itself is healthy.
     let w = World::start();
-    let out = w
-        .doctor()
-        .env("HTTPS_PROXY", "http://user:secret@proxy.test:3128")
-        .args(["--json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("HTTPS_PROXY"));
-    assert!(!stdout.contains("secret"), "proxy credentials never appear");
-    let out = w
-        .doctor()
-        .env("HTTPS_PROXY", "http://user:secret@proxy.test:3128")
-        .args(["--json", "--strict"])
-        .output()
-        .unwrap();
+    let run = |strict: bool| {
+        let mut cmd = w.command(if strict {
+            vec!["--json", "--noproxy", "*", "--strict"]
+        } else {
+            vec!["--json", "--noproxy", "*"]
+        });
+        cmd.env("HTTPS_PROXY", "http://user:secret@127.0.0.1:9")
+            .env("https_proxy", "http://127.0.0.1:10")
+            .output()
+            .unwrap()
+    };
+    let out = run(false);
     assert_eq!(
         out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("HTTPS_PROXY") && stdout.contains("https_proxy"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("secret"), "proxy credentials never appear");
+    assert_eq!(
+        run(true).status.code(),
         Some(3),
         "a machine-layer warning under --strict"
     );

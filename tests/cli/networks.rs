@@ -208,3 +208,170 @@ fn slow_handshakes_to_openai_only_are_path_slow() {
     let o = w.run_json(["--timeout", "3"]);
     assert_verdict(&o, "path", "path_slow", 4);
 }
+
+// ---- proxies ---------------------------------------------------------------------------------
+
+use crate::support::proxy::{ProxyBehaviour, ProxyFixture, Socks5Fixture, SocksBehaviour};
+
+fn openai_names() -> Vec<String> {
+    OPENAI_HOSTS.iter().map(|h| h.to_string()).collect()
+}
+
+#[test]
+fn a_tunnelling_proxy_is_used_and_reported_per_target() {
+    let w = World::start();
+    let proxy = ProxyFixture::start(ProxyBehaviour::Tunnel, w.edge.addr());
+    let o = w.run_json(["--proxy", &proxy.url()]);
+    assert_verdict(&o, "none", "healthy", 0);
+    let t = o.target("api.openai.com").unwrap();
+    assert!(
+        t["route"]
+            .as_str()
+            .unwrap()
+            .starts_with("through http://127.0.0.1"),
+        "{t:#}"
+    );
+    assert!(t["route"].as_str().unwrap().contains("--proxy"));
+    assert_eq!(o.stage_status("api.openai.com", "proxy"), Some("ok"));
+    assert!(
+        o.stage("api.openai.com", "dns").is_none(),
+        "the proxy resolves, not us"
+    );
+    assert!(proxy.connects("api.openai.com") >= 1);
+    assert_eq!(o.json["environment"]["proxies"][0]["source"], "--proxy");
+}
+
+#[test]
+fn a_proxy_refusing_openai_but_passing_controls_is_proxy_denied() {
+    let w = World::start();
+    let proxy = ProxyFixture::start(ProxyBehaviour::DenyHosts(openai_names()), w.edge.addr());
+    let mut cmd = w.command(["--json"]);
+    let out = cmd.env("HTTPS_PROXY", proxy.url()).output().unwrap();
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    crate::support::run::validate_report(&j).unwrap();
+    assert_eq!(
+        (
+            j["verdict"]["layer"].as_str(),
+            j["verdict"]["cause"].as_str(),
+            out.status.code()
+        ),
+        (Some("local_network"), Some("proxy_denied"), Some(3)),
+        "{j:#}"
+    );
+    assert!(
+        j["verdict"]["evidence"]
+            .to_string()
+            .contains("Access denied by policy"),
+        "the block page is shown"
+    );
+    assert!(
+        j["verdict"]["evidence"]
+            .to_string()
+            .contains("passed through the same proxy")
+    );
+    assert_eq!(j["environment"]["proxies"][0]["source"], "HTTPS_PROXY");
+}
+
+#[test]
+fn a_proxy_wanting_credentials_is_proxy_auth_required_and_credentials_never_print() {
+    let w = World::start();
+    let auth = ProxyBehaviour::AuthRequired {
+        user: "alice".into(),
+        pass: "s3cret-pass".into(),
+    };
+    let proxy = ProxyFixture::start(auth, w.edge.addr());
+    let o = w.run_json(["--proxy", &proxy.url()]);
+    assert_verdict(&o, "local_network", "proxy_auth_required", 3);
+    assert!(
+        o.json["verdict"]["summary"]
+            .as_str()
+            .unwrap()
+            .contains("none are configured")
+    );
+    // Wrong credentials: refused, said so; right ones: healthy. The password never prints.
+    let o = w.run_json(["--proxy", &proxy.url_with_credentials("alice", "wrong-pass")]);
+    assert_verdict(&o, "local_network", "proxy_auth_required", 3);
+    assert!(
+        o.json["verdict"]["summary"]
+            .as_str()
+            .unwrap()
+            .contains("refuses the credentials")
+    );
+    assert!(!o.stdout.contains("wrong-pass"));
+    let o = w.run_json(["--proxy", &proxy.url_with_credentials("alice", "s3cret-pass")]);
+    assert_verdict(&o, "none", "healthy", 0);
+    let human = w.run([
+        "-vv",
+        "--proxy",
+        &proxy.url_with_credentials("alice", "s3cret-pass"),
+    ]);
+    for out in [&o.stdout, &o.stderr, &human.stdout, &human.stderr] {
+        assert!(
+            !out.contains("s3cret-pass") && !out.contains("alice:"),
+            "credentials leaked:\n{out}"
+        );
+    }
+}
+
+#[test]
+fn a_proxy_that_cannot_be_reached_is_proxy_unreachable() {
+    let w = World::start();
+    let dead = crate::causes::closed_port();
+    let o = w.run_json(["--proxy", &format!("http://127.0.0.1:{dead}")]);
+    assert_verdict(&o, "machine", "proxy_unreachable", 3);
+    assert_eq!(
+        o.stage_failure("api.openai.com", "tcp"),
+        Some("connection_refused")
+    );
+}
+
+#[test]
+fn socks5h_proxies_carry_the_check() {
+    let w = World::start();
+    let socks = Socks5Fixture::start(SocksBehaviour::Tunnel, w.edge.addr());
+    let o = w.run_json(["--proxy", &socks.url("socks5h")]);
+    assert_verdict(&o, "none", "healthy", 0);
+    assert_eq!(
+        o.stage("chatgpt.com", "proxy").unwrap()["proxy"]["scheme"],
+        "socks5h"
+    );
+}
+
+#[test]
+fn no_proxy_and_disagreeing_variables_are_reported() {
+    let w = World::start();
+    let proxy = ProxyFixture::start(ProxyBehaviour::Tunnel, w.edge.addr());
+    let mut cmd = w.command(["--json"]);
+    let out = cmd
+        .env("https_proxy", proxy.url())
+        .env("HTTPS_PROXY", "http://127.0.0.1:9")
+        .env("NO_PROXY", "control.test,127.0.0.1")
+        .output()
+        .unwrap();
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["verdict"]["cause"], "healthy", "{j:#}");
+    let route = |name: &str| {
+        j["targets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["name"] == name)
+            .unwrap()["route"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        route("control.test").starts_with("direct (NO_PROXY"),
+        "{}",
+        route("control.test")
+    );
+    assert!(
+        route("chatgpt.com").contains("from https_proxy"),
+        "lower case wins, as in curl"
+    );
+    assert!(
+        j["verdict"]["warnings"].to_string().contains("HTTPS_PROXY"),
+        "the disagreement is a warning"
+    );
+}

@@ -337,6 +337,7 @@ mod tests {
             max_time: Duration::from_secs(20),
             status_documents: vec![],
             key_check: None,
+            proxies: Default::default(),
         }
     }
 
