@@ -107,7 +107,7 @@ _chatgpt__doctor() {
 
     case "${cmd}" in
         chatgpt__doctor)
-            opts="-4 -6 -x -q -v -h -V --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --color --quiet --verbose --help --version check status auth completions schema dns tcp tls http endpoints watch report man help"
+            opts="-4 -6 -x -q -v -h -V --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --color --quiet --verbose --help --version check status auth completions schema dns tcp tls http endpoints watch report man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -130,6 +130,10 @@ _chatgpt__doctor() {
                     return 0
                     ;;
                 --doh-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --edge-ranges)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -189,7 +193,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__auth)
-            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --color --quiet --verbose --help"
+            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -212,6 +216,10 @@ _chatgpt__doctor() {
                     return 0
                     ;;
                 --doh-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --edge-ranges)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -271,7 +279,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__check)
-            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --color --quiet --verbose --help"
+            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -294,6 +302,10 @@ _chatgpt__doctor() {
                     return 0
                     ;;
                 --doh-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --edge-ranges)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -693,7 +705,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__report)
-            opts="-o -4 -6 -x -q -v -h --output --anonymize --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --color --quiet --verbose --help"
+            opts="-o -4 -6 -x -q -v -h --output --anonymize --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -724,6 +736,10 @@ _chatgpt__doctor() {
                     return 0
                     ;;
                 --doh-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --edge-ranges)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -801,7 +817,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__status)
-            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --color --quiet --verbose --help"
+            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -824,6 +840,10 @@ _chatgpt__doctor() {
                     return 0
                     ;;
                 --doh-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --edge-ranges)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -967,7 +987,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__watch)
-            opts="-4 -6 -x -q -v -h --interval --max-interval --until-healthy --notify --notify-command --max-runs --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --color --quiet --verbose --help"
+            opts="-4 -6 -x -q -v -h --interval --max-interval --until-healthy --notify --notify-command --max-runs --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1006,6 +1026,10 @@ _chatgpt__doctor() {
                     return 0
                     ;;
                 --doh-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --edge-ranges)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

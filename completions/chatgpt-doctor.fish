@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_chatgpt_doctor_global_optspecs
-    string join \n 4/ipv4 6/ipv6 resolve= connect-to= cacert= dns-server= doh-url= timeout= max-time= control= status-url= base-url= x/proxy= noproxy= api-key-file= surface= strict json color= q/quiet v/verbose h/help V/version
+    string join \n 4/ipv4 6/ipv6 resolve= connect-to= cacert= dns-server= doh-url= edge-ranges= timeout= max-time= control= status-url= base-url= x/proxy= noproxy= api-key-file= surface= strict json color= q/quiet v/verbose h/help V/version
 end
 
 function __fish_chatgpt_doctor_needs_command
@@ -29,6 +29,7 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l connect-t
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l cacert -d 'Also trust the CA certificates in this PEM file (added to both the system and public stores)' -r -F
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l doh-url -d 'DNS-over-HTTPS resolver for control lookups (recorded; comparison arrives with the DNS-tampering checks)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l edge-ranges -d 'Address ranges OpenAI\'s edge answers from, one CIDR a line (default: Cloudflare\'s published ranges); an answer outside them weighs as evidence of DNS tampering' -r -F
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l max-time -d 'Deadline of the whole run, in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l control -d 'A control target (repeatable); replaces the built-in controls. http:// or https:// URL' -r
@@ -73,6 +74,7 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l 
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l cacert -d 'Also trust the CA certificates in this PEM file (added to both the system and public stores)' -r -F
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l doh-url -d 'DNS-over-HTTPS resolver for control lookups (recorded; comparison arrives with the DNS-tampering checks)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l edge-ranges -d 'Address ranges OpenAI\'s edge answers from, one CIDR a line (default: Cloudflare\'s published ranges); an answer outside them weighs as evidence of DNS tampering' -r -F
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l max-time -d 'Deadline of the whole run, in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l control -d 'A control target (repeatable); replaces the built-in controls. http:// or https:// URL' -r
@@ -102,6 +104,7 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l cacert -d 'Also trust the CA certificates in this PEM file (added to both the system and public stores)' -r -F
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l doh-url -d 'DNS-over-HTTPS resolver for control lookups (recorded; comparison arrives with the DNS-tampering checks)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l edge-ranges -d 'Address ranges OpenAI\'s edge answers from, one CIDR a line (default: Cloudflare\'s published ranges); an answer outside them weighs as evidence of DNS tampering' -r -F
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l max-time -d 'Deadline of the whole run, in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l control -d 'A control target (repeatable); replaces the built-in controls. http:// or https:// URL' -r
@@ -131,6 +134,7 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l c
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l cacert -d 'Also trust the CA certificates in this PEM file (added to both the system and public stores)' -r -F
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l doh-url -d 'DNS-over-HTTPS resolver for control lookups (recorded; comparison arrives with the DNS-tampering checks)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l edge-ranges -d 'Address ranges OpenAI\'s edge answers from, one CIDR a line (default: Cloudflare\'s published ranges); an answer outside them weighs as evidence of DNS tampering' -r -F
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l max-time -d 'Deadline of the whole run, in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l control -d 'A control target (repeatable); replaces the built-in controls. http:// or https:// URL' -r
@@ -238,6 +242,7 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l 
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l cacert -d 'Also trust the CA certificates in this PEM file (added to both the system and public stores)' -r -F
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l doh-url -d 'DNS-over-HTTPS resolver for control lookups (recorded; comparison arrives with the DNS-tampering checks)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l edge-ranges -d 'Address ranges OpenAI\'s edge answers from, one CIDR a line (default: Cloudflare\'s published ranges); an answer outside them weighs as evidence of DNS tampering' -r -F
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l max-time -d 'Deadline of the whole run, in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l control -d 'A control target (repeatable); replaces the built-in controls. http:// or https:// URL' -r
@@ -270,6 +275,7 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l cacert -d 'Also trust the CA certificates in this PEM file (added to both the system and public stores)' -r -F
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l doh-url -d 'DNS-over-HTTPS resolver for control lookups (recorded; comparison arrives with the DNS-tampering checks)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l edge-ranges -d 'Address ranges OpenAI\'s edge answers from, one CIDR a line (default: Cloudflare\'s published ranges); an answer outside them weighs as evidence of DNS tampering' -r -F
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l max-time -d 'Deadline of the whole run, in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l control -d 'A control target (repeatable); replaces the built-in controls. http:// or https:// URL' -r

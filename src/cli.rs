@@ -156,6 +156,11 @@ pub struct CheckArgs {
     #[arg(long = "doh-url", value_name = "URL", value_parser = parse_https_url)]
     pub doh_url: Option<Url>,
 
+    /// Address ranges OpenAI's edge answers from, one CIDR a line (default: Cloudflare's published
+    /// ranges); an answer outside them weighs as evidence of DNS tampering
+    #[arg(long = "edge-ranges", value_name = "FILE")]
+    pub edge_ranges: Option<PathBuf>,
+
     /// Timeout of each stage (dns, tcp, tls, http), in seconds
     #[arg(long, visible_alias = "connect-timeout", value_name = "SECS", default_value = "5", value_parser = parse_secs)]
     pub timeout: Duration,

@@ -305,6 +305,7 @@ pub struct Check {
     project: Option<String>,
     /// A missing key is the verdict (`auth`) rather than an unchecked layer (`check`).
     pub require_key: bool,
+    edge_ranges: evidence::dns_consistency::EdgeRanges,
 }
 
 impl Check {
@@ -334,6 +335,16 @@ impl Check {
             args.noproxy.as_deref(),
         )
         .map_err(AppError::Usage)?;
+        let edge_ranges = match &args.edge_ranges {
+            None => evidence::dns_consistency::EdgeRanges::cloudflare(),
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|e| {
+                    AppError::Run(format!("cannot read --edge-ranges {}: {e}", path.display()))
+                })?;
+                evidence::dns_consistency::EdgeRanges::from_text(&text)
+                    .map_err(|e| AppError::Run(format!("--edge-ranges {}: {e}", path.display())))?
+            }
+        };
         let key = load_key(args)?;
         let organization = header_env("OPENAI_ORG_ID")?;
         let project = header_env("OPENAI_PROJECT_ID")?;
@@ -393,6 +404,13 @@ impl Check {
             status_documents,
             key_check,
             proxies: Arc::new(proxies),
+            doh: match &args.doh_url {
+                Some(u) => vec![u.clone()],
+                None => probe::doh::DEFAULT_DOH
+                    .iter()
+                    .filter_map(|u| Url::parse(u).ok())
+                    .collect(),
+            },
         };
         Ok(Check {
             args: args.clone(),
@@ -404,6 +422,7 @@ impl Check {
             organization,
             project,
             require_key: false,
+            edge_ranges,
         })
     }
 
@@ -458,6 +477,7 @@ impl Check {
             organization_sent: self.key.is_some() && self.organization.is_some(),
             project_sent: self.key.is_some() && self.project.is_some(),
             require_key: self.require_key,
+            edge_ranges: self.edge_ranges.clone(),
         };
         let diagnosis = diagnose::diagnose(observations, &ctx);
         let code = diagnose::exit_code(&diagnosis, args.strict);

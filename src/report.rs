@@ -41,6 +41,9 @@ pub struct Report {
     pub edge_trace: Option<EdgeTraceReport>,
     /// The API key check (absent when no key is configured).
     pub account: Option<AccountReport>,
+    /// OpenAI names whose DNS answers needed a control (those the TLS handshake did not prove,
+    /// or that did not resolve), judged against DNS-over-HTTPS resolvers. Empty when none did.
+    pub dns_consistency: Vec<DnsConsistencyReport>,
     pub environment: Environment,
 }
 
@@ -507,6 +510,64 @@ pub struct AccountReport {
     pub stages: Vec<StageReport>,
 }
 
+/// One OpenAI name's answer judged against DNS-over-HTTPS controls and TLS proofs.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct DnsConsistencyReport {
+    pub name: String,
+    /// `consistent`, `tampered`, `blocked` or `inconclusive`.
+    pub verdict: String,
+    /// Per address (or the blocking): what was found and why.
+    pub evidence: Vec<String>,
+    /// What each control resolver answered.
+    pub controls: Vec<DohAnswerReport>,
+}
+
+/// A DNS-over-HTTPS control's answer.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct DohAnswerReport {
+    pub resolver: String,
+    /// `A` or `AAAA`.
+    pub record_type: String,
+    pub answers: Vec<String>,
+    pub failure: Option<Failure>,
+    pub duration_ms: f64,
+}
+
+impl DnsConsistencyReport {
+    /// Builds the report part from a judgement and the DoH lookups.
+    pub fn from_check(
+        c: &crate::evidence::dns_consistency::NameConsistency,
+        doh: &[crate::probe::doh::DohLookup],
+    ) -> DnsConsistencyReport {
+        use crate::evidence::dns_consistency::Consistency;
+        DnsConsistencyReport {
+            name: c.name.clone(),
+            verdict: match c.verdict {
+                Consistency::Consistent => "consistent",
+                Consistency::Tampered { .. } => "tampered",
+                Consistency::Blocked { .. } => "blocked",
+                Consistency::Inconclusive => "inconclusive",
+            }
+            .into(),
+            evidence: c.evidence(),
+            controls: doh
+                .iter()
+                .filter(|d| d.name == c.name)
+                .map(|d| DohAnswerReport {
+                    resolver: d.resolver.clone(),
+                    record_type: match d.family {
+                        Family::Ipv4 => "A".into(),
+                        Family::Ipv6 => "AAAA".into(),
+                    },
+                    answers: d.addrs.iter().map(|a| a.to_string()).collect(),
+                    failure: d.outcome.failure(),
+                    duration_ms: ms(d.duration),
+                })
+                .collect(),
+        }
+    }
+}
+
 /// A proxy in effect.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct ProxySettingReport {
@@ -849,6 +910,7 @@ pub fn build(
         targets: obs.targets.iter().map(target_report).collect(),
         status_page: diagnosis.status_page,
         edge_trace: diagnosis.edge_trace,
+        dns_consistency: diagnosis.dns_consistency,
         account: diagnosis.account.map(|mut a| {
             if let Some(k) = &obs.key_check {
                 a.stages = target_report(k).stages;

@@ -394,6 +394,7 @@ pub fn http(
         key_check: None,
         // The stage commands measure the direct path.
         proxies: Default::default(),
+        doh: vec![],
     };
     let runtime = crate::runtime()?;
     let obs = runtime.block_on(async {

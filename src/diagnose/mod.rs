@@ -34,6 +34,8 @@ pub struct Context {
     pub project_sent: bool,
     /// A missing key is itself the fault (`auth`), not just an unchecked layer (`check`).
     pub require_key: bool,
+    /// The address ranges OpenAI's edge answers from (Cloudflare's by default; `--edge-ranges`).
+    pub edge_ranges: crate::evidence::dns_consistency::EdgeRanges,
 }
 
 /// The outcome of diagnosis.
@@ -44,6 +46,7 @@ pub struct Diagnosis {
     pub status_page: Option<StatusPageReport>,
     pub edge_trace: Option<EdgeTraceReport>,
     pub account: Option<AccountReport>,
+    pub dns_consistency: Vec<crate::report::DnsConsistencyReport>,
 }
 
 /// Where a target stopped.
@@ -581,16 +584,62 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
     let tcp_failed = by_stop(|s| matches!(s, Stop::Tcp(..) | Stop::Proxy(..)));
     let tls_failed = by_stop(|s| matches!(s, Stop::Tls(..)));
     let names = |vs: &[&View]| -> Vec<String> { vs.iter().map(|v| v.name().to_string()).collect() };
+    // DNS answers judged against the DoH controls and the TLS proofs.
+    let checks = network::dns_checks(obs, &ctx.edge_ranges);
+    let service_names: Vec<String> = service
+        .iter()
+        .filter_map(|v| {
+            v.t.dns
+                .as_ref()?
+                .detail
+                .as_ref()
+                .map(|d| d.query.trim_end_matches('.').to_string())
+        })
+        .collect();
+    let tampered: Vec<&crate::evidence::dns_consistency::NameConsistency> = checks
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.verdict,
+                crate::evidence::dns_consistency::Consistency::Tampered { .. }
+            )
+        })
+        .filter(|c| service_names.iter().any(|n| n.eq_ignore_ascii_case(&c.name)))
+        .collect();
+    let doh_blocked: Vec<&crate::evidence::dns_consistency::NameConsistency> = checks
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.verdict,
+                crate::evidence::dns_consistency::Consistency::Blocked { .. }
+            )
+        })
+        .collect();
+    if !local_failed && verdict.is_none() && !tampered.is_empty() {
+        let n: Vec<&str> = tampered.iter().map(|c| c.name.as_str()).collect();
+        let f = Finder {
+            layer: Layer::Path,
+            cause: Cause::DnsTampered,
+            summary: format!(
+                "Your DNS answers for OpenAI's names are forged: they differ from independent DNS-over-HTTPS resolvers and the addresses do not prove they serve the names: {}.",
+                list(&n)
+            ),
+            evidence: tampered.iter().flat_map(|c| c.evidence()).take(10).collect(),
+        };
+        path.push(finding(&f, Severity::Fail));
+        verdict = Some(f);
+    }
     if !local_failed {
         if !dns_failed.is_empty() {
             let some_openai_resolved = service.iter().any(|v| v.resolved_by_name());
-            if named_control_resolved || some_openai_resolved {
+            if named_control_resolved || some_openai_resolved || !doh_blocked.is_empty() {
                 let n = names(&dns_failed);
                 let n: Vec<&str> = n.iter().map(String::as_str).collect();
                 let mut evidence: Vec<String> = dns_failed.iter().map(|v| describe_stop(v)).collect();
                 if let Some(c) = controls.iter().find(|v| v.resolved_by_name()) {
                     evidence.push(format!("control {} resolved normally", c.name()));
                 }
+                evidence.extend(doh_blocked.iter().flat_map(|c| c.evidence()));
                 let f = Finder {
                     layer: Layer::Path,
                     cause: Cause::DnsBlocked,
@@ -1071,6 +1120,10 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
         }),
         edge_trace: trace,
         account,
+        dns_consistency: checks
+            .iter()
+            .map(|c| crate::report::DnsConsistencyReport::from_check(c, &obs.doh))
+            .collect(),
     }
 }
 

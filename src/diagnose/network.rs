@@ -238,6 +238,55 @@ pub fn slowness(s: Speeds) -> Option<bool> {
     }
 }
 
+/// Judges every OpenAI name that was asked of the DoH controls: the system resolver's answer
+/// against the controls' and against what the TLS handshakes proved (DESIGN §3, as OONI).
+pub fn dns_checks(
+    obs: &Observations,
+    ranges: &crate::evidence::dns_consistency::EdgeRanges,
+) -> Vec<crate::evidence::dns_consistency::NameConsistency> {
+    use crate::evidence::dns_consistency::{ControlAnswer, Proof, SystemAnswer, judge};
+    let mut names: Vec<&str> = obs.doh.iter().map(|d| d.name.as_str()).collect();
+    names.sort();
+    names.dedup();
+    names
+        .into_iter()
+        .filter_map(|name| {
+            let same = |q: &str| q.trim_end_matches('.').eq_ignore_ascii_case(name);
+            let targets: Vec<&TargetObservation> = obs
+                .targets
+                .iter()
+                .filter(|t| {
+                    t.dns
+                        .as_ref()
+                        .and_then(|d| d.detail.as_ref())
+                        .is_some_and(|d| same(&d.query))
+                })
+                .collect();
+            let system = SystemAnswer::from_stage(targets.first()?.dns.as_ref()?)?;
+            let controls: Vec<ControlAnswer> = obs
+                .doh
+                .iter()
+                .filter(|d| d.name == name)
+                .map(ControlAnswer::from_doh)
+                .collect();
+            let proof = |ip: std::net::IpAddr| -> Proof {
+                let mut best = Proof::NotTried;
+                for a in targets.iter().flat_map(|t| t.attempts.iter()) {
+                    if a.tcp.detail.as_ref().is_some_and(|d| d.peer.ip() == ip) {
+                        match Proof::from_tls(name, a.tls.as_ref()) {
+                            Proof::PublicTrusted => return Proof::PublicTrusted,
+                            p @ Proof::Failed(_) => best = p,
+                            Proof::NotTried => {}
+                        }
+                    }
+                }
+                best
+            };
+            Some(judge(name, &system, &controls, &proof, ranges))
+        })
+        .collect()
+}
+
 /// The local clock as RFC 3339, for evidence.
 pub fn now_rfc3339(now: SystemTime) -> String {
     time::OffsetDateTime::from(now)

@@ -259,6 +259,7 @@ impl World {
                     k,
                 )
             }),
+            doh: vec![],
             started_at: SystemTime::UNIX_EPOCH,
             duration: Duration::from_millis(100),
             deadline_hit: false,

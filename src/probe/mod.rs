@@ -534,6 +534,8 @@ pub struct Observations {
     pub status_documents: Vec<TargetObservation>,
     /// The authenticated `GET {base}/models`, when an API key is configured.
     pub key_check: Option<TargetObservation>,
+    /// DNS-over-HTTPS control lookups of OpenAI names whose answers needed a control.
+    pub doh: Vec<doh::DohLookup>,
     pub started_at: std::time::SystemTime,
     pub duration: Duration,
     /// True when `--max-time` cut the run short.

@@ -32,6 +32,9 @@ pub struct Plan {
     pub key_check: Option<(Target, RequestSpec)>,
     /// Proxy settings (environment and flags): which targets go through which proxy.
     pub proxies: Arc<super::proxy::ProxySettings>,
+    /// DNS-over-HTTPS control resolvers, asked only about OpenAI names whose answers the TLS
+    /// handshake did not prove (or that did not resolve).
+    pub doh: Vec<url::Url>,
 }
 
 /// The body cap for status page documents (incident lists run long).
@@ -116,15 +119,90 @@ pub async fn run(
     let key_check = if plan.key_check.is_some() { all.pop() } else { None };
     let status_documents = all.split_off(plan.targets.len());
     let targets = all;
+    let doh = control_lookups(&targets, plan, &probers, deadline).await;
     let elapsed = start.elapsed();
     Observations {
         deadline_hit: deadline_hit || elapsed >= plan.max_time,
         targets,
         status_documents,
         key_check,
+        doh,
         started_at,
         duration: elapsed,
     }
+}
+
+/// The names that need a DNS control: OpenAI names (not controls, not literals, not pinned or
+/// proxied) whose lookup failed, or whose answer no TLS handshake proved (a completed handshake
+/// with the name and a chain the public store accepts proves the address serves the name).
+pub fn names_needing_control(targets: &[TargetObservation]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for t in targets
+        .iter()
+        .filter(|t| t.target.surface != crate::catalog::Surface::Control)
+    {
+        let Some(dns) = &t.dns else { continue };
+        if dns
+            .detail
+            .as_ref()
+            .is_some_and(|d| !matches!(d.source, DnsSource::System { .. } | DnsSource::Server(_)))
+        {
+            continue;
+        }
+        let proven = t.attempts.iter().any(|a| {
+            a.tls.as_ref().and_then(|s| s.detail.as_ref()).is_some_and(|d| {
+                d.version.is_some() && d.public_store.as_ref().is_some_and(|v| v.is_trusted())
+            })
+        });
+        let query = dns
+            .detail
+            .as_ref()
+            .map_or_else(|| t.target.host(), |d| d.query.clone());
+        if (!dns.is_ok() || !proven) && !dns.cut_by_deadline && !names.contains(&query) {
+            names.push(query);
+        }
+    }
+    names
+}
+
+/// Asks every DoH control resolver about every name that needs it, concurrently, within the
+/// deadline. A healthy run asks nothing.
+async fn control_lookups(
+    targets: &[TargetObservation],
+    plan: &Plan,
+    probers: &Arc<Probers>,
+    deadline: Instant,
+) -> Vec<super::doh::DohLookup> {
+    let names = names_needing_control(targets);
+    if names.is_empty() || plan.doh.is_empty() || deadline <= Instant::now() {
+        return vec![];
+    }
+    let mut set = JoinSet::new();
+    let mut n = 0;
+    for name in &names {
+        for family in &plan.families {
+            for resolver in &plan.doh {
+                let (name, family, resolver) = (name.clone(), *family, resolver.clone());
+                let (plan, probers) = (plan.clone(), probers.clone());
+                set.spawn(async move {
+                    (
+                        n,
+                        super::doh::doh_lookup(&resolver, &name, family, &plan, &probers, deadline).await,
+                    )
+                });
+                n += 1;
+            }
+        }
+    }
+    let mut out: Vec<Option<super::doh::DohLookup>> = (0..n).map(|_| None).collect();
+    let hard_stop = tokio::time::Instant::from_std(deadline + GRACE);
+    while let Ok(Some(joined)) = tokio::time::timeout_at(hard_stop, set.join_next()).await {
+        if let Ok((i, lookup)) = joined {
+            out[i] = Some(lookup);
+        }
+    }
+    set.abort_all();
+    out.into_iter().flatten().collect()
 }
 
 /// Where to connect for a target: `--connect-to` applied (the first matching rule, as curl).

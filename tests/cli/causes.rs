@@ -102,6 +102,8 @@ fn nothing_reachable_is_offline() {
         "https://control.test/".into(),
         "--control".into(),
         format!("https://127.0.0.1:{dead}/"),
+        "--doh-url".into(),
+        format!("https://127.0.0.1:{dead}/dns-query"),
         "--timeout".into(),
         "2".into(),
     ]);
@@ -336,7 +338,7 @@ fn tls_failing_for_openai_and_controls_alike_is_inconclusive() {
     let args: Vec<String> = w
         .args()
         .into_iter()
-        .filter(|a| !a.starts_with("https://127.0.0.1"))
+        .filter(|a| *a != format!("https://127.0.0.1:{}/", w.edge.port()))
         .collect::<Vec<_>>();
     let args = strip_dangling_control(args);
     let o = run_json(std::iter::once("check".to_string()).chain(args));

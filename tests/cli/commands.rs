@@ -451,6 +451,8 @@ fn watch_keeps_memory_and_descriptors_flat_over_500_checks() {
         "watch".to_string(),
         "--dns-server".into(),
         w.dns.addr().to_string(),
+        "--doh-url".into(),
+        w.doh.url(),
         "--connect-to".into(),
         format!(":443::{}", w.edge.port()),
         "--cacert".into(),

@@ -521,6 +521,8 @@ fn a_dead_resolver_port_and_dead_controls_still_produce_a_report() {
         format!("127.0.0.1:{dead}"),
         "--control".into(),
         format!("http://127.0.0.1:{dead}/"),
+        "--doh-url".into(),
+        format!("https://127.0.0.1:{dead}/dns-query"),
         "--surface".into(),
         "api".into(),
         "--timeout".into(),

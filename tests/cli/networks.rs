@@ -375,3 +375,96 @@ fn no_proxy_and_disagreeing_variables_are_reported() {
         "the disagreement is a warning"
     );
 }
+
+// ---- DNS tampering -------------------------------------------------------------------------
+
+#[test]
+fn a_healthy_run_asks_no_dns_control() {
+    let w = World::start();
+    let o = w.run_json(Vec::<String>::new());
+    assert_eq!(o.cause(), Some("healthy"));
+    assert_eq!(
+        w.doh.total_queries(),
+        0,
+        "every answer was proven by its TLS handshake"
+    );
+    assert_eq!(o.json["dns_consistency"], serde_json::json!([]));
+}
+
+#[test]
+fn forged_answers_that_dns_over_https_contradicts_are_dns_tampered() {
+    // The system resolver sends OpenAI's names to 127.0.0.2 (nothing serves them there); the
+    // DoH control says 127.0.0.1, where the real edge proves the names.
+    let mut b = World::builder();
+    for h in service_hosts() {
+        b = b.doh(h, DnsAnswer::localhost());
+    }
+    let w = service_hosts()
+        .fold(b, |w, h| w.dns(h, DnsAnswer::addrs(&["127.0.0.2"])))
+        .start();
+    let o = w.run_json(Vec::<String>::new());
+    assert_verdict(&o, "path", "dns_tampered", 4);
+    assert!(w.doh.total_queries() > 0);
+    let check = o.json["dns_consistency"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "api.openai.com")
+        .unwrap()
+        .clone();
+    assert_eq!(check["verdict"], "tampered", "{check:#}");
+    assert_eq!(check["controls"][0]["answers"][0], "127.0.0.1");
+    assert!(o.json["verdict"]["evidence"].to_string().contains("127.0.0.2"));
+}
+
+#[test]
+fn nxdomain_that_dns_over_https_resolves_is_dns_blocked_without_a_named_control() {
+    let truthful = service_hosts().fold(World::builder(), |w, h| w.doh(h, DnsAnswer::localhost()));
+    let w = service_hosts()
+        .fold(truthful, |w, h| w.dns(h, DnsAnswer::NxDomain))
+        .start();
+    // Only the IP-literal control: the DoH control is what shows the names exist.
+    let args: Vec<String> = w
+        .args()
+        .into_iter()
+        .filter(|a| a != "https://control.test/")
+        .collect();
+    let args = strip_dangling(args);
+    let o = crate::support::run_json(std::iter::once("check".to_string()).chain(args));
+    assert_verdict(&o, "path", "dns_blocked", 4);
+    assert!(
+        o.json["verdict"]["evidence"].to_string().contains("resolved it"),
+        "{}",
+        o.dump()
+    );
+}
+
+fn strip_dangling(args: Vec<String>) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        if args[i] == "--control" && args.get(i + 1).is_none_or(|v| v.starts_with("--")) {
+            i += 1;
+            continue;
+        }
+        out.push(args[i].clone());
+        i += 1;
+    }
+    out
+}
+
+#[test]
+fn edge_ranges_can_be_replaced_and_bad_files_are_clear_errors() {
+    let w = World::start();
+    let good = w.dir().join("ranges.txt");
+    std::fs::write(&good, "# lab\n127.0.0.0/8\n::1/128\n").unwrap();
+    assert_eq!(
+        w.run_json(["--edge-ranges", good.to_str().unwrap()]).cause(),
+        Some("healthy")
+    );
+    let bad = w.dir().join("bad.txt");
+    std::fs::write(&bad, "not-a-cidr\n").unwrap();
+    let o = w.run(["--edge-ranges", bad.to_str().unwrap()]);
+    assert_eq!(o.code, 1, "{}", o.dump());
+    assert!(o.stderr.contains("--edge-ranges"), "{}", o.stderr);
+}

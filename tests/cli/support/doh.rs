@@ -338,6 +338,7 @@ mod tests {
             status_documents: vec![],
             key_check: None,
             proxies: Default::default(),
+            doh: vec![],
         }
     }
 

@@ -243,6 +243,8 @@ pub struct WorldBuilder {
     trusted: TestCa,
     untrusted: TestCa,
     dns: DnsRules,
+    /// What the DoH control resolver answers (by default the same as `dns`).
+    doh: Option<DnsRules>,
     certs: HashMap<String, Leaf>,
     behaviours: HashMap<String, Behaviour>,
     routes: Routes,
@@ -272,6 +274,7 @@ impl WorldBuilder {
         Self {
             trusted,
             untrusted,
+            doh: None,
             dns,
             certs,
             behaviours: HashMap::new(),
@@ -302,6 +305,14 @@ impl WorldBuilder {
         for host in OPENAI_HOSTS {
             self.dns.set(host, answer.clone());
         }
+        self
+    }
+
+    /// Makes the DoH control resolver answer `name` with `answer` (from then on it keeps its own
+    /// rules, starting from the system resolver's as they are at this call).
+    pub fn doh(mut self, name: &str, answer: DnsAnswer) -> Self {
+        let rules = self.doh.get_or_insert_with(|| self.dns.clone());
+        rules.set(name, answer);
         self
     }
 
@@ -369,6 +380,11 @@ impl WorldBuilder {
     pub fn start(self) -> World {
         let dir = tempfile::tempdir().expect("temp dir");
         let ca_path = self.trusted.write_pem(dir.path());
+        let doh = super::doh::DohFixture::start(
+            self.doh.unwrap_or_else(|| self.dns.clone()),
+            &self.trusted,
+            "127.0.0.1",
+        );
         let dns = DnsFixture::start(self.dns);
         let default_leaf = self
             .trusted
@@ -385,6 +401,7 @@ impl WorldBuilder {
         let edge = EdgeFixture::start(config);
         World {
             dns,
+            doh,
             edge,
             trusted_ca: self.trusted,
             untrusted_ca: self.untrusted,
@@ -398,6 +415,8 @@ impl WorldBuilder {
 pub struct World {
     /// The DNS responder (`--dns-server`).
     pub dns: DnsFixture,
+    /// The DNS-over-HTTPS control resolver (`--doh-url`), so no test asks a public one.
+    pub doh: super::doh::DohFixture,
     /// The TLS edge every port-443 connection goes to (`--connect-to :443::PORT`).
     pub edge: EdgeFixture,
     /// The CA in `--cacert`.
@@ -431,7 +450,8 @@ impl World {
 
     /// The standard arguments:
     /// `--dns-server 127.0.0.1:DNS --connect-to :443::EDGE --cacert CA.pem
-    /// --control https://control.test/ --control https://127.0.0.1:EDGE/ --timeout 2 --max-time 20`.
+    /// --control https://control.test/ --control https://127.0.0.1:EDGE/ --timeout 2 --max-time 20
+    /// --doh-url https://127.0.0.1:DOH/dns-query`.
     pub fn args(&self) -> Vec<String> {
         let edge = self.edge.port();
         vec![
@@ -449,6 +469,8 @@ impl World {
             "2".into(),
             "--max-time".into(),
             "20".into(),
+            "--doh-url".into(),
+            self.doh.url(),
         ]
     }
 

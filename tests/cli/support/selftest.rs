@@ -1089,6 +1089,8 @@ fn world_wires_dns_edge_and_ca() {
             "2".into(),
             "--max-time".into(),
             "20".into(),
+            "--doh-url".into(),
+            world.doh.url(),
         ]
     );
     let pem = std::fs::read(world.ca_path()).expect("CA file");
