@@ -135,7 +135,6 @@ pub enum Cause {
     // warnings that are not faults
     ControlsFailed,
     TrustStoreProblem,
-    ProxyNotApplied,
     StatusPageUnreachable,
     DeadlineReached,
     /// This machine has no IPv6 route: IPv6 addresses fail at once and IPv4 is used.
