@@ -109,13 +109,14 @@ fn stage_cell(s: Option<&StageReport>) -> String {
 }
 
 fn render_targets(o: &mut String, r: &Report, verbose: u8) {
+    // Room for the longest name plus a " (v4)" suffix when both families were tried.
     let width = r
         .targets
         .iter()
-        .map(|t| t.name.len())
+        .map(|t| t.name.chars().count() + 5)
         .max()
         .unwrap_or(10)
-        .clamp(10, 34);
+        .clamp(12, 60);
     let _ = writeln!(
         o,
         "  {:<8}{:<width$}  {:>8} {:>8} {:>8} {:>8}  result",
