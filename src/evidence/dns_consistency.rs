@@ -349,8 +349,9 @@ impl Reason {
             Reason::NoControlAnswer => "no control resolver answered to compare with".to_string(),
             Reason::WrongCertificate(f) => {
                 format!(
-                    "TLS with SNI {name} showed a certificate that is not {name}'s ({})",
-                    f.as_str()
+                    "TLS with SNI {name} showed a chain the public store does not accept for {name} ({}: {})",
+                    f.as_str(),
+                    f.describe()
                 )
             }
             Reason::HandshakeFailed(f) => format!("TLS with SNI {name} did not complete ({})", f.as_str()),

@@ -85,6 +85,10 @@ pub async fn run(
             )
         });
     }
+    // DNS controls with a head start: each OpenAI name's DoH lookups wait DOH_HEAD_START, then
+    // run unless the name was proven by then (its TLS handshake verified) — so a healthy run asks
+    // nothing, while a black-holed one gets its controls during the TCP wait, not after it.
+    let mut early = EarlyControls::start(plan, &probers, deadline);
     let mut done: Vec<Option<TargetObservation>> = vec![None; jobs.len()];
     let hard_stop = tokio::time::Instant::from_std(deadline + GRACE);
     let mut deadline_hit = false;
@@ -93,6 +97,7 @@ pub async fn run(
             Ok(Some(Ok((i, obs)))) => {
                 if i < plan.targets.len() {
                     on_done(&obs);
+                    early.settle(&done, i, &obs);
                 }
                 done[i] = Some(obs);
             }
@@ -119,7 +124,7 @@ pub async fn run(
     let key_check = if plan.key_check.is_some() { all.pop() } else { None };
     let status_documents = all.split_off(plan.targets.len());
     let targets = all;
-    let doh = control_lookups(&targets, plan, &probers, deadline).await;
+    let doh = early.collect(&targets, plan, &probers, deadline).await;
     let elapsed = start.elapsed();
     Observations {
         deadline_hit: deadline_hit || elapsed >= plan.max_time,
@@ -165,33 +170,141 @@ pub fn names_needing_control(targets: &[TargetObservation]) -> Vec<String> {
     names
 }
 
-/// Asks every DoH control resolver about every name that needs it, concurrently, within the
-/// deadline. A healthy run asks nothing.
-async fn control_lookups(
-    targets: &[TargetObservation],
+/// How long a name's DNS controls wait for its proof before asking anyway.
+pub const DOH_HEAD_START: Duration = Duration::from_millis(500);
+
+/// DoH control lookups started early, one task per OpenAI name, with the targets that use it.
+struct EarlyControls {
+    tasks: Vec<(
+        String,
+        Vec<usize>,
+        Option<tokio::task::JoinHandle<Vec<super::doh::DohLookup>>>,
+    )>,
+}
+
+impl EarlyControls {
+    fn start(plan: &Plan, probers: &Arc<Probers>, deadline: Instant) -> EarlyControls {
+        let mut names: Vec<(String, Vec<usize>)> = Vec::new();
+        for (i, t) in plan.targets.iter().enumerate() {
+            if t.surface == crate::catalog::Surface::Control
+                || matches!(plan.proxies.route(&t.url), super::proxy::Route::Proxy(_))
+            {
+                continue;
+            }
+            let (host, port) = dial(t, &plan.connect_to);
+            let pinned = plan
+                .resolve
+                .iter()
+                .any(|r| r.host.eq_ignore_ascii_case(&host) && r.port == port);
+            if host.parse::<IpAddr>().is_ok() || pinned {
+                continue;
+            }
+            match names.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case(&host)) {
+                Some((_, idx)) => idx.push(i),
+                None => names.push((host, vec![i])),
+            }
+        }
+        if plan.doh.is_empty() {
+            return EarlyControls { tasks: vec![] };
+        }
+        let tasks = names
+            .into_iter()
+            .map(|(name, idx)| {
+                let (plan, probers, n) = (plan.clone(), probers.clone(), name.clone());
+                let handle = tokio::spawn(async move {
+                    tokio::time::sleep(DOH_HEAD_START).await;
+                    lookups(&n, &plan, &probers, deadline).await
+                });
+                (name, idx, Some(handle))
+            })
+            .collect();
+        EarlyControls { tasks }
+    }
+
+    /// Called as each target finishes: a name all of whose targets are done and proven needs no
+    /// control, and its task is stopped (before it asked anything, when it still waits).
+    fn settle(&mut self, done: &[Option<TargetObservation>], new_index: usize, new: &TargetObservation) {
+        for (name, idx, task) in &mut self.tasks {
+            if task.is_none() || !idx.contains(&new_index) {
+                continue;
+            }
+            let mine: Option<Vec<TargetObservation>> = idx
+                .iter()
+                .map(|i| {
+                    if *i == new_index {
+                        Some(new.clone())
+                    } else {
+                        done.get(*i).cloned().flatten()
+                    }
+                })
+                .collect();
+            if let Some(mine) = mine
+                && !names_needing_control(&mine)
+                    .iter()
+                    .any(|n| n.eq_ignore_ascii_case(name))
+                && let Some(h) = task.take()
+            {
+                h.abort();
+            }
+        }
+    }
+
+    /// The controls of the names that need one (started now if they were never started),
+    /// within the deadline; the rest are stopped.
+    async fn collect(
+        mut self,
+        targets: &[TargetObservation],
+        plan: &Plan,
+        probers: &Arc<Probers>,
+        deadline: Instant,
+    ) -> Vec<super::doh::DohLookup> {
+        let needing = names_needing_control(targets);
+        let hard_stop = tokio::time::Instant::from_std(deadline + GRACE);
+        let mut out = Vec::new();
+        for (name, _, task) in &mut self.tasks {
+            let Some(handle) = task.take() else { continue };
+            if !needing.contains(name) {
+                handle.abort();
+                continue;
+            }
+            if let Ok(Ok(found)) = tokio::time::timeout_at(hard_stop, handle).await {
+                out.extend(found);
+            }
+        }
+        // Names with no early task (none expected; kept for safety) are asked now.
+        let asked: Vec<String> = out.iter().map(|d| d.name.to_ascii_lowercase()).collect();
+        for name in needing
+            .iter()
+            .filter(|n| !asked.contains(&n.trim_end_matches('.').to_ascii_lowercase()))
+        {
+            if !self.tasks.iter().any(|(n, _, _)| n == name) {
+                out.extend(lookups(name, plan, probers, deadline).await);
+            }
+        }
+        out
+    }
+}
+
+/// Every control resolver, every family, for one name, concurrently, within the deadline.
+async fn lookups(
+    name: &str,
     plan: &Plan,
     probers: &Arc<Probers>,
     deadline: Instant,
 ) -> Vec<super::doh::DohLookup> {
-    let names = names_needing_control(targets);
-    if names.is_empty() || plan.doh.is_empty() || deadline <= Instant::now() {
-        return vec![];
-    }
     let mut set = JoinSet::new();
     let mut n = 0;
-    for name in &names {
-        for family in &plan.families {
-            for resolver in &plan.doh {
-                let (name, family, resolver) = (name.clone(), *family, resolver.clone());
-                let (plan, probers) = (plan.clone(), probers.clone());
-                set.spawn(async move {
-                    (
-                        n,
-                        super::doh::doh_lookup(&resolver, &name, family, &plan, &probers, deadline).await,
-                    )
-                });
-                n += 1;
-            }
+    for family in &plan.families {
+        for resolver in &plan.doh {
+            let (name, family, resolver) = (name.to_string(), *family, resolver.clone());
+            let (plan, probers) = (plan.clone(), probers.clone());
+            set.spawn(async move {
+                (
+                    n,
+                    super::doh::doh_lookup(&resolver, &name, family, &plan, &probers, deadline).await,
+                )
+            });
+            n += 1;
         }
     }
     let mut out: Vec<Option<super::doh::DohLookup>> = (0..n).map(|_| None).collect();

@@ -6,6 +6,8 @@
 #   resolver     198.51.100.53 (dnsmasq, on the edge side of the veth)
 #   OpenAI names 203.0.113.10.. and 2001:db8:113::10.. (one address per host, on the edge's lo)
 #   controls     192.0.2.10 / 2001:db8:2::10 = control.lab.test, 192.0.2.20 = IP-literal control
+#   middleboxes  198.51.100.80 proxies, 198.51.100.66 / 2001:db8:1::66 forged answers (edge side of the veth);
+#                192.0.2.53 DoH resolver behind a second link 192.0.2.252/30 (see lib/middleboxes.sh)
 # The client's default routes (v4 and v6) point at the edge; the edge has no uplink and no forwarding.
 
 CLI_V4=198.51.100.2
@@ -16,6 +18,14 @@ RESOLVER_V4=198.51.100.53
 
 CONTROL_NAME=control.lab.test
 CONTROL_IP=192.0.2.20
+
+# Middleboxes (lib/middleboxes.sh), only in the scenarios that start them:
+PROXY_V4=198.51.100.80     # forward proxies, on the edge's veth: tinyproxy :8888, squid :3128
+TINYPROXY_PORT=8888
+SQUID_PORT=3128
+DOH_V4=192.0.2.53          # DNS-over-HTTPS resolver (unbound), in an aux namespace linked to the client
+FORGED_V4=198.51.100.66    # a forged DNS answer: on the edge's veth (dns_tampered gives it its own nginx server)
+FORGED_V6=2001:db8:1::66
 
 # Hosts the lab serves: name -> "v4 v6 kind cf"
 #   kind = openai | control ; cf = 1 when the real host sits behind Cloudflare (server: cloudflare, cf-ray)

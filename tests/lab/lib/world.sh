@@ -7,6 +7,7 @@
 #   world_render     dnsmasq.conf and nginx.conf from the tables
 #   world_start      start dnsmasq and nginx (children, by PID) and wait until they answer
 #   world_down       kill by PID, delete the namespaces and /etc/netns/<ns>; idempotent
+#   start_bg[_in], wait_listen, aux_ns   more daemons, and a third namespace for them (see below)
 #
 # Needs: RUN_DIR, RUN_ID, PKI_DIR, W (this world's directory), WORLD_TAG (unique per world in this run).
 
@@ -37,6 +38,8 @@ world_defaults() {
 openai_dns() { local h; for h in $(openai_hosts); do DNS_A[$h]=$1; DNS_AAAA[$h]=${2:-$1}; done; }
 # openai_certs_from CA — serve every OpenAI name with its leaf from CA (ca | untrusted-ca | a CA made by pki_ca).
 openai_certs_from() { local h; for h in $(openai_hosts); do CERT_CA[$h]=$1; done; }
+
+AUX_NSS=()
 
 world_up() {
   CLI_NS=cgd-$RUN_ID-$WORLD_TAG-cli
@@ -169,14 +172,61 @@ world_server() {
   echo "  }"
 }
 
-# start_bg NAME CMD... — start a daemon in the edge namespace as our child, bounded by DAEMON_LIMIT; record its PID.
-start_bg() {
-  local name=$1; shift
-  ip netns exec "$EDGE_NS" timeout -s KILL "${DAEMON_LIMIT:-1800}" "$@" >"$W/$name.out" 2>&1 &
+# start_bg NAME CMD... — start a daemon in the edge namespace as our child, bounded by DAEMON_LIMIT; record its PID
+# (in PID_<NAME>); its stdout and stderr go to $W/NAME.out.
+start_bg() { start_bg_in "$EDGE_NS" "$@"; }
+
+# start_bg_in NS NAME CMD... — the same in namespace NS (e.g. one made by aux_ns).
+start_bg_in() {
+  local ns=$1 name=$2; shift 2
+  ip netns exec "$ns" timeout -s KILL "${DAEMON_LIMIT:-1800}" "$@" >"$W/$name.out" 2>&1 &
   local pid=$!
   echo "$pid" >>"$W/pids"
   echo "$pid" >>"$RUN_DIR/pids"
   eval "PID_$name=$pid"
+}
+
+# wait_listen NS NAME PROTO ADDR:PORT [SECS] — wait until something in NS listens on ADDR:PORT (PROTO tcp or udp)
+# while daemon NAME (started by start_bg*) still runs; on failure print its output and return 1.
+wait_listen() {
+  local ns=$1 name=$2 proto=$3 where=$4 secs=${5:-10} i pid opt=-Htln
+  pid=$(eval "echo \${PID_$name:-}")
+  [[ $proto == udp ]] && opt=-Huln
+  for ((i = 0; i < secs * 10; i++)); do
+    if [[ -n $pid ]] && ! kill -0 "$pid" 2>/dev/null; then
+      log "$name died:"; tail -n 30 "$W/$name.out" >&2; return 1
+    fi
+    t 3 ip netns exec "$ns" ss "$opt" "src ${where%:*} and sport = :${where##*:}" 2>/dev/null | grep -q . && return 0
+    sleep 0.1
+  done
+  log "$name: nothing listens on $proto $where after ${secs}s:"; tail -n 30 "$W/$name.out" >&2
+  return 1
+}
+
+# aux_ns NAME ADDR... — a third namespace, cgd-<run>-<world>-NAME, joined to the client namespace only (not to
+# the edge) by its own veth (v-NAME in the client, v-cli in it; link 192.0.2.252/30: client .253, NAME .254),
+# with ADDR... (IPv4) on its loopback, routed from the client through that link. For a server that must own a
+# port the edge's nginx already holds on every address (443): e.g. the DoH resolver. Prints nothing; sets
+# AUX_NS_<NAME> to the namespace. Removed by world_down like the others. One aux namespace per world.
+aux_ns() {
+  local name=$1; shift
+  local ns=cgd-$RUN_ID-$WORLD_TAG-$name a
+  AUX_NSS+=("$ns")
+  eval "AUX_NS_$name=$ns"
+  echo "$ns" >>"$RUN_DIR/namespaces"
+  t 10 ip netns add "$ns"
+  t 10 ip -n "$CLI_NS" link add "v-$name" type veth peer name v-cli netns "$ns"
+  t 10 ip netns exec "$ns" sysctl -qw net.ipv4.ip_forward=0 net.ipv6.conf.all.forwarding=0 \
+    net.ipv6.conf.default.accept_ra=0 net.ipv6.conf.all.accept_ra=0
+  t 10 ip -n "$ns" link set lo up
+  t 10 ip -n "$CLI_NS" addr add 192.0.2.253/30 dev "v-$name"
+  t 10 ip -n "$ns" addr add 192.0.2.254/30 dev v-cli
+  for a in "$@"; do t 10 ip -n "$ns" addr add "$a/32" dev lo; done
+  t 10 ip -n "$ns" link set v-cli up
+  t 10 ip -n "$CLI_NS" link set "v-$name" up
+  for a in "$@"; do t 10 ip -n "$CLI_NS" route add "$a/32" via 192.0.2.254 dev "v-$name"; done
+  # Answers go back to the client's veth address too (the client's source for ADDR is 192.0.2.253).
+  t 10 ip -n "$ns" route add "$CLI_V4/32" via 192.0.2.253 dev v-cli
 }
 
 # shellcheck disable=SC2154  # PID_<name> are set by start_bg
@@ -234,5 +284,7 @@ world_down() {
   fi
   [[ -n ${CLI_NS:-} ]] && ns_destroy "$CLI_NS"
   [[ -n ${EDGE_NS:-} ]] && ns_destroy "$EDGE_NS"
+  local ns
+  for ns in "${AUX_NSS[@]}"; do ns_destroy "$ns"; done
   return 0
 }
