@@ -175,12 +175,15 @@ pub const DOH_HEAD_START: Duration = Duration::from_millis(500);
 
 /// DoH control lookups started early, one task per OpenAI name, with the targets that use it.
 struct EarlyControls {
-    tasks: Vec<(
-        String,
-        Vec<usize>,
-        Option<tokio::task::JoinHandle<Vec<super::doh::DohLookup>>>,
-    )>,
+    tasks: Vec<EarlyTask>,
 }
+
+/// One name's early DoH lookups: the name, the indices of the targets using it, the task.
+type EarlyTask = (
+    String,
+    Vec<usize>,
+    Option<tokio::task::JoinHandle<Vec<super::doh::DohLookup>>>,
+);
 
 impl EarlyControls {
     fn start(plan: &Plan, probers: &Arc<Probers>, deadline: Instant) -> EarlyControls {
