@@ -530,3 +530,45 @@ fn a_dead_resolver_port_and_dead_controls_still_produce_a_report() {
     ]);
     assert!(o.code >= 3, "{}", o.dump());
 }
+
+/// Runs the binary on a pseudo-terminal (util-linux `script`), returning what the terminal saw.
+fn on_a_terminal(w: &World, extra: &[&str]) -> Option<String> {
+    let mut args = vec![crate::support::run::BIN.to_string()];
+    args.extend(w.args());
+    args.extend(extra.iter().map(|s| s.to_string()));
+    let quoted: Vec<String> = args
+        .iter()
+        .map(|a| format!("'{}'", a.replace('\'', "'\\''")))
+        .collect();
+    let out = std::process::Command::new("script")
+        .args(["-qfec", &quoted.join(" "), "/dev/null"])
+        .env_remove("NO_COLOR")
+        .env("TERM", "xterm")
+        .output()
+        .ok()?;
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn progress_shows_on_a_terminal_but_never_with_json_or_quiet() {
+    // A slow handshake keeps the run long enough for the progress line to be drawn.
+    let w = World::builder()
+        .behaviour(
+            "auth.openai.com",
+            Behaviour::SlowHandshake(Duration::from_millis(700)),
+        )
+        .start();
+    let Some(human) = on_a_terminal(&w, &["--timeout", "3"]) else {
+        eprintln!("note: util-linux `script` is not available; skipping");
+        return;
+    };
+    assert!(
+        human.contains("probing"),
+        "progress expected on a terminal:\n{human}"
+    );
+    assert!(human.contains("Verdict:"));
+    let json = on_a_terminal(&w, &["--timeout", "3", "--json"]).unwrap();
+    assert!(!json.contains("probing"), "no progress with --json:\n{json}");
+    let quiet = on_a_terminal(&w, &["--timeout", "3", "-q"]).unwrap();
+    assert!(!quiet.contains("probing"), "no progress with -q:\n{quiet}");
+}
