@@ -557,7 +557,7 @@ fn status(args: &CheckArgs, output: &OutputArgs) -> Result<i32, AppError> {
     let mut args = args.clone();
     args.surface = vec![catalog::Surface::Status];
     let check = Check::prepare(&args)?;
-    let report = run_quietly(&check, output)?;
+    let report = run_check(&check, output)?;
     let code = match &report.status_page {
         Some(p) if p.reachable => {
             let trouble = p.indicator.as_deref().is_some_and(|i| i != "none")
@@ -584,7 +584,7 @@ fn auth(args: &CheckArgs, output: &OutputArgs) -> Result<i32, AppError> {
     args.surface = vec![catalog::Surface::Api];
     let mut check = Check::prepare(&args)?;
     check.require_key = true;
-    let report = run_quietly(&check, output)?;
+    let report = run_check(&check, output)?;
     let out = if output.json {
         render::json::render(&report)
     } else {
@@ -594,20 +594,12 @@ fn auth(args: &CheckArgs, output: &OutputArgs) -> Result<i32, AppError> {
     Ok(report.exit_code)
 }
 
-/// Runs a check without a progress display.
-fn run_quietly(check: &Check, output: &OutputArgs) -> Result<report::Report, AppError> {
+/// Runs a check once: colour decided, a progress display on stderr when it is a terminal (never
+/// with `--json` or `-q`), the runtime dropped afterwards so no task outlives the run.
+pub fn run_check(check: &Check, output: &OutputArgs) -> Result<report::Report, AppError> {
     colored::control::set_override(render::decide_color(output.color));
-    let runtime = runtime()?;
-    let report = runtime.block_on(async { check.run(check.probers(), |_| {}).await });
-    drop(runtime);
-    Ok(report)
-}
-
-fn check(args: &CheckArgs, output: &OutputArgs) -> Result<i32, AppError> {
-    let check = Check::prepare(args)?;
-    colored::control::set_override(render::decide_color(output.color));
-    let runtime = runtime()?;
     let show_progress = !output.json && !output.quiet && std::io::stderr().is_terminal();
+    let runtime = runtime()?;
     let report = runtime.block_on(async {
         let bar = show_progress.then(|| {
             let bar = indicatif::ProgressBar::with_draw_target(
@@ -635,8 +627,13 @@ fn check(args: &CheckArgs, output: &OutputArgs) -> Result<i32, AppError> {
         }
         report
     });
-    // The runtime's sockets close with it; no task outlives the run.
     drop(runtime);
+    Ok(report)
+}
+
+fn check(args: &CheckArgs, output: &OutputArgs) -> Result<i32, AppError> {
+    let check = Check::prepare(args)?;
+    let report = run_check(&check, output)?;
     let out = if output.json {
         render::json::render(&report)
     } else {

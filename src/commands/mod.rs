@@ -11,7 +11,7 @@ pub mod report;
 pub mod stage;
 pub mod watch;
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::Path;
 
 use clap::CommandFactory;
@@ -118,37 +118,7 @@ fn write_file(path: &Path, text: &str) -> Result<(), AppError> {
 /// `-o -`), and exits with the verdict's code.
 pub fn run_report(args: &ReportArgs, output: &OutputArgs) -> Result<i32, AppError> {
     let check = Check::prepare(&args.check)?;
-    colored::control::set_override(render::decide_color(output.color));
-    let show_progress = !output.json && !output.quiet && std::io::stderr().is_terminal();
-    let runtime = crate::runtime()?;
-    let report = runtime.block_on(async {
-        let bar = show_progress.then(|| {
-            let bar = indicatif::ProgressBar::with_draw_target(
-                Some(check.plan.targets.len() as u64),
-                indicatif::ProgressDrawTarget::stderr(),
-            );
-            if let Ok(style) =
-                indicatif::ProgressStyle::with_template("{spinner} probing {pos}/{len} targets {wide_msg}")
-            {
-                bar.set_style(style);
-            }
-            bar.enable_steady_tick(std::time::Duration::from_millis(100));
-            bar
-        });
-        let report = check
-            .run(check.probers(), |t| {
-                if let Some(b) = &bar {
-                    b.inc(1);
-                    b.set_message(t.target.name.clone());
-                }
-            })
-            .await;
-        if let Some(b) = bar {
-            b.finish_and_clear();
-        }
-        report
-    });
-    drop(runtime);
+    let report = crate::run_check(&check, output)?;
 
     let vars: Vec<(String, String)> = std::env::vars_os()
         .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))

@@ -340,7 +340,7 @@ fn tls_failing_for_openai_and_controls_alike_is_inconclusive() {
         .into_iter()
         .filter(|a| *a != format!("https://127.0.0.1:{}/", w.edge.port()))
         .collect::<Vec<_>>();
-    let args = strip_dangling_control(args);
+    let args = crate::support::run::strip_dangling_control(args);
     let o = run_json(std::iter::once("check".to_string()).chain(args));
     assert_verdict(&o, "none", "inconclusive", 7);
     assert!(
@@ -351,19 +351,4 @@ fn tls_failing_for_openai_and_controls_alike_is_inconclusive() {
         "{}",
         o.dump()
     );
-}
-
-/// Removes a `--control` left without its value.
-fn strip_dangling_control(args: Vec<String>) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < args.len() {
-        if args[i] == "--control" && args.get(i + 1).is_none_or(|v| v.starts_with("--")) {
-            i += 1;
-            continue;
-        }
-        out.push(args[i].clone());
-        i += 1;
-    }
-    out
 }

@@ -429,7 +429,7 @@ fn nxdomain_that_dns_over_https_resolves_is_dns_blocked_without_a_named_control(
         .into_iter()
         .filter(|a| a != "https://control.test/")
         .collect();
-    let args = strip_dangling(args);
+    let args = crate::support::run::strip_dangling_control(args);
     let o = crate::support::run_json(std::iter::once("check".to_string()).chain(args));
     assert_verdict(&o, "path", "dns_blocked", 4);
     assert!(
@@ -437,20 +437,6 @@ fn nxdomain_that_dns_over_https_resolves_is_dns_blocked_without_a_named_control(
         "{}",
         o.dump()
     );
-}
-
-fn strip_dangling(args: Vec<String>) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < args.len() {
-        if args[i] == "--control" && args.get(i + 1).is_none_or(|v| v.starts_with("--")) {
-            i += 1;
-            continue;
-        }
-        out.push(args[i].clone());
-        i += 1;
-    }
-    out
 }
 
 #[test]

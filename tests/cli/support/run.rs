@@ -532,3 +532,19 @@ impl World {
         run_json_cmd(self.command(extra), Vec::<String>::new())
     }
 }
+
+/// Removes a `--control` left without its value (after filtering a control URL out of
+/// [`World::args`]).
+pub fn strip_dangling_control(args: Vec<String>) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        if args[i] == "--control" && args.get(i + 1).is_none_or(|v| v.starts_with("--")) {
+            i += 1;
+            continue;
+        }
+        out.push(args[i].clone());
+        i += 1;
+    }
+    out
+}
