@@ -5,3 +5,6 @@ EXPECT_LAYER=path EXPECT_CAUSE=tcp_blocked EXPECT_EXIT=4
 faults() {
   openai_tcp_fault REJECT --reject-with tcp-reset
 }
+verify() {
+  [ "$(json_get "$1" .targets[0].stages[1].failure)" = connection_refused ] || { VERIFY_MSG="not refused"; return 1; }
+}
