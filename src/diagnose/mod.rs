@@ -214,8 +214,18 @@ fn describe_stop(v: &View) -> String {
         Stop::Tls(f, m) => failed("tls", f, m),
         Stop::Http(f, m) => failed("http", f, m),
         Stop::Deadline => format!("{}: not finished before the run deadline", v.name()),
-        Stop::ProxyTcp(f, m) => failed("the connection to the proxy", f, m),
-        Stop::Proxy(f, m) => failed("the proxy", f, m),
+        Stop::ProxyTcp(f, m) => format!(
+            "{}: the proxy could not be reached, {} ({}): {m}",
+            v.name(),
+            f.describe(),
+            f.as_str()
+        ),
+        Stop::Proxy(f, m) => format!(
+            "{}: through the proxy, {} ({}): {m}",
+            v.name(),
+            f.describe(),
+            f.as_str()
+        ),
         Stop::Withheld(why) => format!("{}: {why}", v.name()),
         Stop::Answered => match v.t.response() {
             Some(r) => format!("{}: {}", v.name(), crate::evidence::signatures::describe(r)),
@@ -660,12 +670,12 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
                 });
             }
         } else if !tcp_failed.is_empty() {
-            let some_openai_tcp = service.iter().any(|v| v.tcp_ok());
+            let some_openai_tcp = service.iter().any(|v| v.tunnel_ok());
             if control_tcp || some_openai_tcp {
                 let n = names(&tcp_failed);
                 let n: Vec<&str> = n.iter().map(String::as_str).collect();
                 let mut evidence: Vec<String> = tcp_failed.iter().map(|v| describe_stop(v)).collect();
-                if let Some(c) = controls_answered.first() {
+                if let Some(c) = controls.iter().find(|v| v.tunnel_ok()) {
                     evidence.push(format!("control {} accepted a connection", c.name()));
                 }
                 let f = Finder {

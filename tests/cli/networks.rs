@@ -454,3 +454,33 @@ fn edge_ranges_can_be_replaced_and_bad_files_are_clear_errors() {
     assert_eq!(o.code, 1, "{}", o.dump());
     assert!(o.stderr.contains("--edge-ranges"), "{}", o.stderr);
 }
+
+#[test]
+fn a_proxy_answering_502_for_everything_is_its_failure_not_a_block() {
+    let w = World::start();
+    let proxy = ProxyFixture::start(ProxyBehaviour::BadGateway, w.edge.addr());
+    let o = w.run_json(["--proxy", &proxy.url()]);
+    assert_eq!(
+        o.stage_failure("api.openai.com", "proxy"),
+        Some("proxy_error"),
+        "{}",
+        o.dump()
+    );
+    assert_eq!(
+        o.stage("api.openai.com", "proxy").unwrap()["proxy"]["status"],
+        502
+    );
+    // The controls fail through it too: nothing shows the path beyond the proxy is to blame.
+    assert_verdict(&o, "none", "inconclusive", 7);
+}
+
+#[test]
+fn slow_handshakes_everywhere_are_network_slow() {
+    let slow = Behaviour::SlowHandshake(Duration::from_millis(1200));
+    let w = service_hosts()
+        .chain(&["control.test"])
+        .fold(World::builder(), |w, h| w.behaviour(h, slow))
+        .start();
+    let o = w.run_json(["--timeout", "3"]);
+    assert_verdict(&o, "local_network", "network_slow", 3);
+}
