@@ -210,6 +210,9 @@ impl EarlyControls {
         if plan.doh.is_empty() {
             return EarlyControls { tasks: vec![] };
         }
+        // The controls overlap the first stages' wait and end with it: one --timeout from now,
+        // so an unreachable DoH resolver never outlasts a black-holed connection.
+        let deadline = deadline.min(Instant::now() + plan.timeout);
         let tasks = names
             .into_iter()
             .map(|(name, idx)| {

@@ -373,7 +373,6 @@ pub async fn handshake(
     host: &str,
     timeout: Duration,
 ) -> (Stage<TlsDetail>, Option<TlsStream<TcpStream>>) {
-    let start = Instant::now();
     let name = match server_name(host) {
         Ok(n) => n,
         Err(msg) => {
@@ -386,6 +385,8 @@ pub async fn handshake(
     let sni = matches!(name, ServerName::DnsName(_)).then(|| host.to_string());
     let record = Arc::new(Mutex::new(Record::default()));
     let connector = TlsConnector::from(Arc::new(ctx.client_config(record.clone(), ALPN)));
+    // The clock covers the handshake alone, as curl's time_appconnect - time_connect does.
+    let start = Instant::now();
     let result = tokio::time::timeout(timeout, connector.connect(name, stream)).await;
     let duration = start.elapsed();
     let recorded = record
