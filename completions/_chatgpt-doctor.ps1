@@ -38,6 +38,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
             [CompletionResult]::new('--noproxy', '--noproxy', [CompletionResultType]::ParameterName, 'Hosts to reach without the proxy (comma-separated, like NO_PROXY), instead of NO_PROXY')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)')
             [CompletionResult]::new('--surface', '--surface', [CompletionResultType]::ParameterName, 'Probe only these surfaces (comma-separated); controls always run')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the human output')
             [CompletionResult]::new('-4', '-4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
             [CompletionResult]::new('--ipv4', '--ipv4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
@@ -64,6 +65,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
             [CompletionResult]::new('http', 'http', [CompletionResultType]::ParameterValue, 'One GET with each phase timed as httpstat shows them: dns, tcp, tls, server processing, content transfer (exit 0 on any HTTP answer, 8 on none)')
             [CompletionResult]::new('endpoints', 'endpoints', [CompletionResultType]::ParameterValue, 'List the built-in targets of `check`, their surfaces and what each probe proves')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Run the check again and again and print a line whenever the verdict changes')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve Prometheus metrics over HTTP: `/metrics` (the latest check, refreshed every --interval) and `/probe?surface=web,api` (a fresh check of those surfaces); one check at a time')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Run the check and write a Markdown report (and its JSON) for a support ticket, secrets removed')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (generated from these definitions; see man/)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -87,6 +89,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
             [CompletionResult]::new('--noproxy', '--noproxy', [CompletionResultType]::ParameterName, 'Hosts to reach without the proxy (comma-separated, like NO_PROXY), instead of NO_PROXY')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)')
             [CompletionResult]::new('--surface', '--surface', [CompletionResultType]::ParameterName, 'Probe only these surfaces (comma-separated); controls always run')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the human output')
             [CompletionResult]::new('-4', '-4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
             [CompletionResult]::new('--ipv4', '--ipv4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
@@ -120,6 +123,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
             [CompletionResult]::new('--noproxy', '--noproxy', [CompletionResultType]::ParameterName, 'Hosts to reach without the proxy (comma-separated, like NO_PROXY), instead of NO_PROXY')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)')
             [CompletionResult]::new('--surface', '--surface', [CompletionResultType]::ParameterName, 'Probe only these surfaces (comma-separated); controls always run')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the human output')
             [CompletionResult]::new('-4', '-4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
             [CompletionResult]::new('--ipv4', '--ipv4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
@@ -153,6 +157,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
             [CompletionResult]::new('--noproxy', '--noproxy', [CompletionResultType]::ParameterName, 'Hosts to reach without the proxy (comma-separated, like NO_PROXY), instead of NO_PROXY')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)')
             [CompletionResult]::new('--surface', '--surface', [CompletionResultType]::ParameterName, 'Probe only these surfaces (comma-separated); controls always run')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the human output')
             [CompletionResult]::new('-4', '-4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
             [CompletionResult]::new('--ipv4', '--ipv4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
@@ -169,6 +174,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
             break
         }
         'chatgpt-doctor;completions' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the human output')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the verdict (no progress, no per-target table)')
@@ -180,6 +186,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
             break
         }
         'chatgpt-doctor;schema' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the human output')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the verdict (no progress, no per-target table)')
@@ -194,6 +201,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
             [CompletionResult]::new('--dns-server', '--dns-server', [CompletionResultType]::ParameterName, 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout of each stage, in seconds')
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Timeout of each stage, in seconds')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the human output')
             [CompletionResult]::new('-4', '-4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
             [CompletionResult]::new('--ipv4', '--ipv4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
@@ -214,6 +222,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Timeout of each stage, in seconds')
             [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])')
             [CompletionResult]::new('--connect-to', '--connect-to', [CompletionResultType]::ParameterName, 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the human output')
             [CompletionResult]::new('-4', '-4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
             [CompletionResult]::new('--ipv4', '--ipv4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
@@ -236,6 +245,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Timeout of each stage, in seconds')
             [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])')
             [CompletionResult]::new('--connect-to', '--connect-to', [CompletionResultType]::ParameterName, 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the human output')
             [CompletionResult]::new('-4', '-4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
             [CompletionResult]::new('--ipv4', '--ipv4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
@@ -257,6 +267,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Timeout of each stage, in seconds')
             [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])')
             [CompletionResult]::new('--connect-to', '--connect-to', [CompletionResultType]::ParameterName, 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the human output')
             [CompletionResult]::new('-4', '-4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
             [CompletionResult]::new('--ipv4', '--ipv4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
@@ -272,6 +283,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
             break
         }
         'chatgpt-doctor;endpoints' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the human output')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the verdict (no progress, no per-target table)')
@@ -304,9 +316,46 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
             [CompletionResult]::new('--noproxy', '--noproxy', [CompletionResultType]::ParameterName, 'Hosts to reach without the proxy (comma-separated, like NO_PROXY), instead of NO_PROXY')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)')
             [CompletionResult]::new('--surface', '--surface', [CompletionResultType]::ParameterName, 'Probe only these surfaces (comma-separated); controls always run')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the human output')
             [CompletionResult]::new('--until-healthy', '--until-healthy', [CompletionResultType]::ParameterName, 'Exit 0 as soon as the verdict is healthy')
             [CompletionResult]::new('--notify', '--notify', [CompletionResultType]::ParameterName, 'Ring the terminal bell (on stderr) on each change of verdict')
+            [CompletionResult]::new('-4', '-4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
+            [CompletionResult]::new('--ipv4', '--ipv4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
+            [CompletionResult]::new('-6', '-6', [CompletionResultType]::ParameterName, 'Use IPv6 only')
+            [CompletionResult]::new('--ipv6', '--ipv6', [CompletionResultType]::ParameterName, 'Use IPv6 only')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Exit non-zero when the verdict is healthy but carries warnings')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the verdict (no progress, no per-target table)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the verdict (no progress, no per-target table)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more detail: addresses, certificate chains, headers (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more detail: addresses, certificate chains, headers (repeat for more)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'chatgpt-doctor;serve' {
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'The address to listen on (HTTP; `/metrics` and `/probe?surface=…`)')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Seconds between the checks behind `/metrics` (fractions allowed)')
+            [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])')
+            [CompletionResult]::new('--connect-to', '--connect-to', [CompletionResultType]::ParameterName, 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the CA certificates in this PEM file (added to both the system and public stores)')
+            [CompletionResult]::new('--dns-server', '--dns-server', [CompletionResultType]::ParameterName, 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)')
+            [CompletionResult]::new('--doh-url', '--doh-url', [CompletionResultType]::ParameterName, 'DNS-over-HTTPS resolver for control lookups (recorded; comparison arrives with the DNS-tampering checks)')
+            [CompletionResult]::new('--edge-ranges', '--edge-ranges', [CompletionResultType]::ParameterName, 'Address ranges OpenAI''s edge answers from, one CIDR a line (default: Cloudflare''s published ranges); an answer outside them weighs as evidence of DNS tampering')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout of each stage (dns, tcp, tls, http), in seconds')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Timeout of each stage (dns, tcp, tls, http), in seconds')
+            [CompletionResult]::new('--max-time', '--max-time', [CompletionResultType]::ParameterName, 'Deadline of the whole run, in seconds')
+            [CompletionResult]::new('--control', '--control', [CompletionResultType]::ParameterName, 'A control target (repeatable); replaces the built-in controls. http:// or https:// URL')
+            [CompletionResult]::new('--status-url', '--status-url', [CompletionResultType]::ParameterName, 'Base URL of the status page (default https://status.openai.com)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API (default: OPENAI_BASE_URL, then OPENAI_API_BASE, then https://api.openai.com/v1)')
+            [CompletionResult]::new('-x', '-x', [CompletionResultType]::ParameterName, 'Use this proxy for every target (http://, socks5:// or socks5h://; "" for none), instead of HTTPS_PROXY / HTTP_PROXY / ALL_PROXY')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Use this proxy for every target (http://, socks5:// or socks5h://; "" for none), instead of HTTPS_PROXY / HTTP_PROXY / ALL_PROXY')
+            [CompletionResult]::new('--noproxy', '--noproxy', [CompletionResultType]::ParameterName, 'Hosts to reach without the proxy (comma-separated, like NO_PROXY), instead of NO_PROXY')
+            [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)')
+            [CompletionResult]::new('--surface', '--surface', [CompletionResultType]::ParameterName, 'Probe only these surfaces (comma-separated); controls always run')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the human output')
             [CompletionResult]::new('-4', '-4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
             [CompletionResult]::new('--ipv4', '--ipv4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
             [CompletionResult]::new('-6', '-6', [CompletionResultType]::ParameterName, 'Use IPv6 only')
@@ -341,6 +390,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
             [CompletionResult]::new('--noproxy', '--noproxy', [CompletionResultType]::ParameterName, 'Hosts to reach without the proxy (comma-separated, like NO_PROXY), instead of NO_PROXY')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)')
             [CompletionResult]::new('--surface', '--surface', [CompletionResultType]::ParameterName, 'Probe only these surfaces (comma-separated); controls always run')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the human output')
             [CompletionResult]::new('--anonymize', '--anonymize', [CompletionResultType]::ParameterName, 'Also replace your public IP address, private addresses, the system resolver''s addresses, this machine''s host name and your network''s domain names with placeholders')
             [CompletionResult]::new('-4', '-4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
@@ -359,6 +409,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
         }
         'chatgpt-doctor;man' {
             [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Write every page into this directory instead (as committed under man/)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the human output')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the verdict (no progress, no per-target table)')
@@ -381,6 +432,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
             [CompletionResult]::new('http', 'http', [CompletionResultType]::ParameterValue, 'One GET with each phase timed as httpstat shows them: dns, tcp, tls, server processing, content transfer (exit 0 on any HTTP answer, 8 on none)')
             [CompletionResult]::new('endpoints', 'endpoints', [CompletionResultType]::ParameterValue, 'List the built-in targets of `check`, their surfaces and what each probe proves')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Run the check again and again and print a line whenever the verdict changes')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve Prometheus metrics over HTTP: `/metrics` (the latest check, refreshed every --interval) and `/probe?surface=web,api` (a fresh check of those surfaces); one check at a time')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Run the check and write a Markdown report (and its JSON) for a support ticket, secrets removed')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (generated from these definitions; see man/)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -417,6 +469,9 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
             break
         }
         'chatgpt-doctor;help;watch' {
+            break
+        }
+        'chatgpt-doctor;help;serve' {
             break
         }
         'chatgpt-doctor;help;report' {

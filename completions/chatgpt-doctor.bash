@@ -46,6 +46,9 @@ _chatgpt__doctor() {
             chatgpt__doctor,schema)
                 cmd="chatgpt__doctor__subcmd__schema"
                 ;;
+            chatgpt__doctor,serve)
+                cmd="chatgpt__doctor__subcmd__serve"
+                ;;
             chatgpt__doctor,status)
                 cmd="chatgpt__doctor__subcmd__status"
                 ;;
@@ -88,6 +91,9 @@ _chatgpt__doctor() {
             chatgpt__doctor__subcmd__help,schema)
                 cmd="chatgpt__doctor__subcmd__help__subcmd__schema"
                 ;;
+            chatgpt__doctor__subcmd__help,serve)
+                cmd="chatgpt__doctor__subcmd__help__subcmd__serve"
+                ;;
             chatgpt__doctor__subcmd__help,status)
                 cmd="chatgpt__doctor__subcmd__help__subcmd__status"
                 ;;
@@ -107,7 +113,7 @@ _chatgpt__doctor() {
 
     case "${cmd}" in
         chatgpt__doctor)
-            opts="-4 -6 -x -q -v -h -V --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --color --quiet --verbose --help --version check status auth completions schema dns tcp tls http endpoints watch report man help"
+            opts="-4 -6 -x -q -v -h -V --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --help --version check status auth completions schema dns tcp tls http endpoints watch serve report man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -181,6 +187,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "web app api auth assets status" -- "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -193,7 +203,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__auth)
-            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --color --quiet --verbose --help"
+            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -265,6 +275,10 @@ _chatgpt__doctor() {
                     ;;
                 --surface)
                     COMPREPLY=($(compgen -W "web app api auth assets status" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -279,7 +293,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__check)
-            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --color --quiet --verbose --help"
+            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -353,6 +367,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "web app api auth assets status" -- "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -365,12 +383,16 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__completions)
-            opts="-q -v -h --json --color --quiet --verbose --help bash elvish fish powershell zsh"
+            opts="-q -v -h --json --format --color --quiet --verbose --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -383,7 +405,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__dns)
-            opts="-4 -6 -q -v -h --ipv4 --ipv6 --dns-server --connect-timeout --timeout --json --color --quiet --verbose --help"
+            opts="-4 -6 -q -v -h --ipv4 --ipv6 --dns-server --connect-timeout --timeout --json --format --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -401,6 +423,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -413,12 +439,16 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__endpoints)
-            opts="-q -v -h --json --color --quiet --verbose --help"
+            opts="-q -v -h --json --format --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -431,7 +461,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__help)
-            opts="check status auth completions schema dns tcp tls http endpoints watch report man help"
+            opts="check status auth completions schema dns tcp tls http endpoints watch serve report man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -584,6 +614,20 @@ _chatgpt__doctor() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        chatgpt__subcmd__doctor__subcmd__help__subcmd__serve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         chatgpt__subcmd__doctor__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -641,7 +685,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__http)
-            opts="-4 -6 -q -v -h --cacert --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --json --color --quiet --verbose --help"
+            opts="-4 -6 -q -v -h --cacert --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --json --format --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -671,6 +715,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -683,7 +731,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__man)
-            opts="-q -v -h --out-dir --json --color --quiet --verbose --help"
+            opts="-q -v -h --out-dir --json --format --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -691,6 +739,10 @@ _chatgpt__doctor() {
             case "${prev}" in
                 --out-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -705,7 +757,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__report)
-            opts="-o -4 -6 -x -q -v -h --output --anonymize --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --color --quiet --verbose --help"
+            opts="-o -4 -6 -x -q -v -h --output --anonymize --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -787,6 +839,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "web app api auth assets status" -- "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -799,12 +855,114 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__schema)
-            opts="-q -v -h --json --color --quiet --verbose --help report dns tcp tls http endpoints watch support"
+            opts="-q -v -h --json --format --color --quiet --verbose --help report dns tcp tls http endpoints watch support"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatgpt__subcmd__doctor__subcmd__serve)
+            opts="-4 -6 -x -q -v -h --listen --interval --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resolve)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --doh-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --edge-ranges)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --control)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -x)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --noproxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --surface)
+                    COMPREPLY=($(compgen -W "web app api auth assets status" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -817,7 +975,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__status)
-            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --color --quiet --verbose --help"
+            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -891,6 +1049,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "web app api auth assets status" -- "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -903,7 +1065,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__tcp)
-            opts="-4 -6 -q -v -h --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --json --color --quiet --verbose --help"
+            opts="-4 -6 -q -v -h --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --json --format --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -929,6 +1091,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -941,7 +1107,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__tls)
-            opts="-4 -6 -q -v -h --cacert --decoy-sni --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --json --color --quiet --verbose --help"
+            opts="-4 -6 -q -v -h --cacert --decoy-sni --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --json --format --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -975,6 +1141,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -987,7 +1157,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__watch)
-            opts="-4 -6 -x -q -v -h --interval --max-interval --until-healthy --notify --notify-command --max-runs --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --color --quiet --verbose --help"
+            opts="-4 -6 -x -q -v -h --interval --max-interval --until-healthy --notify --notify-command --max-runs --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1075,6 +1245,10 @@ _chatgpt__doctor() {
                     ;;
                 --surface)
                     COMPREPLY=($(compgen -W "web app api auth assets status" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)

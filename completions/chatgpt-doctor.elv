@@ -35,6 +35,7 @@ set edit:completion:arg-completer[chatgpt-doctor] = {|@words|
             cand --noproxy 'Hosts to reach without the proxy (comma-separated, like NO_PROXY), instead of NO_PROXY'
             cand --api-key-file 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)'
             cand --surface 'Probe only these surfaces (comma-separated); controls always run'
+            cand --format 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)'
             cand --color 'When to colour the human output'
             cand -4 'Use IPv4 only'
             cand --ipv4 'Use IPv4 only'
@@ -61,6 +62,7 @@ set edit:completion:arg-completer[chatgpt-doctor] = {|@words|
             cand http 'One GET with each phase timed as httpstat shows them: dns, tcp, tls, server processing, content transfer (exit 0 on any HTTP answer, 8 on none)'
             cand endpoints 'List the built-in targets of `check`, their surfaces and what each probe proves'
             cand watch 'Run the check again and again and print a line whenever the verdict changes'
+            cand serve 'Serve Prometheus metrics over HTTP: `/metrics` (the latest check, refreshed every --interval) and `/probe?surface=web,api` (a fresh check of those surfaces); one check at a time'
             cand report 'Run the check and write a Markdown report (and its JSON) for a support ticket, secrets removed'
             cand man 'Print the man page (generated from these definitions; see man/)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -83,6 +85,7 @@ set edit:completion:arg-completer[chatgpt-doctor] = {|@words|
             cand --noproxy 'Hosts to reach without the proxy (comma-separated, like NO_PROXY), instead of NO_PROXY'
             cand --api-key-file 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)'
             cand --surface 'Probe only these surfaces (comma-separated); controls always run'
+            cand --format 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)'
             cand --color 'When to colour the human output'
             cand -4 'Use IPv4 only'
             cand --ipv4 'Use IPv4 only'
@@ -115,6 +118,7 @@ set edit:completion:arg-completer[chatgpt-doctor] = {|@words|
             cand --noproxy 'Hosts to reach without the proxy (comma-separated, like NO_PROXY), instead of NO_PROXY'
             cand --api-key-file 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)'
             cand --surface 'Probe only these surfaces (comma-separated); controls always run'
+            cand --format 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)'
             cand --color 'When to colour the human output'
             cand -4 'Use IPv4 only'
             cand --ipv4 'Use IPv4 only'
@@ -147,6 +151,7 @@ set edit:completion:arg-completer[chatgpt-doctor] = {|@words|
             cand --noproxy 'Hosts to reach without the proxy (comma-separated, like NO_PROXY), instead of NO_PROXY'
             cand --api-key-file 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)'
             cand --surface 'Probe only these surfaces (comma-separated); controls always run'
+            cand --format 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)'
             cand --color 'When to colour the human output'
             cand -4 'Use IPv4 only'
             cand --ipv4 'Use IPv4 only'
@@ -162,6 +167,7 @@ set edit:completion:arg-completer[chatgpt-doctor] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'chatgpt-doctor;completions'= {
+            cand --format 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)'
             cand --color 'When to colour the human output'
             cand --json 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
             cand -q 'Print only the verdict (no progress, no per-target table)'
@@ -172,6 +178,7 @@ set edit:completion:arg-completer[chatgpt-doctor] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'chatgpt-doctor;schema'= {
+            cand --format 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)'
             cand --color 'When to colour the human output'
             cand --json 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
             cand -q 'Print only the verdict (no progress, no per-target table)'
@@ -185,6 +192,7 @@ set edit:completion:arg-completer[chatgpt-doctor] = {|@words|
             cand --dns-server 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)'
             cand --timeout 'Timeout of each stage, in seconds'
             cand --connect-timeout 'Timeout of each stage, in seconds'
+            cand --format 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)'
             cand --color 'When to colour the human output'
             cand -4 'Use IPv4 only'
             cand --ipv4 'Use IPv4 only'
@@ -204,6 +212,7 @@ set edit:completion:arg-completer[chatgpt-doctor] = {|@words|
             cand --connect-timeout 'Timeout of each stage, in seconds'
             cand --resolve 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])'
             cand --connect-to 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)'
+            cand --format 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)'
             cand --color 'When to colour the human output'
             cand -4 'Use IPv4 only'
             cand --ipv4 'Use IPv4 only'
@@ -225,6 +234,7 @@ set edit:completion:arg-completer[chatgpt-doctor] = {|@words|
             cand --connect-timeout 'Timeout of each stage, in seconds'
             cand --resolve 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])'
             cand --connect-to 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)'
+            cand --format 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)'
             cand --color 'When to colour the human output'
             cand -4 'Use IPv4 only'
             cand --ipv4 'Use IPv4 only'
@@ -245,6 +255,7 @@ set edit:completion:arg-completer[chatgpt-doctor] = {|@words|
             cand --connect-timeout 'Timeout of each stage, in seconds'
             cand --resolve 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])'
             cand --connect-to 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)'
+            cand --format 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)'
             cand --color 'When to colour the human output'
             cand -4 'Use IPv4 only'
             cand --ipv4 'Use IPv4 only'
@@ -259,6 +270,7 @@ set edit:completion:arg-completer[chatgpt-doctor] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'chatgpt-doctor;endpoints'= {
+            cand --format 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)'
             cand --color 'When to colour the human output'
             cand --json 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
             cand -q 'Print only the verdict (no progress, no per-target table)'
@@ -290,9 +302,45 @@ set edit:completion:arg-completer[chatgpt-doctor] = {|@words|
             cand --noproxy 'Hosts to reach without the proxy (comma-separated, like NO_PROXY), instead of NO_PROXY'
             cand --api-key-file 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)'
             cand --surface 'Probe only these surfaces (comma-separated); controls always run'
+            cand --format 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)'
             cand --color 'When to colour the human output'
             cand --until-healthy 'Exit 0 as soon as the verdict is healthy'
             cand --notify 'Ring the terminal bell (on stderr) on each change of verdict'
+            cand -4 'Use IPv4 only'
+            cand --ipv4 'Use IPv4 only'
+            cand -6 'Use IPv6 only'
+            cand --ipv6 'Use IPv6 only'
+            cand --strict 'Exit non-zero when the verdict is healthy but carries warnings'
+            cand --json 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
+            cand -q 'Print only the verdict (no progress, no per-target table)'
+            cand --quiet 'Print only the verdict (no progress, no per-target table)'
+            cand -v 'Show more detail: addresses, certificate chains, headers (repeat for more)'
+            cand --verbose 'Show more detail: addresses, certificate chains, headers (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'chatgpt-doctor;serve'= {
+            cand --listen 'The address to listen on (HTTP; `/metrics` and `/probe?surface=…`)'
+            cand --interval 'Seconds between the checks behind `/metrics` (fractions allowed)'
+            cand --resolve 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])'
+            cand --connect-to 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)'
+            cand --cacert 'Also trust the CA certificates in this PEM file (added to both the system and public stores)'
+            cand --dns-server 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)'
+            cand --doh-url 'DNS-over-HTTPS resolver for control lookups (recorded; comparison arrives with the DNS-tampering checks)'
+            cand --edge-ranges 'Address ranges OpenAI''s edge answers from, one CIDR a line (default: Cloudflare''s published ranges); an answer outside them weighs as evidence of DNS tampering'
+            cand --timeout 'Timeout of each stage (dns, tcp, tls, http), in seconds'
+            cand --connect-timeout 'Timeout of each stage (dns, tcp, tls, http), in seconds'
+            cand --max-time 'Deadline of the whole run, in seconds'
+            cand --control 'A control target (repeatable); replaces the built-in controls. http:// or https:// URL'
+            cand --status-url 'Base URL of the status page (default https://status.openai.com)'
+            cand --base-url 'Base URL of the API (default: OPENAI_BASE_URL, then OPENAI_API_BASE, then https://api.openai.com/v1)'
+            cand -x 'Use this proxy for every target (http://, socks5:// or socks5h://; "" for none), instead of HTTPS_PROXY / HTTP_PROXY / ALL_PROXY'
+            cand --proxy 'Use this proxy for every target (http://, socks5:// or socks5h://; "" for none), instead of HTTPS_PROXY / HTTP_PROXY / ALL_PROXY'
+            cand --noproxy 'Hosts to reach without the proxy (comma-separated, like NO_PROXY), instead of NO_PROXY'
+            cand --api-key-file 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)'
+            cand --surface 'Probe only these surfaces (comma-separated); controls always run'
+            cand --format 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)'
+            cand --color 'When to colour the human output'
             cand -4 'Use IPv4 only'
             cand --ipv4 'Use IPv4 only'
             cand -6 'Use IPv6 only'
@@ -326,6 +374,7 @@ set edit:completion:arg-completer[chatgpt-doctor] = {|@words|
             cand --noproxy 'Hosts to reach without the proxy (comma-separated, like NO_PROXY), instead of NO_PROXY'
             cand --api-key-file 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)'
             cand --surface 'Probe only these surfaces (comma-separated); controls always run'
+            cand --format 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)'
             cand --color 'When to colour the human output'
             cand --anonymize 'Also replace your public IP address, private addresses, the system resolver''s addresses, this machine''s host name and your network''s domain names with placeholders'
             cand -4 'Use IPv4 only'
@@ -343,6 +392,7 @@ set edit:completion:arg-completer[chatgpt-doctor] = {|@words|
         }
         &'chatgpt-doctor;man'= {
             cand --out-dir 'Write every page into this directory instead (as committed under man/)'
+            cand --format 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)'
             cand --color 'When to colour the human output'
             cand --json 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
             cand -q 'Print only the verdict (no progress, no per-target table)'
@@ -364,6 +414,7 @@ set edit:completion:arg-completer[chatgpt-doctor] = {|@words|
             cand http 'One GET with each phase timed as httpstat shows them: dns, tcp, tls, server processing, content transfer (exit 0 on any HTTP answer, 8 on none)'
             cand endpoints 'List the built-in targets of `check`, their surfaces and what each probe proves'
             cand watch 'Run the check again and again and print a line whenever the verdict changes'
+            cand serve 'Serve Prometheus metrics over HTTP: `/metrics` (the latest check, refreshed every --interval) and `/probe?surface=web,api` (a fresh check of those surfaces); one check at a time'
             cand report 'Run the check and write a Markdown report (and its JSON) for a support ticket, secrets removed'
             cand man 'Print the man page (generated from these definitions; see man/)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -389,6 +440,8 @@ set edit:completion:arg-completer[chatgpt-doctor] = {|@words|
         &'chatgpt-doctor;help;endpoints'= {
         }
         &'chatgpt-doctor;help;watch'= {
+        }
+        &'chatgpt-doctor;help;serve'= {
         }
         &'chatgpt-doctor;help;report'= {
         }

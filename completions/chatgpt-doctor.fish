@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_chatgpt_doctor_global_optspecs
-    string join \n 4/ipv4 6/ipv6 resolve= connect-to= cacert= dns-server= doh-url= edge-ranges= timeout= max-time= control= status-url= base-url= x/proxy= noproxy= api-key-file= surface= strict json color= q/quiet v/verbose h/help V/version
+    string join \n 4/ipv4 6/ipv6 resolve= connect-to= cacert= dns-server= doh-url= edge-ranges= timeout= max-time= control= status-url= base-url= x/proxy= noproxy= api-key-file= surface= strict json format= color= q/quiet v/verbose h/help V/version
 end
 
 function __fish_chatgpt_doctor_needs_command
@@ -44,6 +44,9 @@ api\t'api.openai.com (or the configured base URL)'
 auth\t'auth.openai.com, used to log in'
 assets\t'Static assets (cdn.oaistatic.com)'
 status\t'OpenAI\'s status page'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
+json\t'One JSON document (the same as --json)'
+prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -66,6 +69,7 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -f -a "tls" 
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -f -a "http" -d 'One GET with each phase timed as httpstat shows them: dns, tcp, tls, server processing, content transfer (exit 0 on any HTTP answer, 8 on none)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -f -a "endpoints" -d 'List the built-in targets of `check`, their surfaces and what each probe proves'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -f -a "watch" -d 'Run the check again and again and print a line whenever the verdict changes'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -f -a "serve" -d 'Serve Prometheus metrics over HTTP: `/metrics` (the latest check, refreshed every --interval) and `/probe?surface=web,api` (a fresh check of those surfaces); one check at a time'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -f -a "report" -d 'Run the check and write a Markdown report (and its JSON) for a support ticket, secrets removed'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -f -a "man" -d 'Print the man page (generated from these definitions; see man/)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -89,6 +93,9 @@ api\t'api.openai.com (or the configured base URL)'
 auth\t'auth.openai.com, used to log in'
 assets\t'Static assets (cdn.oaistatic.com)'
 status\t'OpenAI\'s status page'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
+json\t'One JSON document (the same as --json)'
+prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -119,6 +126,9 @@ api\t'api.openai.com (or the configured base URL)'
 auth\t'auth.openai.com, used to log in'
 assets\t'Static assets (cdn.oaistatic.com)'
 status\t'OpenAI\'s status page'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
+json\t'One JSON document (the same as --json)'
+prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -149,6 +159,9 @@ api\t'api.openai.com (or the configured base URL)'
 auth\t'auth.openai.com, used to log in'
 assets\t'Static assets (cdn.oaistatic.com)'
 status\t'OpenAI\'s status page'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
+json\t'One JSON document (the same as --json)'
+prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -159,6 +172,9 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l j
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand completions" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
+json\t'One JSON document (the same as --json)'
+prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand completions" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -166,6 +182,9 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand completion
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand completions" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand completions" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand schema" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
+json\t'One JSON document (the same as --json)'
+prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand schema" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -175,6 +194,9 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand schema" -s
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -l timeout -l connect-timeout -d 'Timeout of each stage, in seconds' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
+json\t'One JSON document (the same as --json)'
+prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -188,6 +210,9 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -l dn
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -l timeout -l connect-timeout -d 'Timeout of each stage, in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -l resolve -d 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -l connect-to -d 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
+json\t'One JSON document (the same as --json)'
+prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -203,6 +228,9 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l dn
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l timeout -l connect-timeout -d 'Timeout of each stage, in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l resolve -d 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l connect-to -d 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
+json\t'One JSON document (the same as --json)'
+prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -217,6 +245,9 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l d
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l timeout -l connect-timeout -d 'Timeout of each stage, in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l resolve -d 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l connect-to -d 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
+json\t'One JSON document (the same as --json)'
+prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -226,6 +257,9 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l j
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand endpoints" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
+json\t'One JSON document (the same as --json)'
+prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand endpoints" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -257,6 +291,9 @@ api\t'api.openai.com (or the configured base URL)'
 auth\t'auth.openai.com, used to log in'
 assets\t'Static assets (cdn.oaistatic.com)'
 status\t'OpenAI\'s status page'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
+json\t'One JSON document (the same as --json)'
+prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -269,6 +306,41 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l 
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l listen -d 'The address to listen on (HTTP; `/metrics` and `/probe?surface=…`)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l interval -d 'Seconds between the checks behind `/metrics` (fractions allowed)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l resolve -d 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l connect-to -d 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l cacert -d 'Also trust the CA certificates in this PEM file (added to both the system and public stores)' -r -F
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l doh-url -d 'DNS-over-HTTPS resolver for control lookups (recorded; comparison arrives with the DNS-tampering checks)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l edge-ranges -d 'Address ranges OpenAI\'s edge answers from, one CIDR a line (default: Cloudflare\'s published ranges); an answer outside them weighs as evidence of DNS tampering' -r -F
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l max-time -d 'Deadline of the whole run, in seconds' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l control -d 'A control target (repeatable); replaces the built-in controls. http:// or https:// URL' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l status-url -d 'Base URL of the status page (default https://status.openai.com)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l base-url -d 'Base URL of the API (default: OPENAI_BASE_URL, then OPENAI_API_BASE, then https://api.openai.com/v1)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -s x -l proxy -d 'Use this proxy for every target (http://, socks5:// or socks5h://; "" for none), instead of HTTPS_PROXY / HTTP_PROXY / ALL_PROXY' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l noproxy -d 'Hosts to reach without the proxy (comma-separated, like NO_PROXY), instead of NO_PROXY' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l api-key-file -d 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)' -r -F
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l surface -d 'Probe only these surfaces (comma-separated); controls always run' -r -f -a "web\t'chatgpt.com in a browser'
+app\t'The iOS and Android apps\' edge'
+api\t'api.openai.com (or the configured base URL)'
+auth\t'auth.openai.com, used to log in'
+assets\t'Static assets (cdn.oaistatic.com)'
+status\t'OpenAI\'s status page'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
+json\t'One JSON document (the same as --json)'
+prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -s 4 -l ipv4 -d 'Use IPv4 only'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -s 6 -l ipv6 -d 'Use IPv6 only'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l strict -d 'Exit non-zero when the verdict is healthy but carries warnings'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l json -d 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -s o -l output -d 'The Markdown file to write; the JSON goes next to it (`.md` replaced by `.json`). `-` writes only the Markdown (or, with --json, only the JSON) to stdout' -r -F
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l resolve -d 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l connect-to -d 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)' -r
@@ -290,6 +362,9 @@ api\t'api.openai.com (or the configured base URL)'
 auth\t'auth.openai.com, used to log in'
 assets\t'Static assets (cdn.oaistatic.com)'
 status\t'OpenAI\'s status page'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
+json\t'One JSON document (the same as --json)'
+prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -302,6 +377,9 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -s
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand man" -l out-dir -d 'Write every page into this directory instead (as committed under man/)' -r -F
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand man" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
+json\t'One JSON document (the same as --json)'
+prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand man" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -309,17 +387,18 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand man" -l js
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand man" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand man" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch report man help" -f -a "check" -d 'Probe ChatGPT\'s web, app and API endpoints and control targets, and print a layered verdict'
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch report man help" -f -a "status" -d 'Read OpenAI\'s status page: indicator, components not operational, incidents, maintenance (exit 0 operational, 5 trouble reported, 7 unreadable)'
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch report man help" -f -a "auth" -d 'Check the API key against the API (OPENAI_API_KEY or --api-key-file; OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID): valid, invalid, missing, restricted, organization mismatch, quota, rate limits'
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch report man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch report man help" -f -a "schema" -d 'Print the JSON Schema of a `--json` output (default: the check report)'
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch report man help" -f -a "dns" -d 'Look up one name like dig: A and AAAA separately, with TTLs and the resolver asked (exit 0 resolved, 8 not)'
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch report man help" -f -a "tcp" -d 'Connect to one host\'s port over TCP, per address family (exit 0 connected, 8 not)'
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch report man help" -f -a "tls" -d 'A TLS handshake with one host, like openssl s_client: version, ALPN, chain, both trust stores, and an SNI test when the handshake is reset or times out (exit 0 trusted, 8 not)'
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch report man help" -f -a "http" -d 'One GET with each phase timed as httpstat shows them: dns, tcp, tls, server processing, content transfer (exit 0 on any HTTP answer, 8 on none)'
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch report man help" -f -a "endpoints" -d 'List the built-in targets of `check`, their surfaces and what each probe proves'
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch report man help" -f -a "watch" -d 'Run the check again and again and print a line whenever the verdict changes'
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch report man help" -f -a "report" -d 'Run the check and write a Markdown report (and its JSON) for a support ticket, secrets removed'
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch report man help" -f -a "man" -d 'Print the man page (generated from these definitions; see man/)'
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch report man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch serve report man help" -f -a "check" -d 'Probe ChatGPT\'s web, app and API endpoints and control targets, and print a layered verdict'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch serve report man help" -f -a "status" -d 'Read OpenAI\'s status page: indicator, components not operational, incidents, maintenance (exit 0 operational, 5 trouble reported, 7 unreadable)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch serve report man help" -f -a "auth" -d 'Check the API key against the API (OPENAI_API_KEY or --api-key-file; OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID): valid, invalid, missing, restricted, organization mismatch, quota, rate limits'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch serve report man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch serve report man help" -f -a "schema" -d 'Print the JSON Schema of a `--json` output (default: the check report)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch serve report man help" -f -a "dns" -d 'Look up one name like dig: A and AAAA separately, with TTLs and the resolver asked (exit 0 resolved, 8 not)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch serve report man help" -f -a "tcp" -d 'Connect to one host\'s port over TCP, per address family (exit 0 connected, 8 not)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch serve report man help" -f -a "tls" -d 'A TLS handshake with one host, like openssl s_client: version, ALPN, chain, both trust stores, and an SNI test when the handshake is reset or times out (exit 0 trusted, 8 not)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch serve report man help" -f -a "http" -d 'One GET with each phase timed as httpstat shows them: dns, tcp, tls, server processing, content transfer (exit 0 on any HTTP answer, 8 on none)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch serve report man help" -f -a "endpoints" -d 'List the built-in targets of `check`, their surfaces and what each probe proves'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch serve report man help" -f -a "watch" -d 'Run the check again and again and print a line whenever the verdict changes'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch serve report man help" -f -a "serve" -d 'Serve Prometheus metrics over HTTP: `/metrics` (the latest check, refreshed every --interval) and `/probe?surface=web,api` (a fresh check of those surfaces); one check at a time'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch serve report man help" -f -a "report" -d 'Run the check and write a Markdown report (and its JSON) for a support ticket, secrets removed'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch serve report man help" -f -a "man" -d 'Print the man page (generated from these definitions; see man/)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand help; and not __fish_seen_subcommand_from check status auth completions schema dns tcp tls http endpoints watch serve report man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -53,6 +53,10 @@ pub struct OutputArgs {
     #[arg(long, global = true)]
     pub json: bool,
 
+    /// Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)
+    #[arg(long, value_enum, global = true, value_name = "FORMAT")]
+    pub format: Option<OutputFormat>,
+
     /// When to colour the human output
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, value_name = "WHEN")]
     pub color: ColorChoice,
@@ -64,6 +68,17 @@ pub struct OutputArgs {
     /// Show more detail: addresses, certificate chains, headers (repeat for more)
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
     pub verbose: u8,
+}
+
+/// `--format` values.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// The layered verdict and per-target table for people
+    Human,
+    /// One JSON document (the same as --json)
+    Json,
+    /// OpenMetrics text for Prometheus (node_exporter's textfile collector); `check` only
+    Prometheus,
 }
 
 /// `--color` values.
@@ -117,6 +132,9 @@ pub enum Command {
     Endpoints,
     /// Run the check again and again and print a line whenever the verdict changes
     Watch(Box<crate::commands::args::WatchArgs>),
+    /// Serve Prometheus metrics over HTTP: `/metrics` (the latest check, refreshed every
+    /// --interval) and `/probe?surface=web,api` (a fresh check of those surfaces); one check at a time
+    Serve(Box<crate::commands::args::ServeArgs>),
     /// Run the check and write a Markdown report (and its JSON) for a support ticket, secrets removed
     Report(Box<crate::commands::args::ReportArgs>),
     /// Print the man page (generated from these definitions; see man/)

@@ -66,7 +66,8 @@ pub fn main_entry() -> i32 {
 }
 
 /// Runs a parsed command line.
-pub fn run(cli: Cli) -> Result<i32, AppError> {
+pub fn run(mut cli: Cli) -> Result<i32, AppError> {
+    apply_format(&mut cli)?;
     match cli.command {
         Some(Command::Completions { shell }) => {
             let out = completion_script(shell);
@@ -83,6 +84,7 @@ pub fn run(cli: Cli) -> Result<i32, AppError> {
         Some(Command::Http(args)) => commands::run_http(&args, &cli.output),
         Some(Command::Endpoints) => commands::run_endpoints(&cli.output),
         Some(Command::Watch(args)) => commands::run_watch(&args, &cli.output),
+        Some(Command::Serve(args)) => commands::run_serve(&args, &cli.output),
         Some(Command::Report(args)) => commands::run_report(&args, &cli.output),
         Some(Command::Man(args)) => commands::run_man(&args),
         Some(Command::Check(args)) => check(&args, &cli.output),
@@ -90,6 +92,31 @@ pub fn run(cli: Cli) -> Result<i32, AppError> {
         Some(Command::Auth(args)) => auth(&args, &cli.output),
         None => check(&cli.check, &cli.output),
     }
+}
+
+/// `--format json` is `--json`; `--format prometheus` is for `check` only, and disagreeing with
+/// `--json` is a usage error.
+fn apply_format(cli: &mut Cli) -> Result<(), AppError> {
+    use cli::OutputFormat;
+    match cli.output.format {
+        Some(OutputFormat::Json) => cli.output.json = true,
+        Some(f) if cli.output.json => {
+            let name = match f {
+                OutputFormat::Human => "human",
+                _ => "prometheus",
+            };
+            return Err(AppError::Usage(format!(
+                "--json and --format {name} disagree: give one of them"
+            )));
+        }
+        Some(OutputFormat::Prometheus) if !matches!(cli.command, None | Some(Command::Check(_))) => {
+            return Err(AppError::Usage(
+                "--format prometheus is for `check` (`serve` serves the same metrics over HTTP)".into(),
+            ));
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 /// The completion script for a shell, as committed under `completions/`.
@@ -598,7 +625,10 @@ fn auth(args: &CheckArgs, output: &OutputArgs) -> Result<i32, AppError> {
 /// with `--json` or `-q`), the runtime dropped afterwards so no task outlives the run.
 pub fn run_check(check: &Check, output: &OutputArgs) -> Result<report::Report, AppError> {
     colored::control::set_override(render::decide_color(output.color));
-    let show_progress = !output.json && !output.quiet && std::io::stderr().is_terminal();
+    let show_progress = !output.json
+        && output.format != Some(cli::OutputFormat::Prometheus)
+        && !output.quiet
+        && std::io::stderr().is_terminal();
     let runtime = runtime()?;
     let report = runtime.block_on(async {
         let bar = show_progress.then(|| {
@@ -634,7 +664,9 @@ pub fn run_check(check: &Check, output: &OutputArgs) -> Result<report::Report, A
 fn check(args: &CheckArgs, output: &OutputArgs) -> Result<i32, AppError> {
     let check = Check::prepare(args)?;
     let report = run_check(&check, output)?;
-    let out = if output.json {
+    let out = if output.format == Some(cli::OutputFormat::Prometheus) {
+        render::prometheus::render(&report)
+    } else if output.json {
         render::json::render(&report)
     } else {
         render::human::render(&report, output.verbose, output.quiet)

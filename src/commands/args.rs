@@ -149,6 +149,21 @@ pub struct WatchArgs {
     pub check: CheckArgs,
 }
 
+/// `serve`: `check`'s flags plus where to listen and how often to check.
+#[derive(Args, Debug, Clone)]
+pub struct ServeArgs {
+    /// The address to listen on (HTTP; `/metrics` and `/probe?surface=…`)
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:9473")]
+    pub listen: SocketAddr,
+
+    /// Seconds between the checks behind `/metrics` (fractions allowed)
+    #[arg(long, value_name = "SECS", default_value = "60", value_parser = parse_secs)]
+    pub interval: Duration,
+
+    #[command(flatten)]
+    pub check: CheckArgs,
+}
+
 /// `report`: `check`'s flags plus where to write.
 #[derive(Args, Debug, Clone)]
 pub struct ReportArgs {

@@ -8,6 +8,7 @@ pub mod args;
 pub mod output;
 pub mod redact;
 pub mod report;
+pub mod serve;
 pub mod stage;
 pub mod watch;
 
@@ -103,6 +104,11 @@ pub fn run_endpoints(output: &OutputArgs) -> Result<i32, AppError> {
     let out = stage::endpoints();
     emit(output, &out, render::stages::endpoints)?;
     Ok(0)
+}
+
+/// `serve`.
+pub fn run_serve(args: &args::ServeArgs, output: &OutputArgs) -> Result<i32, AppError> {
+    serve::run(args, output)
 }
 
 /// `watch`.

@@ -3,6 +3,7 @@
 pub mod human;
 pub mod json;
 pub mod markdown;
+pub mod prometheus;
 pub mod stages;
 
 use std::io::IsTerminal;

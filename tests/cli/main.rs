@@ -7,5 +7,6 @@ mod evidence;
 mod flags;
 mod generated;
 mod hostile;
+mod metrics;
 mod networks;
 mod support;

@@ -1,0 +1,358 @@
+//! `serve`: a Prometheus exporter over HTTP.
+//!
+//! * `/metrics` — the latest check (one [`Check`] and one set of probers for the whole life of the
+//!   process, refreshed every `--interval`), rendered by [`crate::render::prometheus`].
+//! * `/probe?surface=web,api` — a fresh check of those surfaces (blackbox_exporter's style).
+//!
+//! Never more than one check at a time, however hard it is scraped: every round takes one lock.
+//! A request that waited for the lock reuses a round of the same surfaces that started after it
+//! arrived, so a burst of concurrent `/probe` requests shares rounds instead of queueing one each.
+//! Every request has a timeout, request heads are capped and bodies are refused; SIGTERM or
+//! SIGINT ends the process with exit 0.
+
+use std::collections::HashMap;
+use std::convert::Infallible;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use clap::ValueEnum;
+use http_body_util::Full;
+use hyper::body::Incoming;
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::sync::{Semaphore, watch};
+
+use super::args::ServeArgs;
+use crate::catalog::Surface;
+use crate::cli::{CheckArgs, OutputArgs};
+use crate::probe::run::Probers;
+use crate::render::prometheus;
+use crate::report::Report;
+use crate::{AppError, Check};
+
+/// At most this many connections are served at once; further ones wait to be accepted.
+pub const MAX_CONNECTIONS: usize = 64;
+/// The cap on a request's head (request line and headers), in bytes (hyper's minimum).
+pub const MAX_HEAD_BYTES: usize = 8 * 1024;
+/// How long a client may take to send a request's head.
+pub const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long one connection may stay open (keep-alive included).
+pub const CONNECTION_LIFETIME: Duration = Duration::from_secs(300);
+
+/// Runs the exporter until SIGTERM or SIGINT; returns 0 then.
+pub fn run(args: &ServeArgs, output: &OutputArgs) -> Result<i32, AppError> {
+    let check = Check::prepare(&args.check)?;
+    let runtime = crate::runtime()?;
+    let result = runtime.block_on(serve(check, args, output));
+    // Rounds still in flight are dropped with the runtime; nothing outlives the process's answer.
+    runtime.shutdown_timeout(Duration::from_secs(1));
+    result
+}
+
+/// The surfaces of a round, sorted: the key under which rounds are shared.
+type SurfaceKey = Vec<Surface>;
+
+/// What every request handler shares.
+struct Exporter {
+    args: CheckArgs,
+    probers: Arc<Probers>,
+    /// The surfaces of the `--interval` rounds (those of the flags; empty means all).
+    default_key: SurfaceKey,
+    /// Prepared checks per set of surfaces (at most one per subset of the surfaces).
+    checks: Mutex<HashMap<SurfaceKey, Arc<Check>>>,
+    /// Held for the whole of a round: one round at a time.
+    round: tokio::sync::Mutex<()>,
+    /// The latest round per set of surfaces, with when it started.
+    recent: Mutex<HashMap<SurfaceKey, (Instant, Arc<Report>)>>,
+    /// The latest `--interval` round, for `/metrics`.
+    latest: watch::Sender<Option<Arc<Report>>>,
+    /// How long one request may take: waiting for the round in progress, then its own.
+    request_timeout: Duration,
+    verbose: bool,
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn surface_key(surfaces: &[Surface]) -> SurfaceKey {
+    let mut key: Vec<Surface> = surfaces
+        .iter()
+        .copied()
+        .filter(|s| *s != Surface::Control)
+        .collect();
+    key.sort();
+    key.dedup();
+    key
+}
+
+impl Exporter {
+    fn check_for(&self, key: &SurfaceKey) -> Result<Arc<Check>, AppError> {
+        if let Some(c) = lock(&self.checks).get(key) {
+            return Ok(c.clone());
+        }
+        let mut args = self.args.clone();
+        args.surface = key.clone();
+        let check = Arc::new(Check::prepare(&args)?);
+        lock(&self.checks).insert(key.clone(), check.clone());
+        Ok(check)
+    }
+
+    /// A round of `key`'s surfaces that started at or after `asked_at`: the one just finished
+    /// by another request, or a new one.
+    async fn round(&self, key: SurfaceKey, asked_at: Instant) -> Result<Arc<Report>, AppError> {
+        let _one_at_a_time = self.round.lock().await;
+        if let Some((started, report)) = lock(&self.recent).get(&key)
+            && *started >= asked_at
+        {
+            return Ok(report.clone());
+        }
+        let check = self.check_for(&key)?;
+        let started = Instant::now();
+        let report = Arc::new(check.run(self.probers.clone(), |_| {}).await);
+        if self.verbose {
+            eprintln!(
+                "chatgpt-doctor serve: {} round: {}/{} in {:.1} s",
+                if key.is_empty() {
+                    "all".to_string()
+                } else {
+                    key.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(",")
+                },
+                report.verdict.layer.as_str(),
+                report.verdict.cause.as_str(),
+                started.elapsed().as_secs_f64()
+            );
+        }
+        lock(&self.recent).insert(key.clone(), (started, report.clone()));
+        if key == self.default_key {
+            self.latest.send_replace(Some(report.clone()));
+        }
+        Ok(report)
+    }
+}
+
+async fn serve(check: Check, args: &ServeArgs, output: &OutputArgs) -> Result<i32, AppError> {
+    let listener = tokio::net::TcpListener::bind(args.listen)
+        .await
+        .map_err(|e| AppError::Run(format!("cannot listen on {}: {e}", args.listen)))?;
+    let local = listener
+        .local_addr()
+        .map_err(|e| AppError::Run(format!("cannot listen on {}: {e}", args.listen)))?;
+    let shutdown = shutdown_signal()?;
+    // Said on stderr so a caller that asked for port 0 learns the port.
+    eprintln!("chatgpt-doctor serve: listening on http://{local}/ (/metrics, /probe?surface=…)");
+
+    let default_key = surface_key(&args.check.surface);
+    let probers = check.probers();
+    let (latest, _) = watch::channel(None);
+    let exporter = Arc::new(Exporter {
+        args: args.check.clone(),
+        probers,
+        checks: Mutex::new(HashMap::from([(default_key.clone(), Arc::new(check))])),
+        default_key,
+        round: tokio::sync::Mutex::new(()),
+        recent: Mutex::new(HashMap::new()),
+        latest,
+        request_timeout: args.check.max_time.saturating_mul(2) + Duration::from_secs(5),
+        verbose: output.verbose > 0,
+    });
+
+    let refresher = {
+        let exporter = exporter.clone();
+        let interval = args.interval;
+        tokio::spawn(async move {
+            loop {
+                let key = exporter.default_key.clone();
+                if let Err(e) = exporter.round(key, Instant::now()).await {
+                    eprintln!("chatgpt-doctor serve: error: {e}");
+                }
+                tokio::time::sleep(interval).await;
+            }
+        })
+    };
+
+    let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    tokio::pin!(shutdown);
+    loop {
+        let permit = tokio::select! {
+            _ = &mut shutdown => break,
+            p = slots.clone().acquire_owned() => match p {
+                Ok(p) => p,
+                Err(_) => break,
+            },
+        };
+        let stream = tokio::select! {
+            _ = &mut shutdown => break,
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(e) => {
+                    // Out of descriptors and the like: wait a moment rather than spin.
+                    eprintln!("chatgpt-doctor serve: accept failed: {e}");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+        };
+        let exporter = exporter.clone();
+        tokio::spawn(async move {
+            let service = hyper::service::service_fn(move |req| {
+                let exporter = exporter.clone();
+                async move { Ok::<_, Infallible>(respond(&exporter, req).await) }
+            });
+            let conn = hyper::server::conn::http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(HEAD_TIMEOUT)
+                .max_buf_size(MAX_HEAD_BYTES)
+                .serve_connection(TokioIo::new(stream), service);
+            let _ = tokio::time::timeout(CONNECTION_LIFETIME, conn).await;
+            drop(permit);
+        });
+    }
+    refresher.abort();
+    if !output.quiet {
+        eprintln!("chatgpt-doctor serve: stopped");
+    }
+    Ok(0)
+}
+
+/// Resolves on the first SIGTERM or SIGINT (Ctrl-C).
+fn shutdown_signal() -> Result<impl std::future::Future<Output = ()>, AppError> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut term = signal(SignalKind::terminate())
+            .map_err(|e| AppError::Run(format!("cannot listen for SIGTERM: {e}")))?;
+        let mut int = signal(SignalKind::interrupt())
+            .map_err(|e| AppError::Run(format!("cannot listen for SIGINT: {e}")))?;
+        Ok(async move {
+            tokio::select! {
+                _ = term.recv() => {},
+                _ = int.recv() => {},
+            }
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        Ok(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+    }
+}
+
+fn text(status: StatusCode, body: impl Into<String>) -> Response<Full<Bytes>> {
+    let mut r = Response::new(Full::new(Bytes::from(body.into())));
+    *r.status_mut() = status;
+    r.headers_mut().insert(
+        hyper::header::CONTENT_TYPE,
+        hyper::header::HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    r
+}
+
+fn metrics(report: &Report) -> Response<Full<Bytes>> {
+    let mut r = Response::new(Full::new(Bytes::from(prometheus::render(report))));
+    r.headers_mut().insert(
+        hyper::header::CONTENT_TYPE,
+        hyper::header::HeaderValue::from_static(prometheus::CONTENT_TYPE),
+    );
+    r
+}
+
+/// The surfaces asked for in `/probe`'s query: `surface=web,api` (repeatable); none means the
+/// flags' surfaces.
+fn parse_surfaces(query: Option<&str>) -> Result<Option<Vec<Surface>>, String> {
+    let mut surfaces = Vec::new();
+    for (k, v) in url::form_urlencoded::parse(query.unwrap_or("").as_bytes()) {
+        if k != "surface" {
+            return Err(format!(
+                "unknown parameter '{k}' (only surface=web,app,api,auth,assets,status)"
+            ));
+        }
+        for name in v.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            surfaces
+                .push(Surface::from_str(name, true).map_err(|_| {
+                    format!("unknown surface '{name}' (web, app, api, auth, assets, status)")
+                })?);
+        }
+    }
+    Ok((!surfaces.is_empty()).then_some(surfaces))
+}
+
+async fn respond(exporter: &Exporter, req: Request<Incoming>) -> Response<Full<Bytes>> {
+    let asked_at = Instant::now();
+    if !matches!(*req.method(), Method::GET | Method::HEAD) {
+        let mut r = text(StatusCode::METHOD_NOT_ALLOWED, "only GET and HEAD\n");
+        r.headers_mut().insert(
+            hyper::header::ALLOW,
+            hyper::header::HeaderValue::from_static("GET, HEAD"),
+        );
+        return r;
+    }
+    // No endpoint takes a body; one that is announced is refused without being read.
+    let has_body = req.headers().contains_key(hyper::header::TRANSFER_ENCODING)
+        || req
+            .headers()
+            .get(hyper::header::CONTENT_LENGTH)
+            .is_some_and(|v| v.as_bytes() != b"0");
+    if has_body {
+        return text(StatusCode::PAYLOAD_TOO_LARGE, "requests carry no body here\n");
+    }
+    let timeout = exporter.request_timeout;
+    match req.uri().path() {
+        "/" => text(
+            StatusCode::OK,
+            "chatgpt-doctor exporter\n  /metrics                 the latest check\n  /probe?surface=web,api   a fresh check of those surfaces\n",
+        ),
+        "/metrics" => {
+            let mut rx = exporter.latest.subscribe();
+            let ready = tokio::time::timeout(timeout, rx.wait_for(Option::is_some)).await;
+            match ready {
+                Ok(Ok(latest)) => match latest.as_ref() {
+                    Some(report) => metrics(report),
+                    None => text(StatusCode::SERVICE_UNAVAILABLE, "no check has finished yet\n"),
+                },
+                _ => text(StatusCode::SERVICE_UNAVAILABLE, "no check has finished yet\n"),
+            }
+        }
+        "/probe" => {
+            let key = match parse_surfaces(req.uri().query()) {
+                Ok(Some(s)) => surface_key(&s),
+                Ok(None) => exporter.default_key.clone(),
+                Err(e) => return text(StatusCode::BAD_REQUEST, format!("{e}\n")),
+            };
+            match tokio::time::timeout(timeout, exporter.round(key, asked_at)).await {
+                Ok(Ok(report)) => metrics(&report),
+                Ok(Err(e)) => text(StatusCode::INTERNAL_SERVER_ERROR, format!("{e}\n")),
+                Err(_) => text(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "the check did not finish in time\n",
+                ),
+            }
+        }
+        _ => text(
+            StatusCode::NOT_FOUND,
+            "not found: try /metrics or /probe?surface=web,api\n",
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn probe_surfaces_come_from_the_query() {
+        assert_eq!(parse_surfaces(None), Ok(None));
+        assert_eq!(
+            parse_surfaces(Some("surface=web,api&surface=status")),
+            Ok(Some(vec![Surface::Web, Surface::Api, Surface::Status]))
+        );
+        assert!(parse_surfaces(Some("surface=control")).is_err());
+        assert!(parse_surfaces(Some("target=x")).is_err());
+        assert_eq!(
+            surface_key(&[Surface::Api, Surface::Web, Surface::Api]),
+            vec![Surface::Web, Surface::Api]
+        );
+    }
+}
