@@ -39,6 +39,22 @@ pub fn for_cause(cause: Cause) -> Vec<String> {
             "OpenAI's servers are failing for at least some requests; this is not your network. Check https://status.openai.com and retry in a few minutes.",
             "If only one surface fails, use another meanwhile (the web, the app or the API).",
         ],
+        Cause::ProxyUnreachable => &[
+            "The proxy this computer is set to use does not answer. Check HTTPS_PROXY / https_proxy (and the system's proxy settings): a stale value from another network is common.",
+            "If you are not supposed to use a proxy here, unset the variables (or use --proxy \"\" to test without one).",
+        ],
+        Cause::ProxyAuthRequired => &[
+            "The proxy wants you to sign in: put the user name and password in the proxy URL (http://user:pass@proxy:port) or use the credentials your IT department provides.",
+            "Many tools cannot answer a Negotiate/NTLM proxy (-v shows what it asks for): a local helper such as cntlm or px may be needed.",
+        ],
+        Cause::ProxyDenied => &[
+            "Your network's proxy has a rule against OpenAI. On a company or school network, ask its administrators; the proxy's block page (shown with -v) may say whom to ask.",
+            "Tools that bypass the proxy will not get through either if the network forces all traffic through it.",
+        ],
+        Cause::DnsTampered => &[
+            "Your DNS answers for OpenAI are forged (a national filter or a tampering resolver). Use encrypted DNS (DNS-over-HTTPS or DNS-over-TLS) in your browser or OS, or a VPN that carries DNS.",
+            "`chatgpt-doctor check -v` shows the forged addresses and what the independent resolvers answered.",
+        ],
         Cause::ClockSkew => &[
             "Set this computer's clock right: turn on automatic time (NTP) in the date and time settings, then run the check again.",
             "Certificates are checked against the local clock: with a wrong clock every secure site looks broken.",
@@ -105,4 +121,53 @@ pub fn for_cause(cause: Cause) -> Vec<String> {
         _ => &["Run `chatgpt-doctor check -v` for the details behind this verdict."],
     };
     lines.iter().map(|s| s.to_string()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_verdict_cause_has_its_own_advice() {
+        let generic = for_cause(Cause::ControlsFailed);
+        let verdicts = [
+            "healthy",
+            "inconclusive",
+            "clock_skew",
+            "proxy_unreachable",
+            "offline",
+            "dns_resolver_down",
+            "captive_portal",
+            "proxy_denied",
+            "proxy_auth_required",
+            "tls_intercepted",
+            "network_slow",
+            "dns_tampered",
+            "dns_blocked",
+            "tcp_blocked",
+            "sni_filtered",
+            "tls_failed",
+            "ipv6_broken",
+            "region_blocked",
+            "edge_challenge",
+            "path_slow",
+            "service_outage",
+            "service_degraded",
+            "service_errors",
+            "maintenance",
+            "api_key_invalid",
+            "api_key_missing",
+            "org_mismatch",
+            "quota_exhausted",
+            "rate_limited",
+        ];
+        for name in verdicts {
+            let cause: Cause = serde_json::from_value(serde_json::Value::from(name)).expect(name);
+            let advice = for_cause(cause);
+            assert!(
+                !advice.is_empty() && advice != generic,
+                "{name} has only the generic advice"
+            );
+        }
+    }
 }

@@ -164,6 +164,7 @@ fn render_targets(o: &mut String, r: &Report, verbose: u8) {
         for (i, fam) in families.iter().enumerate() {
             let of = |n: StageName| t.stages.iter().find(|s| s.stage == n && s.family == Some(*fam));
             let (tcp, tls, http) = (of(StageName::Tcp), of(StageName::Tls), of(StageName::Http));
+            let proxy = of(StageName::Proxy);
             let name = if families.len() > 1 {
                 format!(
                     "{} ({})",
@@ -173,14 +174,18 @@ fn render_targets(o: &mut String, r: &Report, verbose: u8) {
             } else {
                 t.name.clone()
             };
-            let failed = [dns, tcp, tls, http]
+            let failed = [dns, tcp, proxy, tls, http]
                 .into_iter()
                 .flatten()
                 .find(|s| s.status == StageStatus::Fail);
+            let via = proxy
+                .and_then(|p| p.proxy.as_ref())
+                .map(|p| format!(" (via {})", p.proxy))
+                .unwrap_or_default();
             let result = match failed {
-                Some(s) => failure_line(s).red().to_string(),
+                Some(s) => format!("{}{via}", failure_line(s)).red().to_string(),
                 None => match http.and_then(|h| h.http.as_ref()) {
-                    Some(_) => http.map(|h| h.detail.clone()).unwrap_or_default(),
+                    Some(_) => http.map(|h| format!("{}{via}", h.detail)).unwrap_or_default(),
                     None => "—".into(),
                 },
             };

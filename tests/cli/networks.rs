@@ -270,6 +270,18 @@ fn a_proxy_refusing_openai_but_passing_controls_is_proxy_denied() {
             .contains("passed through the same proxy")
     );
     assert_eq!(j["environment"]["proxies"][0]["source"], "HTTPS_PROXY");
+    // The human view names the refusal and the proxy on each row.
+    let human = w
+        .command(Vec::<String>::new())
+        .env("HTTPS_PROXY", proxy.url())
+        .output()
+        .unwrap();
+    let human = String::from_utf8_lossy(&human.stdout);
+    assert!(
+        human.contains("proxy: the proxy refused the destination (proxy_denied)"),
+        "{human}"
+    );
+    assert!(human.contains(&format!("(via {})", proxy.url())), "{human}");
 }
 
 #[test]
