@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(nginx libnginx-mod-http-headers-more-filter dnsmasq unbound squid tinyproxy
   iptables nftables iproute2 dnsutils socat openssl curl jq ca-certificates python3 prometheus
-  gcc libc6-dev linux-libc-dev)
+  gcc libc6-dev linux-libc-dev time)
 
 missing=()
 for p in "${packages[@]}"; do

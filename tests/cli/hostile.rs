@@ -73,3 +73,60 @@ fn a_megabyte_of_headers_is_an_invalid_response() {
         o.dump()
     );
 }
+
+#[test]
+fn every_hostile_server_at_once_keeps_the_deadline_and_the_memory_bound() {
+    // An endless body, a trickle, a megabyte of headers, a silent TLS server and a resolver
+    // answering garbage, all in one run: the verdict must come within --max-time, and peak memory
+    // stay under issue 6's 30 MB bound (measured by /usr/bin/time, Debian's `time` package).
+    if !std::path::Path::new("/usr/bin/time").exists() {
+        eprintln!("note: /usr/bin/time is missing (Debian package `time`); skipping");
+        return;
+    }
+    let w = World::builder()
+        .route(
+            "chatgpt.com",
+            "/cdn-cgi/trace",
+            ResponseSpec::new(200).with_body(Body::Endless),
+        )
+        .route(
+            "chatgpt.com",
+            "/",
+            ResponseSpec::new(200).with_body(Body::Trickle),
+        )
+        .route(
+            "api.openai.com",
+            "/v1/models",
+            ResponseSpec::new(200).with_body(Body::HugeHeaders(1024 * 1024)),
+        )
+        .behaviour("auth.openai.com", crate::support::Behaviour::HangAfterAccept)
+        .dns("cdn.oaistatic.com", DnsAnswer::Garbage)
+        .start();
+    let mut args: Vec<String> = vec![
+        "-f".into(),
+        "%M".into(),
+        crate::support::run::BIN.into(),
+        "check".into(),
+    ];
+    args.extend(w.args());
+    args.extend(["--timeout", "2", "--max-time", "4", "--json"].map(String::from));
+    let start = Instant::now();
+    let out = std::process::Command::new("/usr/bin/time")
+        .args(&args)
+        .output()
+        .expect("run /usr/bin/time");
+    let elapsed = start.elapsed();
+    assert!(
+        elapsed < Duration::from_secs(6),
+        "the run took {elapsed:?} with --max-time 4"
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON report");
+    crate::support::run::validate_report(&report).expect("valid report");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let max_rss_kb: u64 = stderr
+        .lines()
+        .rev()
+        .find_map(|l| l.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no max RSS in: {stderr}"));
+    assert!(max_rss_kb < 30 * 1024, "peak RSS {max_rss_kb} kB is over 30 MB");
+}
