@@ -497,7 +497,6 @@ impl Check {
             .map(|v| v.to_string())
             .collect();
         let ctx = diagnose::Context {
-            proxy_variables: proxy_variables.clone(),
             proxy_warnings: proxies.warnings().to_vec(),
             trust_store_problems,
             key_source: self.key.as_ref().map(|(_, s)| s.to_string()),

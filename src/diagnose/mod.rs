@@ -21,8 +21,6 @@ use crate::report::{
 /// Facts about the machine that are not probe results.
 #[derive(Debug, Clone, Default)]
 pub struct Context {
-    /// Proxy variables that are set (names only).
-    pub proxy_variables: Vec<String>,
     /// Disagreeing upper/lower-case proxy variables and malformed proxy settings.
     pub proxy_warnings: Vec<String>,
     /// Problems with the system trust store (empty, unreadable files).
@@ -319,11 +317,11 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
     match clock {
         Some(c) if c.is_off() => {
             let evidence = vec![format!(
-                "this computer's clock is {:.0} s {} the servers' (median of {} Date headers; local time {})",
+                "this computer's clock is {:.0} s {} the servers' (median of {} Date headers; local time at the start of the run {})",
                 c.skew_secs.abs(),
                 if c.skew_secs > 0.0 { "ahead of" } else { "behind" },
                 c.samples,
-                network::now_rfc3339(std::time::SystemTime::now())
+                network::rfc3339(obs.started_at)
             )];
             if validity.is_empty() {
                 machine.push(Finding {
@@ -357,8 +355,8 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
                 evidence: vec![
                     format!("certificates rejected for their dates: {}", validity_names.join(", ")),
                     format!(
-                        "no server clock could be read to compare; local time {}",
-                        network::now_rfc3339(std::time::SystemTime::now())
+                        "no server clock could be read to compare; local time at the start of the run {}",
+                        network::rfc3339(obs.started_at)
                     ),
                 ],
             };
@@ -1001,7 +999,7 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
     layers.push(svc_layer);
 
     // ---- account --------------------------------------------------------------------------
-    let (account_layer, account, account_verdict) = judge_account(obs, ctx, key_view.as_ref());
+    let (account_layer, account, account_verdict) = judge_account(ctx, key_view.as_ref());
     layers.push(account_layer);
     if verdict.is_none() {
         verdict = account_verdict;
@@ -1208,11 +1206,7 @@ fn edge_trace(obs: &Observations) -> Option<EdgeTraceReport> {
 
 /// The account layer: what the API said of the key. Region blocks, edge refusals and server
 /// errors on the key check are judged by the path and service layers.
-fn judge_account(
-    obs: &Observations,
-    ctx: &Context,
-    key: Option<&View>,
-) -> (LayerReport, Option<AccountReport>, Option<Finder>) {
+fn judge_account(ctx: &Context, key: Option<&View>) -> (LayerReport, Option<AccountReport>, Option<Finder>) {
     if ctx.key_source.is_none() && ctx.require_key {
         let f = Finder {
             layer: Layer::Account,
@@ -1223,7 +1217,6 @@ fn judge_account(
             evidence: vec!["OPENAI_API_KEY: not set".into()],
         };
         let layer = layer(Layer::Account, vec![finding(&f, Severity::Fail)], String::new());
-        let _ = obs;
         return (layer, None, Some(f));
     }
     let (Some(source), Some(v)) = (ctx.key_source.as_ref(), key) else {
@@ -1235,7 +1228,6 @@ fn judge_account(
         };
         return (layer, None, None);
     };
-    let _ = obs;
     let mut report = AccountReport {
         key_source: source.clone(),
         url: v.t.target.url.to_string(),

@@ -287,9 +287,9 @@ pub fn dns_checks(
         .collect()
 }
 
-/// The local clock as RFC 3339, for evidence.
-pub fn now_rfc3339(now: SystemTime) -> String {
-    time::OffsetDateTime::from(now)
+/// A time of this machine's clock as RFC 3339, for evidence.
+pub fn rfc3339(t: SystemTime) -> String {
+    time::OffsetDateTime::from(t)
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default()
 }

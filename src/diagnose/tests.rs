@@ -262,7 +262,6 @@ impl World {
             doh: vec![],
             started_at: SystemTime::UNIX_EPOCH,
             duration: Duration::from_millis(100),
-            deadline_hit: false,
         }
     }
 }

@@ -538,6 +538,4 @@ pub struct Observations {
     pub doh: Vec<doh::DohLookup>,
     pub started_at: std::time::SystemTime,
     pub duration: Duration,
-    /// True when `--max-time` cut the run short.
-    pub deadline_hit: bool,
 }

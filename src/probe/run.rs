@@ -91,7 +91,6 @@ pub async fn run(
     let mut early = EarlyControls::start(plan, &probers, deadline);
     let mut done: Vec<Option<TargetObservation>> = vec![None; jobs.len()];
     let hard_stop = tokio::time::Instant::from_std(deadline + GRACE);
-    let mut deadline_hit = false;
     loop {
         match tokio::time::timeout_at(hard_stop, set.join_next()).await {
             Ok(Some(Ok((i, obs)))) => {
@@ -105,7 +104,6 @@ pub async fn run(
             Ok(None) => break,
             Err(_) => {
                 set.abort_all();
-                deadline_hit = true;
                 break;
             }
         }
@@ -127,7 +125,6 @@ pub async fn run(
     let doh = early.collect(&targets, plan, &probers, deadline).await;
     let elapsed = start.elapsed();
     Observations {
-        deadline_hit: deadline_hit || elapsed >= plan.max_time,
         targets,
         status_documents,
         key_check,
