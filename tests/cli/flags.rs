@@ -428,10 +428,13 @@ fn json_mode_prints_one_document_and_nothing_else() {
     assert_eq!(o.json["schema_version"], 1);
     assert_eq!(o.json["tool"]["name"], "chatgpt-doctor");
     assert!(o.stderr.is_empty(), "{}", o.stderr);
-    assert_eq!(
-        o.stdout.trim_end().matches('\n').count() + 1,
-        o.stdout.trim_end().lines().count()
-    );
+    // Exactly one JSON value on stdout: no banner before it, no table or second document after.
+    let documents = serde_json::Deserializer::from_str(&o.stdout)
+        .into_iter::<serde_json::Value>()
+        .collect::<Result<Vec<_>, _>>()
+        .expect("stdout is only JSON");
+    assert_eq!(documents.len(), 1);
+    assert!(o.stdout.starts_with('{'), "nothing before the document");
 }
 
 #[test]
