@@ -68,6 +68,28 @@ pub struct OutputArgs {
     /// Show more detail: addresses, certificate chains, headers (repeat for more)
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
     pub verbose: u8,
+
+    /// Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en].
+    /// Codes and field names never change; JSON's summary and advice follow only this flag
+    #[arg(long, value_enum, global = true, value_name = "LANG")]
+    pub lang: Option<crate::i18n::Lang>,
+}
+
+impl OutputArgs {
+    /// The language for people: `--lang`, else the locale variables.
+    pub fn human_lang(&self) -> crate::i18n::Lang {
+        crate::i18n::Lang::resolve(self.lang)
+    }
+
+    /// The language of the words in this output: machine output (JSON, OpenMetrics) speaks
+    /// English unless `--lang` is given, so CI scripts see the same words on every machine.
+    pub fn text_lang(&self) -> crate::i18n::Lang {
+        if self.json || self.format == Some(OutputFormat::Prometheus) {
+            self.lang.unwrap_or_default()
+        } else {
+            self.human_lang()
+        }
+    }
 }
 
 /// `--format` values.

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod commands;
 pub mod diagnose;
 pub mod evidence;
+pub mod i18n;
 pub mod probe;
 pub mod render;
 pub mod report;
@@ -333,6 +334,8 @@ pub struct Check {
     /// A missing key is the verdict (`auth`) rather than an unchecked layer (`check`).
     pub require_key: bool,
     edge_ranges: evidence::dns_consistency::EdgeRanges,
+    /// The language of the report's words (summaries, evidence, advice).
+    pub lang: i18n::Lang,
 }
 
 impl Check {
@@ -450,6 +453,7 @@ impl Check {
             project,
             require_key: false,
             edge_ranges,
+            lang: i18n::Lang::En,
         })
     }
 
@@ -504,6 +508,7 @@ impl Check {
             project_sent: self.key.is_some() && self.project.is_some(),
             require_key: self.require_key,
             edge_ranges: self.edge_ranges.clone(),
+            lang: self.lang,
         };
         let diagnosis = diagnose::diagnose(observations, &ctx);
         let code = diagnose::exit_code(&diagnosis, args.strict);
@@ -586,7 +591,8 @@ pub fn runtime() -> Result<tokio::runtime::Runtime, AppError> {
 fn status(args: &CheckArgs, output: &OutputArgs) -> Result<i32, AppError> {
     let mut args = args.clone();
     args.surface = vec![catalog::Surface::Status];
-    let check = Check::prepare(&args)?;
+    let mut check = Check::prepare(&args)?;
+    check.lang = output.text_lang();
     let report = run_check(&check, output)?;
     let code = match &report.status_page {
         Some(p) if p.reachable => {
@@ -614,6 +620,7 @@ fn auth(args: &CheckArgs, output: &OutputArgs) -> Result<i32, AppError> {
     args.surface = vec![catalog::Surface::Api];
     let mut check = Check::prepare(&args)?;
     check.require_key = true;
+    check.lang = output.text_lang();
     let report = run_check(&check, output)?;
     let out = if output.json {
         render::json::render(&report)
@@ -665,7 +672,8 @@ pub fn run_check(check: &Check, output: &OutputArgs) -> Result<report::Report, A
 }
 
 fn check(args: &CheckArgs, output: &OutputArgs) -> Result<i32, AppError> {
-    let check = Check::prepare(args)?;
+    let mut check = Check::prepare(args)?;
+    check.lang = output.text_lang();
     let report = run_check(&check, output)?;
     let out = if output.format == Some(cli::OutputFormat::Prometheus) {
         render::prometheus::render(&report)

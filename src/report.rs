@@ -31,6 +31,9 @@ pub struct Report {
     pub duration_ms: f64,
     /// The process exit code that goes with this verdict.
     pub exit_code: i32,
+    /// The language of the words (`summary`, `evidence`, `advice`, finding messages): `en`
+    /// unless `--lang` was given. Codes and field names never change with it.
+    pub language: crate::i18n::Lang,
     pub verdict: Verdict,
     /// The five layers, from the user outwards.
     pub layers: Vec<LayerReport>,
@@ -145,6 +148,47 @@ pub enum Cause {
 }
 
 impl Cause {
+    /// Every cause, in the order of the enum.
+    pub const ALL: [Cause; 37] = [
+        Cause::Healthy,
+        Cause::Inconclusive,
+        Cause::ClockSkew,
+        Cause::ProxyUnreachable,
+        Cause::ProxyMisconfigured,
+        Cause::Offline,
+        Cause::DnsResolverDown,
+        Cause::CaptivePortal,
+        Cause::ProxyDenied,
+        Cause::ProxyAuthRequired,
+        Cause::TlsIntercepted,
+        Cause::NetworkSlow,
+        Cause::DnsTampered,
+        Cause::DnsBlocked,
+        Cause::TcpBlocked,
+        Cause::SniFiltered,
+        Cause::TlsFailed,
+        Cause::Ipv6Broken,
+        Cause::RegionBlocked,
+        Cause::EdgeChallenge,
+        Cause::PathSlow,
+        Cause::ServiceOutage,
+        Cause::ServiceDegraded,
+        Cause::ServiceErrors,
+        Cause::Maintenance,
+        Cause::ApiKeyInvalid,
+        Cause::ApiKeyMissing,
+        Cause::ApiKeyRestricted,
+        Cause::OrgMismatch,
+        Cause::QuotaExhausted,
+        Cause::RateLimited,
+        Cause::ControlsFailed,
+        Cause::TrustStoreProblem,
+        Cause::StatusPageUnreachable,
+        Cause::DeadlineReached,
+        Cause::Ipv6Unavailable,
+        Cause::KeyNotChecked,
+    ];
+
     /// The stable string, as in JSON.
     pub fn as_str(self) -> String {
         serde_json::to_value(self)
@@ -904,6 +948,7 @@ pub fn build(
         started_at,
         duration_ms: ms(obs.duration),
         exit_code,
+        language: diagnosis.lang,
         verdict: diagnosis.verdict,
         layers: diagnosis.layers,
         targets: obs.targets.iter().map(target_report).collect(),

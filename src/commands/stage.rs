@@ -453,7 +453,11 @@ fn http_output(url: &Url, obs: &TargetObservation, started: SystemTime) -> HttpO
             let response = a.http.detail.as_ref().map(ResponseStep::from_detail);
             let detail = match (&failed, &response) {
                 (Some((name, f, message)), _) => {
-                    format!("{}: {} ({message})", stage_word(*name), f.describe())
+                    format!(
+                        "{}: {} ({message})",
+                        stage_word(*name),
+                        f.describe(crate::i18n::Lang::En)
+                    )
                 }
                 (None, Some(r)) => r.answer.clone(),
                 (None, None) => "not reached".into(),

@@ -6,12 +6,15 @@
 mod advice;
 pub mod network;
 
+pub use advice::for_cause as advice_for;
+
 use std::collections::BTreeSet;
 
 use crate::catalog::Surface;
 use crate::evidence::auth::{KeyStatus, classify_key, rate_limit_headers};
 use crate::evidence::signatures::{ResponseKind, api_error, classify_response, parse_trace};
 use crate::evidence::status_page::{self, Condition, Group, StatusPage};
+use crate::i18n::Lang;
 use crate::probe::{Failure, Observations, Outcome, TargetObservation};
 use crate::report::{
     AccountReport, Cause, EdgeTraceReport, Finding, Layer, LayerReport, LayerStatus, Severity,
@@ -34,6 +37,8 @@ pub struct Context {
     pub require_key: bool,
     /// The address ranges OpenAI's edge answers from (Cloudflare's by default; `--edge-ranges`).
     pub edge_ranges: crate::evidence::dns_consistency::EdgeRanges,
+    /// The language of the words (summaries, evidence, advice); codes never change with it.
+    pub lang: Lang,
 }
 
 /// The outcome of diagnosis.
@@ -45,6 +50,8 @@ pub struct Diagnosis {
     pub edge_trace: Option<EdgeTraceReport>,
     pub account: Option<AccountReport>,
     pub dns_consistency: Vec<crate::report::DnsConsistencyReport>,
+    /// The language the words are in.
+    pub lang: Lang,
 }
 
 /// Where a target stopped.
@@ -202,7 +209,7 @@ fn describe_stop(v: &View) -> String {
         format!(
             "{}: {stage} failed, {} ({}): {m}",
             v.name(),
-            f.describe(),
+            f.describe(Lang::En),
             f.as_str()
         )
     };
@@ -215,13 +222,13 @@ fn describe_stop(v: &View) -> String {
         Stop::ProxyTcp(f, m) => format!(
             "{}: the proxy could not be reached, {} ({}): {m}",
             v.name(),
-            f.describe(),
+            f.describe(Lang::En),
             f.as_str()
         ),
         Stop::Proxy(f, m) => format!(
             "{}: through the proxy, {} ({}): {m}",
             v.name(),
-            f.describe(),
+            f.describe(Lang::En),
             f.as_str()
         ),
         Stop::Withheld(why) => format!("{}: {why}", v.name()),
@@ -852,7 +859,7 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
                     .map(|(n, f)| {
                         format!(
                             "{n}: IPv4 answered, IPv6 failed with {} ({})",
-                            f.describe(),
+                            f.describe(Lang::En),
                             f.as_str()
                         )
                     })
@@ -1111,12 +1118,13 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
         cause: f.cause,
         summary,
         evidence: f.evidence,
-        advice: advice::for_cause(f.cause),
+        advice: advice::for_cause(f.cause, ctx.lang),
         working_surfaces: working.into_iter().collect(),
         failing_surfaces: failing.into_iter().collect(),
         warnings: warnings.iter().map(|w| w.message.clone()).collect(),
     };
     Diagnosis {
+        lang: ctx.lang,
         verdict,
         layers,
         status_page: page.map(|p| {

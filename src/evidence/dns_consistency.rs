@@ -351,7 +351,7 @@ impl Reason {
                 format!(
                     "TLS with SNI {name} showed a chain the public store does not accept for {name} ({}: {})",
                     f.as_str(),
-                    f.describe()
+                    f.describe(crate::i18n::Lang::En)
                 )
             }
             Reason::HandshakeFailed(f) => format!("TLS with SNI {name} did not complete ({})", f.as_str()),

@@ -48,6 +48,31 @@ pub enum Failure {
 }
 
 impl Failure {
+    /// Every failure string, in the order of the enum.
+    pub const ALL: [Failure; 21] = [
+        Failure::DnsNxdomainError,
+        Failure::DnsNoAnswer,
+        Failure::DnsRefusedError,
+        Failure::DnsServfailError,
+        Failure::DnsTemporaryFailure,
+        Failure::DnsBogonError,
+        Failure::GenericTimeoutError,
+        Failure::ConnectionRefused,
+        Failure::ConnectionReset,
+        Failure::HostUnreachable,
+        Failure::NetworkUnreachable,
+        Failure::ProxyAuthRequired,
+        Failure::ProxyDenied,
+        Failure::ProxyError,
+        Failure::SslInvalidHostname,
+        Failure::SslUnknownAuthority,
+        Failure::SslInvalidCertificate,
+        Failure::SslFailedHandshake,
+        Failure::EofError,
+        Failure::HttpInvalidResponse,
+        Failure::UnknownFailure,
+    ];
+
     /// The stable string, as in JSON.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -76,32 +101,8 @@ impl Failure {
     }
 
     /// A short phrase for people.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Failure::DnsNxdomainError => "the name does not exist (NXDOMAIN)",
-            Failure::DnsNoAnswer => "the resolver returned no address",
-            Failure::DnsRefusedError => "the resolver refused the query",
-            Failure::DnsServfailError => "the resolver failed (SERVFAIL)",
-            Failure::DnsTemporaryFailure => "no resolver could be asked",
-            Failure::DnsBogonError => "the answer is a private or reserved address",
-            Failure::GenericTimeoutError => "timed out",
-            Failure::ConnectionRefused => "connection refused",
-            Failure::ConnectionReset => "connection reset",
-            Failure::HostUnreachable => "host unreachable",
-            Failure::NetworkUnreachable => "network unreachable",
-            Failure::ProxyAuthRequired => "the proxy wants credentials (407)",
-            Failure::ProxyDenied => "the proxy refused the destination",
-            Failure::ProxyError => "the proxy failed",
-            Failure::SslInvalidHostname => "the certificate is for another name",
-            Failure::SslUnknownAuthority => "the certificate's issuer is not trusted",
-            Failure::SslInvalidCertificate => {
-                "the certificate is invalid (expired, not yet valid or malformed)"
-            }
-            Failure::SslFailedHandshake => "the TLS handshake failed",
-            Failure::EofError => "the connection was closed",
-            Failure::HttpInvalidResponse => "the HTTP answer was malformed or too large",
-            Failure::UnknownFailure => "an unexpected error",
-        }
+    pub fn describe(self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::text(lang, &format!("failure-{}", self.as_str()), &[])
     }
 
     /// Maps an I/O error from connect/read/write to a failure string.

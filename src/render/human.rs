@@ -231,7 +231,7 @@ fn failure_line(s: &StageReport) -> String {
     match s.failure {
         Some(f) => format!(
             "{stage}: {} ({}) after {}",
-            f.describe(),
+            f.describe(crate::i18n::Lang::En),
             f.as_str(),
             fmt_ms(s.duration_ms)
         ),

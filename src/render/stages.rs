@@ -46,8 +46,13 @@ fn fail_mark() -> colored::ColoredString {
 
 fn failure_text(failure: Option<crate::probe::Failure>, detail: &str) -> String {
     match failure {
-        Some(f) if detail.is_empty() => format!("{} ({})", f.describe(), f.as_str()),
-        Some(f) => format!("{} ({}): {}", f.describe(), f.as_str(), detail),
+        Some(f) if detail.is_empty() => format!("{} ({})", f.describe(crate::i18n::Lang::En), f.as_str()),
+        Some(f) => format!(
+            "{} ({}): {}",
+            f.describe(crate::i18n::Lang::En),
+            f.as_str(),
+            detail
+        ),
         None => detail.to_string(),
     }
 }

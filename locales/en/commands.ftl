@@ -1,0 +1,1 @@
+# chatgpt-doctor — English. The per-stage commands, watch, report.

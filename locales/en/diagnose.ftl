@@ -1,0 +1,1 @@
+# chatgpt-doctor — English. The words of the diagnosis: verdict summaries, evidence, findings.

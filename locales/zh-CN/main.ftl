@@ -1,0 +1,1 @@
+# chatgpt-doctor — 简体中文。
