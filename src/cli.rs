@@ -284,14 +284,100 @@ impl Cli {
                     .unwrap_or_else(|| id.clone());
                 return Err(cmd.error(
                     clap::error::ErrorKind::ArgumentConflict,
-                    format!(
-                        "'{long}' belongs to `check`: write it after the subcommand, or leave out '{sub}'"
+                    crate::tr!(
+                        crate::i18n::ui(),
+                        "err-flag-belongs-to-check",
+                        flag = long,
+                        subcommand = sub
                     ),
                 ));
             }
         }
         Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
     }
+}
+
+/// A parse error worded in `lang` (clap words its own errors in English): bad values, unknown
+/// values of a choice, unknown flags. `None` for English and for the kinds clap words best
+/// (help, version, usage of subcommands), which are then printed by clap.
+pub fn localized_parse_error(e: &clap::Error, lang: crate::i18n::Lang) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if lang == crate::i18n::Lang::En {
+        return None;
+    }
+    let string = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        _ => None,
+    };
+    let arg = string(ContextKind::InvalidArg)?;
+    let text = match e.kind() {
+        ErrorKind::ValueValidation => {
+            let problem = std::error::Error::source(e)
+                .map(|s| s.to_string())
+                .unwrap_or_default();
+            crate::tr!(
+                lang,
+                "err-invalid-value",
+                arg = arg,
+                value = string(ContextKind::InvalidValue).unwrap_or_default(),
+                problem = problem
+            )
+        }
+        ErrorKind::InvalidValue => {
+            let valid = match e.get(ContextKind::ValidValue) {
+                Some(ContextValue::Strings(v)) => v.clone(),
+                _ => vec![],
+            };
+            crate::tr!(
+                lang,
+                "err-not-one-of",
+                arg = arg,
+                value = string(ContextKind::InvalidValue).unwrap_or_default(),
+                values = valid.join(", ")
+            )
+        }
+        ErrorKind::UnknownArgument => crate::tr!(lang, "err-unknown-argument", arg = arg),
+        ErrorKind::ArgumentConflict => e
+            .to_string()
+            .lines()
+            .next()?
+            .trim_start_matches("error: ")
+            .to_string(),
+        _ => return None,
+    };
+    Some(format!(
+        "{}\n\n{}",
+        crate::tr!(lang, "err-line", text = text),
+        crate::tr!(lang, "err-try-help")
+    ))
+}
+
+/// The value of `--lang` on a command line, before parsing (the last one wins, as in clap); an
+/// unknown value is left for clap to refuse.
+pub fn lang_in_args<I, T>(args: I) -> Option<crate::i18n::Lang>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString>,
+{
+    let args: Vec<String> = args
+        .into_iter()
+        .map(|a| a.into().to_string_lossy().into_owned())
+        .collect();
+    let mut found = None;
+    for (i, a) in args.iter().enumerate() {
+        if a == "--" {
+            break;
+        }
+        let value = match a.strip_prefix("--lang") {
+            Some("") => args.get(i + 1).map(String::as_str),
+            Some(v) => v.strip_prefix('='),
+            None => None,
+        };
+        if let Some(l) = value.and_then(|v| <crate::i18n::Lang as clap::ValueEnum>::from_str(v, false).ok()) {
+            found = Some(l);
+        }
+    }
+    found
 }
 
 /// A `--resolve HOST:PORT:ADDR[,ADDR]...` rule.
@@ -334,20 +420,20 @@ fn split_colons(s: &str) -> Vec<&str> {
 fn parse_port(s: &str) -> Result<u16, String> {
     match s.parse::<u16>() {
         Ok(p) if p > 0 => Ok(p),
-        _ => Err(format!("'{s}' is not a port number (1-65535)")),
+        _ => Err(crate::tr!(crate::i18n::ui(), "err-not-a-port", value = s)),
     }
 }
 
 fn parse_ip(s: &str) -> Result<IpAddr, String> {
     let bare = s.trim_start_matches('[').trim_end_matches(']');
     bare.parse::<IpAddr>()
-        .map_err(|_| format!("'{s}' is not an IP address"))
+        .map_err(|_| crate::tr!(crate::i18n::ui(), "err-not-an-ip", value = s))
 }
 
 fn parse_host(s: &str) -> Result<String, String> {
     let bare = s.trim_start_matches('[').trim_end_matches(']');
     if bare.is_empty() || bare.len() > 253 || bare.chars().any(|c| c.is_whitespace() || c == '/') {
-        return Err(format!("'{s}' is not a host name"));
+        return Err(crate::tr!(crate::i18n::ui(), "err-not-a-host", value = s));
     }
     Ok(bare.to_ascii_lowercase())
 }
@@ -356,9 +442,7 @@ fn parse_host(s: &str) -> Result<String, String> {
 pub fn parse_resolve(s: &str) -> Result<ResolveRule, String> {
     let parts = split_colons(s);
     if parts.len() != 3 {
-        return Err(format!(
-            "'{s}' is not HOST:PORT:ADDR[,ADDR]... (example: api.openai.com:443:127.0.0.1)"
-        ));
+        return Err(crate::tr!(crate::i18n::ui(), "err-resolve-form", value = s));
     }
     let host = parse_host(parts[0])?;
     let port = parse_port(parts[1])?;
@@ -370,9 +454,7 @@ pub fn parse_resolve(s: &str) -> Result<ResolveRule, String> {
 pub fn parse_connect_to(s: &str) -> Result<ConnectTo, String> {
     let parts = split_colons(s);
     if parts.len() != 4 {
-        return Err(format!(
-            "'{s}' is not HOST:PORT:CHOST:CPORT (example: chatgpt.com:443:127.0.0.1:8443; empty parts allowed)"
-        ));
+        return Err(crate::tr!(crate::i18n::ui(), "err-connect-to-form", value = s));
     }
     let opt = |p: &str| (!p.is_empty()).then_some(p.to_string());
     Ok(ConnectTo {
@@ -390,9 +472,7 @@ pub fn parse_dns_server(s: &str) -> Result<SocketAddr, String> {
     }
     match s.parse::<IpAddr>() {
         Ok(ip) => Ok(SocketAddr::new(ip, 53)),
-        Err(_) => Err(format!(
-            "'{s}' is not IP[:PORT] (examples: 192.0.2.53, 192.0.2.53:5353, [2001:db8::53]:53)"
-        )),
+        Err(_) => Err(crate::tr!(crate::i18n::ui(), "err-dns-server-form", value = s)),
     }
 }
 
@@ -400,26 +480,31 @@ pub fn parse_dns_server(s: &str) -> Result<SocketAddr, String> {
 pub fn parse_secs(s: &str) -> Result<Duration, String> {
     let v: f64 = s
         .parse()
-        .map_err(|_| format!("'{s}' is not a number of seconds"))?;
+        .map_err(|_| crate::tr!(crate::i18n::ui(), "err-not-seconds", value = s))?;
     if !v.is_finite() || !(0.001..=3600.0).contains(&v) {
-        return Err(format!("'{s}' must be between 0.001 and 3600 seconds"));
+        return Err(crate::tr!(crate::i18n::ui(), "err-seconds-range", value = s));
     }
     Ok(Duration::from_secs_f64(v))
 }
 
 /// Parses an `http://` or `https://` URL with a host.
 pub fn parse_target_url(s: &str) -> Result<Url, String> {
-    let url = Url::parse(s).map_err(|e| format!("'{s}' is not a URL: {e}"))?;
+    let url = Url::parse(s).map_err(|e| {
+        crate::tr!(
+            crate::i18n::ui(),
+            "err-not-a-url",
+            value = s,
+            error = e.to_string()
+        )
+    })?;
     if !matches!(url.scheme(), "http" | "https") {
-        return Err(format!("'{s}': only http:// and https:// URLs are supported"));
+        return Err(crate::tr!(crate::i18n::ui(), "err-url-scheme", value = s));
     }
     if url.host_str().is_none_or(str::is_empty) {
-        return Err(format!("'{s}' has no host"));
+        return Err(crate::tr!(crate::i18n::ui(), "err-url-no-host", value = s));
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(format!(
-            "'{s}': credentials in URLs are not accepted here (they would be printed)"
-        ));
+        return Err(crate::tr!(crate::i18n::ui(), "err-url-credentials", value = s));
     }
     Ok(url)
 }
@@ -428,7 +513,7 @@ pub fn parse_target_url(s: &str) -> Result<Url, String> {
 pub fn parse_https_url(s: &str) -> Result<Url, String> {
     let url = parse_target_url(s)?;
     if url.scheme() != "https" {
-        return Err(format!("'{s}': a DNS-over-HTTPS URL must start with https://"));
+        return Err(crate::tr!(crate::i18n::ui(), "err-doh-https", value = s));
     }
     Ok(url)
 }

@@ -40,17 +40,27 @@ pub enum Lang {
 
 /// The files of each locale, in the order they are loaded. A test checks that this list and the
 /// `locales/` directory agree.
-pub const FILES: &[&str] = &["main.ftl", "diagnose.ftl", "commands.ftl"];
+pub const FILES: &[&str] = &[
+    "main.ftl",
+    "diagnose.ftl",
+    "commands.ftl",
+    "human.ftl",
+    "settings.ftl",
+];
 
 const EN: &[&str] = &[
     include_str!("../locales/en/main.ftl"),
     include_str!("../locales/en/diagnose.ftl"),
     include_str!("../locales/en/commands.ftl"),
+    include_str!("../locales/en/human.ftl"),
+    include_str!("../locales/en/settings.ftl"),
 ];
 const ZH_CN: &[&str] = &[
     include_str!("../locales/zh-CN/main.ftl"),
     include_str!("../locales/zh-CN/diagnose.ftl"),
     include_str!("../locales/zh-CN/commands.ftl"),
+    include_str!("../locales/zh-CN/human.ftl"),
+    include_str!("../locales/zh-CN/settings.ftl"),
 ];
 
 impl Lang {
@@ -136,11 +146,54 @@ fn build(lang: Lang) -> Bundle {
 }
 
 /// An argument of a message.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Arg {
     Str(String),
     Num(f64),
+    /// Another message, worded in the same language as the one that holds it.
+    Msg(Box<Message>),
 }
+
+/// A message to be worded later, once the reader's language is known (warnings made while
+/// reading settings, errors): `msg!("message-id", name = value, …)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+impl Message {
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        text(lang, self.id, &self.args)
+    }
+}
+
+/// English, for logs and tests.
+impl std::fmt::Display for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl From<Message> for Arg {
+    fn from(m: Message) -> Arg {
+        Arg::Msg(Box::new(m))
+    }
+}
+
+/// The language of errors and other words printed outside a report (set once by `main` from
+/// `--lang` and the locale variables; the locale variables until then).
+pub fn ui() -> Lang {
+    *UI.get_or_init(|| Lang::resolve(None))
+}
+
+/// Sets the language of [`ui`]; the first call wins.
+pub fn set_ui(lang: Lang) {
+    let _ = UI.set(lang);
+}
+
+static UI: OnceLock<Lang> = OnceLock::new();
 
 macro_rules! arg_from_num {
     ($($t:ty),*) => {$(
@@ -182,6 +235,7 @@ pub fn text(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
         match v {
             Arg::Str(s) => fargs.set(*k, FluentValue::from(s.as_str())),
             Arg::Num(n) => fargs.set(*k, FluentValue::from(*n)),
+            Arg::Msg(m) => fargs.set(*k, FluentValue::from(m.text(lang))),
         }
     }
     for l in [lang, Lang::En] {
@@ -194,6 +248,17 @@ pub fn text(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
         }
     }
     id.to_string()
+}
+
+/// The word for a code with a message `<prefix><code>` (`status-major_outage`); a code without
+/// one (a status page may invent new ones) is shown as it is, underscores as spaces.
+pub fn code_word(lang: Lang, prefix: &str, code: &str) -> String {
+    let id = format!("{prefix}{code}");
+    if has(Lang::En, &id) {
+        text(lang, &id, &[])
+    } else {
+        code.replace('_', " ")
+    }
 }
 
 /// True when `id` exists in `lang` itself (no fallback).
@@ -214,6 +279,20 @@ macro_rules! tr {
             $id,
             &[$((stringify!($name), $crate::i18n::Arg::from($value))),+],
         )
+    };
+}
+
+/// A message to word later: `msg!("message-id")` or `msg!("message-id", name = value, …)`.
+#[macro_export]
+macro_rules! msg {
+    ($id:literal $(,)?) => {
+        $crate::i18n::Message { id: $id, args: vec![] }
+    };
+    ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::Message {
+            id: $id,
+            args: vec![$((stringify!($name), $crate::i18n::Arg::from($value))),+],
+        }
     };
 }
 

@@ -50,17 +50,28 @@ impl AppError {
 /// Parses the process arguments, runs, and returns the exit code. Errors are printed as
 /// `chatgpt-doctor: error: …` on stderr.
 pub fn main_entry() -> i32 {
+    // Errors found while parsing the flags are worded in the language asked for on the same
+    // command line, so look for --lang before clap does.
+    i18n::set_ui(i18n::Lang::resolve(cli::lang_in_args(std::env::args_os())));
     let cli = match Cli::try_parse_args(std::env::args_os()) {
         Ok(c) => c,
         Err(e) => {
-            let _ = e.print();
+            match cli::localized_parse_error(&e, i18n::ui()) {
+                Some(text) => eprintln!("{text}"),
+                None => {
+                    let _ = e.print();
+                }
+            }
             return e.exit_code();
         }
     };
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("chatgpt-doctor: error: {e}");
+            eprintln!(
+                "chatgpt-doctor: {}",
+                tr!(i18n::ui(), "err-line", text = e.to_string())
+            );
             e.exit_code()
         }
     }
@@ -106,14 +117,14 @@ fn apply_format(cli: &mut Cli) -> Result<(), AppError> {
                 OutputFormat::Human => "human",
                 _ => "prometheus",
             };
-            return Err(AppError::Usage(format!(
-                "--json and --format {name} disagree: give one of them"
+            return Err(AppError::Usage(tr!(
+                i18n::ui(),
+                "err-json-format-disagree",
+                format = name
             )));
         }
         Some(OutputFormat::Prometheus) if !matches!(cli.command, None | Some(Command::Check(_))) => {
-            return Err(AppError::Usage(
-                "--format prometheus is for `check` (`serve` serves the same metrics over HTTP)".into(),
-            ));
+            return Err(AppError::Usage(tr!(i18n::ui(), "err-prometheus-check-only")));
         }
         _ => {}
     }
@@ -134,7 +145,11 @@ fn write_stdout(s: &str) -> Result<(), AppError> {
     match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(AppError::Run(format!("cannot write to stdout: {e}"))),
+        Err(e) => Err(AppError::Run(tr!(
+            i18n::ui(),
+            "err-stdout",
+            error = e.to_string()
+        ))),
     }
 }
 
@@ -160,7 +175,9 @@ fn base_url(args: &CheckArgs) -> Result<(Option<Url>, &'static str), AppError> {
     }
     for var in ["OPENAI_BASE_URL", "OPENAI_API_BASE"] {
         if let Some(v) = env_nonempty(var) {
-            let url = cli::parse_target_url(v.trim()).map_err(|e| AppError::Usage(format!("{var}: {e}")))?;
+            let url = cli::parse_target_url(v.trim()).map_err(|e| {
+                AppError::Usage(tr!(i18n::ui(), "err-in-variable", variable = var, problem = e))
+            })?;
             return Ok((
                 Some(url),
                 if var == "OPENAI_BASE_URL" {
@@ -202,30 +219,34 @@ fn header_safe(v: &str) -> bool {
 fn load_key(args: &CheckArgs) -> Result<Option<(ApiKey, &'static str)>, AppError> {
     if let Some(path) = &args.api_key_file {
         let bytes = std::fs::read(path).map_err(|e| {
-            AppError::Run(format!(
-                "cannot read --api-key-file {}: {}",
-                path.display(),
-                e.kind()
+            AppError::Run(tr!(
+                i18n::ui(),
+                "err-key-file-unreadable",
+                path = path.display().to_string(),
+                error = e.kind().to_string()
             ))
         })?;
         if bytes.len() > 4096 {
-            return Err(AppError::Run(format!(
-                "--api-key-file {}: too large to be an API key",
-                path.display()
+            return Err(AppError::Run(tr!(
+                i18n::ui(),
+                "err-key-file-large",
+                path = path.display().to_string()
             )));
         }
         let text = String::from_utf8_lossy(&bytes);
         let key = text.trim();
         if key.is_empty() {
-            return Err(AppError::Run(format!(
-                "--api-key-file {}: the file is empty",
-                path.display()
+            return Err(AppError::Run(tr!(
+                i18n::ui(),
+                "err-key-file-empty",
+                path = path.display().to_string()
             )));
         }
         if !header_safe(key) {
-            return Err(AppError::Run(format!(
-                "--api-key-file {}: the key holds characters that cannot be sent in an HTTP header",
-                path.display()
+            return Err(AppError::Run(tr!(
+                i18n::ui(),
+                "err-key-file-characters",
+                path = path.display().to_string()
             )));
         }
         return Ok(Some((ApiKey(key.to_string()), "--api-key-file")));
@@ -234,17 +255,17 @@ fn load_key(args: &CheckArgs) -> Result<Option<(ApiKey, &'static str)>, AppError
         Ok(v) if !v.trim().is_empty() => {
             let key = v.trim();
             if !header_safe(key) {
-                return Err(AppError::Usage(
-                    "OPENAI_API_KEY holds characters that cannot be sent in an HTTP header".into(),
-                ));
+                return Err(AppError::Usage(tr!(
+                    i18n::ui(),
+                    "err-header-characters",
+                    variable = "OPENAI_API_KEY"
+                )));
             }
             Ok(Some((ApiKey(key.to_string()), "OPENAI_API_KEY")))
         }
         Ok(_) => Ok(None),
         Err(std::env::VarError::NotPresent) => Ok(None),
-        Err(std::env::VarError::NotUnicode(_)) => {
-            Err(AppError::Usage("OPENAI_API_KEY is not valid Unicode".into()))
-        }
+        Err(std::env::VarError::NotUnicode(_)) => Err(AppError::Usage(tr!(i18n::ui(), "err-key-unicode"))),
     }
 }
 
@@ -252,8 +273,10 @@ fn load_key(args: &CheckArgs) -> Result<Option<(ApiKey, &'static str)>, AppError
 fn header_env(name: &str) -> Result<Option<String>, AppError> {
     match env_nonempty(name) {
         Some(v) if header_safe(v.trim()) => Ok(Some(v.trim().to_string())),
-        Some(_) => Err(AppError::Usage(format!(
-            "{name} holds characters that cannot be sent in an HTTP header"
+        Some(_) => Err(AppError::Usage(tr!(
+            i18n::ui(),
+            "err-header-characters",
+            variable = name
         ))),
         None => Ok(None),
     }
@@ -306,15 +329,29 @@ pub fn scrub(report: report::Report, secrets: &[&str]) -> report::Report {
 
 /// Reads `--cacert`: at least one PEM certificate, or a clear error.
 pub(crate) fn load_cacert(path: &std::path::Path) -> Result<Vec<CertificateDer<'static>>, AppError> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| AppError::Run(format!("cannot read --cacert {}: {e}", path.display())))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        AppError::Run(tr!(
+            i18n::ui(),
+            "err-cacert-unreadable",
+            path = path.display().to_string(),
+            error = e.to_string()
+        ))
+    })?;
     let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(&bytes)
         .collect::<Result<_, _>>()
-        .map_err(|e| AppError::Run(format!("--cacert {}: not a valid PEM file: {e}", path.display())))?;
+        .map_err(|e| {
+            AppError::Run(tr!(
+                i18n::ui(),
+                "err-cacert-not-pem",
+                path = path.display().to_string(),
+                error = e.to_string()
+            ))
+        })?;
     if certs.is_empty() {
-        return Err(AppError::Run(format!(
-            "--cacert {}: no PEM certificate (-----BEGIN CERTIFICATE-----) found",
-            path.display()
+        return Err(AppError::Run(tr!(
+            i18n::ui(),
+            "err-cacert-empty",
+            path = path.display().to_string()
         )));
     }
     Ok(certs)
@@ -364,15 +401,26 @@ impl Check {
             args.proxy.as_deref(),
             args.noproxy.as_deref(),
         )
-        .map_err(AppError::Usage)?;
+        .map_err(|m| AppError::Usage(m.text(i18n::ui())))?;
         let edge_ranges = match &args.edge_ranges {
             None => evidence::dns_consistency::EdgeRanges::cloudflare(),
             Some(path) => {
                 let text = std::fs::read_to_string(path).map_err(|e| {
-                    AppError::Run(format!("cannot read --edge-ranges {}: {e}", path.display()))
+                    AppError::Run(tr!(
+                        i18n::ui(),
+                        "err-edge-ranges-unreadable",
+                        path = path.display().to_string(),
+                        error = e.to_string()
+                    ))
                 })?;
-                evidence::dns_consistency::EdgeRanges::from_text(&text)
-                    .map_err(|e| AppError::Run(format!("--edge-ranges {}: {e}", path.display())))?
+                evidence::dns_consistency::EdgeRanges::from_text(&text).map_err(|e| {
+                    AppError::Run(tr!(
+                        i18n::ui(),
+                        "err-edge-ranges-bad",
+                        path = path.display().to_string(),
+                        problem = e
+                    ))
+                })?
             }
         };
         let key = load_key(args)?;
@@ -480,9 +528,7 @@ impl Check {
         let args = &self.args;
         let mut trust_store_problems: Vec<String> = probers.tls.system_errors.clone();
         if probers.tls.system_roots == 0 {
-            trust_store_problems.push(
-                "the system trust store is empty: apps that use it will reject every certificate".into(),
-            );
+            trust_store_problems.push(tr!(self.lang, "trust-store-empty"));
         }
         let proxies = &self.plan.proxies;
         let proxy_reports: Vec<report::ProxySettingReport> = proxies
@@ -501,7 +547,7 @@ impl Check {
             .map(|v| v.to_string())
             .collect();
         let ctx = diagnose::Context {
-            proxy_warnings: proxies.warnings().to_vec(),
+            proxy_warnings: proxies.warnings().iter().map(|w| w.text(self.lang)).collect(),
             trust_store_problems,
             key_source: self.key.as_ref().map(|(_, s)| s.to_string()),
             organization_sent: self.key.is_some() && self.organization.is_some(),
@@ -557,7 +603,7 @@ impl Check {
             proxies: proxy_reports,
             no_proxy: proxies.no_proxy_entries().iter().map(|e| e.to_string()).collect(),
             no_proxy_source: proxies.no_proxy_source().map(str::to_string),
-            proxy_warnings: proxies.warnings().to_vec(),
+            proxy_warnings: proxies.warnings().iter().map(|w| w.text(self.lang)).collect(),
             overrides,
         };
         let mut report = report::build(observations, diagnosis, code, environment);
@@ -583,7 +629,7 @@ pub fn runtime() -> Result<tokio::runtime::Runtime, AppError> {
         .worker_threads(8)
         .enable_all()
         .build()
-        .map_err(|e| AppError::Run(format!("cannot start the async runtime: {e}")))
+        .map_err(|e| AppError::Run(tr!(i18n::ui(), "err-runtime", error = e.to_string())))
 }
 
 /// `status`: the status page alone. Exit 0 when all is operational, 5 when the page reports an
@@ -646,8 +692,10 @@ pub fn run_check(check: &Check, output: &OutputArgs) -> Result<report::Report, A
                 Some(check.plan.targets.len() as u64),
                 indicatif::ProgressDrawTarget::stderr(),
             );
+            // indicatif's own placeholders go in as the message's arguments.
+            let words = tr!(check.lang, "human-progress", done = "{pos}", total = "{len}");
             if let Ok(style) =
-                indicatif::ProgressStyle::with_template("{spinner} probing {pos}/{len} targets {wide_msg}")
+                indicatif::ProgressStyle::with_template(&format!("{{spinner}} {words} {{wide_msg}}"))
             {
                 bar.set_style(style);
             }

@@ -265,6 +265,19 @@ pub enum StageName {
     Http,
 }
 
+impl StageName {
+    /// The stable name, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StageName::Dns => "dns",
+            StageName::Tcp => "tcp",
+            StageName::Proxy => "proxy",
+            StageName::Tls => "tls",
+            StageName::Http => "http",
+        }
+    }
+}
+
 /// A stage's result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -397,6 +410,13 @@ pub struct StoreVerdict {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct HttpReport {
     pub status: u16,
+    /// Who produced the answer: `origin` (OpenAI's servers: `x-request-id` and JSON), `edge`
+    /// (Cloudflare) or `server` (anything else).
+    pub responder: String,
+    /// What the answer means: `answer`, `origin_answer`, `edge_challenge`, `edge_blocked`,
+    /// `edge_rate_limited`, `app_edge_blocked`, `region_blocked`, `edge_origin_error`,
+    /// `origin_error` or `server_error`.
+    pub kind: String,
     pub version: String,
     /// Selected headers, lower-case names.
     pub headers: std::collections::BTreeMap<String, String>,
@@ -745,6 +765,8 @@ pub fn excerpt(body: &[u8], max: usize) -> String {
 fn http_report(h: &HttpDetail) -> HttpReport {
     HttpReport {
         status: h.status,
+        responder: crate::evidence::signatures::responder(h).into(),
+        kind: crate::evidence::signatures::classify_response(h).as_str().into(),
         version: h.version.clone(),
         headers: h.headers.iter().cloned().collect(),
         body_bytes: h.body.len(),
@@ -853,7 +875,7 @@ fn attempt_reports(a: &Attempt) -> Vec<StageReport> {
     let mut http = stage_report(StageName::Http, Some(a.family), &a.http);
     if let Some(h) = &a.http.detail {
         http.address = peer;
-        http.detail = crate::evidence::signatures::describe(h);
+        http.detail = crate::evidence::signatures::describe(h, crate::i18n::Lang::En);
         http.http = Some(http_report(h));
     }
     out.push(http);
@@ -924,7 +946,9 @@ fn target_report(t: &TargetObservation) -> TargetReport {
         route: None,
         ok: best.is_some_and(|a| a.http.is_ok()),
         reached,
-        answer: t.response().map(crate::evidence::signatures::describe),
+        answer: t
+            .response()
+            .map(|r| crate::evidence::signatures::describe(r, crate::i18n::Lang::En)),
         stages,
     }
 }

@@ -89,7 +89,7 @@ advice-proxy_unreachable =
     The proxy this computer is set to use does not answer. Check HTTPS_PROXY / https_proxy and the system's proxy settings (macOS: System Settings → Network → Details → Proxies; Windows: Settings → Network & internet → Proxy): a stale value from another network is common.
     If you are not supposed to use a proxy here, unset the variables (or use --proxy "" to test without one).
 advice-proxy_misconfigured =
-    Make the proxy variables agree: set HTTPS_PROXY and https_proxy to the same value (or unset one); tools read different ones.
+    Make the proxy variables agree: set HTTPS_PROXY and https_proxy to the same value (or unset one); tools read different ones. Write each as a full URL with scheme and port.
     Windows (PowerShell): $env:HTTPS_PROXY = "http://proxy:8080"; macOS and Linux: export HTTPS_PROXY=http://proxy:8080.
 advice-proxy_auth_required =
     The proxy wants you to sign in: put the user name and password in the proxy URL (http://user:pass@proxy:port) or use the credentials your IT department provides.

@@ -608,7 +608,7 @@ impl ResponseStep {
         ResponseStep {
             status: h.status,
             version: h.version.clone(),
-            answer: crate::evidence::signatures::describe(h),
+            answer: crate::evidence::signatures::describe(h, crate::i18n::Lang::En),
             headers: h.headers.iter().cloned().collect(),
             body_bytes: h.body.len(),
             body_truncated: h.body_truncated,

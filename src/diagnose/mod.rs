@@ -233,7 +233,11 @@ fn describe_stop(v: &View) -> String {
         ),
         Stop::Withheld(why) => format!("{}: {why}", v.name()),
         Stop::Answered => match v.t.response() {
-            Some(r) => format!("{}: {}", v.name(), crate::evidence::signatures::describe(r)),
+            Some(r) => format!(
+                "{}: {}",
+                v.name(),
+                crate::evidence::signatures::describe(r, Lang::En)
+            ),
             None => format!("{}: answered", v.name()),
         },
     }

@@ -36,6 +36,22 @@ pub enum ResponseKind {
 }
 
 impl ResponseKind {
+    /// A stable code (snake_case), as in the report's `http.kind`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResponseKind::Answer => "answer",
+            ResponseKind::OriginAnswer => "origin_answer",
+            ResponseKind::EdgeChallenge => "edge_challenge",
+            ResponseKind::EdgeBlocked => "edge_blocked",
+            ResponseKind::EdgeRateLimited => "edge_rate_limited",
+            ResponseKind::AppEdgeBlocked => "app_edge_blocked",
+            ResponseKind::RegionBlocked => "region_blocked",
+            ResponseKind::EdgeOriginError => "edge_origin_error",
+            ResponseKind::OriginError => "origin_error",
+            ResponseKind::ServerError => "server_error",
+        }
+    }
+
     /// True for answers that mean the service is failing.
     pub fn is_server_error(self) -> bool {
         matches!(
@@ -189,28 +205,31 @@ pub fn classify_response(r: &HttpDetail) -> ResponseKind {
     ResponseKind::Answer
 }
 
-/// A one-line description of an answer for people.
-pub fn describe(r: &HttpDetail) -> String {
-    let who = if is_origin(r) {
-        "OpenAI"
+/// Who produced an answer: `origin` (OpenAI's servers), `edge` (Cloudflare) or `server`.
+pub fn responder(r: &HttpDetail) -> &'static str {
+    if is_origin(r) {
+        "origin"
     } else if is_cloudflare(r) {
         "edge"
     } else {
         "server"
-    };
-    let what = match classify_response(r) {
-        ResponseKind::EdgeChallenge => "challenge (cf-mitigated)",
-        ResponseKind::EdgeBlocked => "this client is blocked by the edge",
-        ResponseKind::EdgeRateLimited => "this address is rate-limited by the edge (1015)",
-        ResponseKind::AppEdgeBlocked => "the app edge refuses this ISP or VPN",
-        ResponseKind::RegionBlocked => "region not supported",
-        ResponseKind::EdgeOriginError => "edge reached, origin failing",
-        ResponseKind::OriginError => "OpenAI server error",
-        ResponseKind::ServerError => "server error",
-        ResponseKind::OriginAnswer => "origin reached",
-        ResponseKind::Answer => "answered",
-    };
-    format!("{} {who}: {what}", r.status)
+    }
+}
+
+/// A short description of an answer: status, who answered, what it means.
+pub fn describe(r: &HttpDetail, lang: crate::i18n::Lang) -> String {
+    describe_parts(lang, r.status, responder(r), classify_response(r).as_str())
+}
+
+/// [`describe`] from a report's fields (`status`, `responder`, `kind`).
+pub fn describe_parts(lang: crate::i18n::Lang, status: u16, responder: &str, kind: &str) -> String {
+    crate::tr!(
+        lang,
+        "http-answer",
+        status = status,
+        responder = responder,
+        kind = kind
+    )
 }
 
 /// What `/cdn-cgi/trace` says: where the edge sees this client.

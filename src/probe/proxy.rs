@@ -38,6 +38,8 @@
 //! `generic_timeout_error`, and `eof_error`/`connection_reset` when the proxy hangs up. Every read
 //! is bounded by the stage timeout and a byte cap.
 
+use crate::i18n::Message;
+use crate::msg;
 use std::fmt;
 use std::net::{IpAddr, SocketAddr};
 use std::time::{Duration, Instant};
@@ -123,16 +125,18 @@ impl fmt::Debug for ProxyConfig {
 impl ProxyConfig {
     /// Parses a proxy URL from setting `source`. The error names the setting and shows the value
     /// without credentials.
-    pub fn parse(value: &str, source: &str) -> Result<ProxyConfig, String> {
+    pub fn parse(value: &str, source: &str) -> Result<ProxyConfig, Message> {
         let raw = value.trim();
-        let fail = |why: &str| {
-            format!(
-                "{source} ('{}') is not a usable proxy URL: {why}",
-                redact_raw(raw)
+        let fail = |why: Message| {
+            msg!(
+                "proxy-url-unusable",
+                source = source,
+                value = redact_raw(raw),
+                why = why
             )
         };
         if raw.is_empty() {
-            return Err(format!("{source} is empty"));
+            return Err(msg!("proxy-setting-empty", source = source));
         }
         let (scheme_text, rest) = match raw.split_once("://") {
             Some((s, r)) => (s.to_ascii_lowercase(), r),
@@ -142,40 +146,35 @@ impl ProxyConfig {
             "http" => ProxyScheme::Http,
             "socks5" => ProxyScheme::Socks5,
             "socks5h" => ProxyScheme::Socks5h,
-            "https" => {
-                return Err(fail(
-                    "https:// proxies (TLS to the proxy) are not supported; use http://, socks5:// or socks5h://",
-                ));
-            }
+            "https" => return Err(fail(msg!("proxy-url-https"))),
             other if is_scheme_token(other) => {
-                return Err(fail(&format!(
-                    "the scheme '{other}://' is not supported; use http://, socks5:// or socks5h://"
-                )));
+                return Err(fail(msg!("proxy-url-scheme", scheme = other)));
             }
-            _ => return Err(fail("it does not start with a scheme such as http://")),
+            _ => return Err(fail(msg!("proxy-url-no-scheme"))),
         };
         // A non-special scheme keeps an explicit default port (`http://p:80`), which `url` drops
         // for `http:`; whether a port was given decides between it and curl's 1080.
-        let url = Url::parse(&format!("proxy://{rest}")).map_err(|e| fail(&e.to_string()))?;
+        let url = Url::parse(&format!("proxy://{rest}"))
+            .map_err(|e| fail(msg!("proxy-url-invalid", error = e.to_string())))?;
         let host = match url.host() {
             Some(Host::Ipv6(ip)) => ip.to_string(),
             Some(Host::Ipv4(ip)) => ip.to_string(),
             Some(Host::Domain(d)) => d.to_ascii_lowercase(),
-            None => return Err(fail("it names no host")),
+            None => return Err(fail(msg!("proxy-url-no-host"))),
         };
         if host.is_empty() {
-            return Err(fail("it names no host"));
+            return Err(fail(msg!("proxy-url-no-host")));
         }
         if host.parse::<IpAddr>().is_err()
             && !host
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
         {
-            return Err(fail("the host is not a host name or an IP address"));
+            return Err(fail(msg!("proxy-url-bad-host")));
         }
         let port = url.port();
         if port == Some(0) {
-            return Err(fail("port 0 is not a port"));
+            return Err(fail(msg!("proxy-url-port-zero")));
         }
         let decode = |s: &str| {
             percent_encoding::percent_decode_str(s)
@@ -321,7 +320,7 @@ struct NoProxyEntry {
 }
 
 impl NoProxyEntry {
-    fn parse(text: &str) -> Result<NoProxyEntry, String> {
+    fn parse(text: &str) -> Result<NoProxyEntry, Message> {
         let entry = |rule, port| NoProxyEntry {
             text: text.to_string(),
             rule,
@@ -334,7 +333,7 @@ impl NoProxyEntry {
             return text
                 .parse::<IpNet>()
                 .map(|net| entry(Rule::Net(net.trunc()), None))
-                .map_err(|_| format!("'{text}' is not an address range (example: 10.0.0.0/8)"));
+                .map_err(|_| msg!("noproxy-bad-range", entry = text));
         }
         let unbracketed = text
             .strip_prefix('[')
@@ -345,16 +344,16 @@ impl NoProxyEntry {
         }
         if let Ok(sa) = text.parse::<SocketAddr>() {
             if sa.port() == 0 {
-                return Err(format!("'{text}': port 0 is not a port"));
+                return Err(msg!("noproxy-bad-port", entry = text, port = "0"));
             }
             return Ok(entry(Rule::Ip(sa.ip()), Some(sa.port())));
         }
         let (host, port) = match text.rsplit_once(':') {
             Some((h, p)) if !h.contains(':') => match p.parse::<u16>() {
                 Ok(p) if p > 0 => (h, Some(p)),
-                _ => return Err(format!("'{text}': '{p}' is not a port")),
+                _ => return Err(msg!("noproxy-bad-port", entry = text, port = p)),
             },
-            Some(_) => return Err(format!("'{text}' is not a host, an address or a range")),
+            Some(_) => return Err(msg!("noproxy-bad-entry", entry = text)),
             None => (text, None),
         };
         let domain = host
@@ -368,7 +367,7 @@ impl NoProxyEntry {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'));
         if !valid {
-            return Err(format!("'{text}' is not a host name, an address or a range"));
+            return Err(msg!("noproxy-bad-entry", entry = text));
         }
         Ok(entry(Rule::Domain(domain), port))
     }
@@ -404,7 +403,7 @@ fn canonical(ip: IpAddr) -> IpAddr {
 }
 
 /// Splits a `NO_PROXY` list: entries, and the complaints about the ones that are malformed.
-fn parse_no_proxy(list: &str) -> (Vec<NoProxyEntry>, Vec<String>) {
+fn parse_no_proxy(list: &str) -> (Vec<NoProxyEntry>, Vec<Message>) {
     let mut entries = Vec::new();
     let mut bad = Vec::new();
     for text in list
@@ -465,7 +464,7 @@ pub struct ProxySettings {
     /// `--proxy ""`.
     disabled: bool,
     no_proxy: NoProxy,
-    warnings: Vec<String>,
+    warnings: Vec<Message>,
     malformed: Vec<String>,
 }
 
@@ -487,7 +486,7 @@ impl ProxySettings {
         env: impl Fn(&str) -> Option<String>,
         proxy_flag: Option<&str>,
         noproxy_flag: Option<&str>,
-    ) -> Result<ProxySettings, String> {
+    ) -> Result<ProxySettings, Message> {
         let read = |name: &str| env(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
         let mut warnings = Vec::new();
         let mut malformed = Vec::new();
@@ -499,9 +498,7 @@ impl ProxySettings {
                 Some(value) => match ProxyConfig::parse(&value, name) {
                     Ok(c) => Some(c),
                     Err(e) => {
-                        warnings.push(format!(
-                            "{e}; it is ignored here, and tools that read it fail or go direct"
-                        ));
+                        warnings.push(msg!("proxy-variable-ignored", problem = e));
                         malformed.push(name.to_string());
                         None
                     }
@@ -551,18 +548,19 @@ impl ProxySettings {
             }
         }
         for c in portless {
-            warnings.push(format!(
-                "{} ({}) names no port: curl and chatgpt-doctor use {DEFAULT_PORT}, most other tools use 80 for an http:// proxy; write the port",
-                c.source,
-                c.display()
+            warnings.push(msg!(
+                "proxy-no-port",
+                source = &c.source,
+                proxy = c.display(),
+                port = DEFAULT_PORT
             ));
         }
 
         settings.no_proxy = match noproxy_flag {
             Some(list) => {
                 let (entries, bad) = parse_no_proxy(list);
-                if let Some(b) = bad.first() {
-                    return Err(format!("--noproxy: {b}"));
+                if let Some(b) = bad.into_iter().next() {
+                    return Err(msg!("noproxy-flag-bad", problem = b));
                 }
                 NoProxy {
                     source: Some("--noproxy".to_string()),
@@ -578,7 +576,7 @@ impl ProxySettings {
                     Some((name, list)) => {
                         let (entries, bad) = parse_no_proxy(&list);
                         for b in bad {
-                            warnings.push(format!("{name}: {b}; the entry is ignored"));
+                            warnings.push(msg!("noproxy-entry-ignored", source = name, problem = b));
                         }
                         NoProxy {
                             source: Some(name.to_string()),
@@ -596,10 +594,10 @@ impl ProxySettings {
                     .collect()
             };
             if norm(&a) != norm(&b) {
-                warnings.push(format!(
-                    "no_proxy ('{}') and NO_PROXY ('{}') disagree: curl and chatgpt-doctor use no_proxy; programs that read the upper-case name first (Go's, for one) use NO_PROXY",
-                    truncate_chars(&a, VALUE_CHARS),
-                    truncate_chars(&b, VALUE_CHARS)
+                warnings.push(msg!(
+                    "noproxy-disagree",
+                    lower = truncate_chars(&a, VALUE_CHARS),
+                    upper = truncate_chars(&b, VALUE_CHARS)
                 ));
             }
         }
@@ -674,7 +672,7 @@ impl ProxySettings {
 
     /// Human warnings: upper- and lower-case variables that disagree, malformed variables or
     /// `NO_PROXY` entries, a proxy URL without a port. Never carries credentials.
-    pub fn warnings(&self) -> &[String] {
+    pub fn warnings(&self) -> &[Message] {
         &self.warnings
     }
 
@@ -685,27 +683,28 @@ impl ProxySettings {
 }
 
 /// A warning when `lower` and `upper` name different proxies, quoting both without credentials.
-fn disagreement(lower: &str, a: &str, upper: &str, b: &str) -> Option<String> {
+fn disagreement(lower: &str, a: &str, upper: &str, b: &str) -> Option<Message> {
     let pa = ProxyConfig::parse(a, lower).ok();
     let pb = ProxyConfig::parse(b, upper).ok();
     let shown = |raw: &str, p: &Option<ProxyConfig>| match p {
         Some(p) => p.display(),
         None => redact_raw(raw),
     };
-    let tail = format!(
-        "curl and chatgpt-doctor use {lower}; programs that read the upper-case name first (Go's, for one) use {upper}"
-    );
     match (&pa, &pb) {
         (Some(x), Some(y)) if x.same_as(y) => None,
-        (Some(x), Some(y)) if x.display() == y.display() => Some(format!(
-            "{lower} and {upper} name the same proxy ({}) with different credentials (not shown): {tail}",
-            x.display()
+        (Some(x), Some(y)) if x.display() == y.display() => Some(msg!(
+            "proxy-credentials-disagree",
+            lower = lower,
+            upper = upper,
+            proxy = x.display()
         )),
         _ if a == b => None,
-        _ => Some(format!(
-            "{lower} ({}) and {upper} ({}) disagree: {tail}",
-            shown(a, &pa),
-            shown(b, &pb)
+        _ => Some(msg!(
+            "proxy-disagree",
+            lower = lower,
+            upper = upper,
+            lower_value = shown(a, &pa),
+            upper_value = shown(b, &pb)
         )),
     }
 }
@@ -1394,10 +1393,14 @@ mod tests {
         ] {
             assert!(!shown.contains("alice") && !shown.contains("s3cr"), "{shown}");
         }
-        let e = ProxyConfig::parse("https://alice:s3cret@proxy.example:3128", "--proxy").unwrap_err();
+        let e = ProxyConfig::parse("https://alice:s3cret@proxy.example:3128", "--proxy")
+            .unwrap_err()
+            .to_string();
         assert!(!e.contains("alice") && !e.contains("s3cret"), "{e}");
         assert!(e.contains("***@proxy.example:3128"), "{e}");
-        let e = ProxyConfig::parse("alice:s3cret@proxy.example://x", "HTTPS_PROXY").unwrap_err();
+        let e = ProxyConfig::parse("alice:s3cret@proxy.example://x", "HTTPS_PROXY")
+            .unwrap_err()
+            .to_string();
         assert!(!e.contains("alice") && !e.contains("s3cret"), "{e}");
         let p = ProxyConfig::parse("http://bob@proxy:3128", "x").unwrap();
         assert!(p.has_credentials(), "a user name alone is a credential");
@@ -1449,14 +1452,18 @@ mod tests {
             Some("https_proxy")
         );
         assert_eq!(s.warnings().len(), 1, "{:?}", s.warnings());
-        let w = &s.warnings()[0];
+        let w = &s.warnings()[0].to_string();
         assert!(w.contains("https_proxy (http://lower:3128)"), "{w}");
         assert!(w.contains("HTTPS_PROXY (http://upper:3128)"), "{w}");
         assert!(!w.contains("pw-upper") && !w.contains("user:"), "{w}");
 
         let s = settings(&[("http_proxy", "http://a:1"), ("HTTP_PROXY", "http://b:1")]);
         assert_eq!(source_for(&s, "http://x.test/").as_deref(), Some("http_proxy"));
-        assert!(s.warnings()[0].contains("http_proxy (http://a:1) and HTTP_PROXY (http://b:1)"));
+        assert!(
+            s.warnings()[0]
+                .to_string()
+                .contains("http_proxy (http://a:1) and HTTP_PROXY (http://b:1)")
+        );
         // HTTP_PROXY alone is honoured (curl would not; most other tools do: module docs).
         let s = settings(&[("HTTP_PROXY", "http://b:1")]);
         assert_eq!(source_for(&s, "http://x.test/").as_deref(), Some("HTTP_PROXY"));
@@ -1481,11 +1488,11 @@ mod tests {
         ]);
         assert_eq!(s.warnings().len(), 1);
         assert!(
-            s.warnings()[0].contains("different credentials"),
+            s.warnings()[0].to_string().contains("different credentials"),
             "{:?}",
             s.warnings()
         );
-        assert!(!s.warnings()[0].contains("pw-"));
+        assert!(!s.warnings()[0].to_string().contains("pw-"));
     }
 
     #[test]
@@ -1503,7 +1510,12 @@ mod tests {
         ]);
         assert_eq!(source_for(&s, "https://x.test/").as_deref(), Some("HTTPS_PROXY"));
         assert_eq!(s.malformed(), ["https_proxy".to_string()]);
-        let all = s.warnings().join("\n");
+        let all = s
+            .warnings()
+            .iter()
+            .map(|w| w.to_string())
+            .collect::<Vec<_>>()
+            .join("\n");
         assert!(
             all.contains("https_proxy ('ftp://***@p:21') is not a usable proxy URL"),
             "{all}"
@@ -1518,7 +1530,11 @@ mod tests {
     fn a_proxy_without_a_port_is_a_warning() {
         let s = settings(&[("HTTPS_PROXY", "proxy.corp")]);
         assert_eq!(s.warnings().len(), 1);
-        assert!(s.warnings()[0].contains("HTTPS_PROXY (http://proxy.corp:1080) names no port"));
+        assert!(
+            s.warnings()[0]
+                .to_string()
+                .contains("HTTPS_PROXY (http://proxy.corp:1080) names no port")
+        );
         let s = settings(&[("ALL_PROXY", "socks5h://tor")]);
         assert!(s.warnings().is_empty(), "1080 is SOCKS's own port");
     }
@@ -1532,7 +1548,9 @@ mod tests {
         let s = ProxySettings::from_sources(&e, Some(""), None).unwrap();
         assert_eq!(s.route(&url("https://x.test/")), Route::Disabled);
         assert!(!s.any_proxy() && s.disabled());
-        let err = ProxySettings::from_sources(&e, Some("gopher://u:secret@x"), None).unwrap_err();
+        let err = ProxySettings::from_sources(&e, Some("gopher://u:secret@x"), None)
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("--proxy") && !err.contains("secret"), "{err}");
     }
 
@@ -1615,7 +1633,11 @@ mod tests {
     fn no_proxy_and_no_proxy_upper_disagreeing_is_a_warning() {
         let s = settings(&[("no_proxy", "a.test"), ("NO_PROXY", "b.test")]);
         assert_eq!(s.no_proxy_source(), Some("no_proxy"));
-        assert!(s.warnings()[0].contains("no_proxy ('a.test') and NO_PROXY ('b.test') disagree"));
+        assert!(
+            s.warnings()[0]
+                .to_string()
+                .contains("no_proxy ('a.test') and NO_PROXY ('b.test') disagree")
+        );
     }
 
     #[test]

@@ -5,16 +5,14 @@ use std::fmt::Write as _;
 
 use colored::Colorize;
 
+use crate::i18n::{Lang, code_word, pad, pad_left};
 use crate::report::{Layer, LayerStatus, Report, StageName, StageReport, StageStatus, TargetReport};
+use crate::tr;
 
-fn layer_label(l: Layer) -> &'static str {
+fn layer_label(lang: Lang, l: Layer) -> String {
     match l {
-        Layer::Machine => "machine",
-        Layer::LocalNetwork => "local network",
-        Layer::Path => "path",
-        Layer::Service => "service",
-        Layer::Account => "account",
-        Layer::None => "",
+        Layer::None => String::new(),
+        l => code_word(lang, "layer-", l.as_str()),
     }
 }
 
@@ -35,46 +33,64 @@ fn fmt_ms(ms: Option<f64>) -> String {
     }
 }
 
-/// Renders the report for a terminal or a pipe. `verbose` adds addresses, chains and headers;
-/// `quiet` keeps only the verdict.
+/// Renders the report for a terminal or a pipe, in the report's language. `verbose` adds
+/// addresses, chains and headers; `quiet` keeps only the verdict.
 pub fn render(r: &Report, verbose: u8, quiet: bool) -> String {
+    let lang = r.language;
     let mut o = String::new();
     if !quiet {
-        let _ = writeln!(
-            o,
-            "{} {} — {} targets in {}\n",
-            r.tool.name.bold(),
-            r.tool.version,
-            r.targets.len(),
-            fmt_ms(Some(r.duration_ms))
+        let head = tr!(
+            lang,
+            "human-header",
+            tool = r.tool.name.bold().to_string(),
+            version = &r.tool.version,
+            targets = r.targets.len(),
+            duration = fmt_ms(Some(r.duration_ms))
         );
+        let _ = writeln!(o, "{head}\n");
+        // Layer names are padded by display width: CJK characters take two columns.
+        let label_width = r
+            .layers
+            .iter()
+            .map(|l| crate::i18n::width(&layer_label(lang, l.layer)))
+            .max()
+            .unwrap_or(0)
+            .max(14);
         for l in &r.layers {
             let _ = writeln!(
                 o,
-                "  {} {:<14} {}",
+                "  {} {} {}",
                 mark(l.status),
-                layer_label(l.layer),
+                pad(&layer_label(lang, l.layer), label_width),
                 l.summary
             );
             if verbose > 0 {
                 for f in l.findings.iter().skip(1) {
-                    let _ = writeln!(o, "  {:<16} {}", "", f.message.dimmed());
+                    let _ = writeln!(o, "  {} {}", " ".repeat(label_width + 2), f.message.dimmed());
                 }
             }
         }
         let _ = writeln!(o);
         render_targets(&mut o, r, verbose);
         if let Some(t) = &r.edge_trace {
-            let _ = writeln!(o, "  edge: {}", trace_line(t));
+            let _ = writeln!(o, "  {}", trace_line(lang, t));
         }
         if let Some(p) = &r.status_page {
-            let _ = writeln!(o, "  status page: {}", page_headline(p));
+            let _ = writeln!(
+                o,
+                "  {}",
+                tr!(lang, "human-status-page", headline = page_headline(lang, p))
+            );
             if verbose > 0 || !p.incidents.is_empty() || !p.components.is_empty() {
-                render_page_details(&mut o, p, "    ");
+                render_page_details(&mut o, lang, p, "    ");
             }
         }
         if let Some(a) = &r.account {
-            let _ = writeln!(o, "  api key: {}", account_line(a));
+            let _ = writeln!(
+                o,
+                "  {}",
+                tr!(lang, "human-api-key", line = account_line(lang, a))
+            );
         }
         if r.edge_trace.is_some() || r.status_page.is_some() || r.account.is_some() {
             let _ = writeln!(o);
@@ -86,7 +102,7 @@ pub fn render(r: &Report, verbose: u8, quiet: bool) -> String {
             let _ = writeln!(o);
         }
         if verbose > 0 && !r.verdict.evidence.is_empty() {
-            let _ = writeln!(o, "{}", "Evidence".bold());
+            let _ = writeln!(o, "{}", tr!(lang, "human-evidence").bold());
             for e in &r.verdict.evidence {
                 let _ = writeln!(o, "  - {e}");
             }
@@ -109,26 +125,45 @@ fn stage_cell(s: Option<&StageReport>) -> String {
 }
 
 fn render_targets(o: &mut String, r: &Report, verbose: u8) {
+    let lang = r.language;
     // Room for the longest name plus a " (v4)" suffix when both families were tried.
     let width = r
         .targets
         .iter()
-        .map(|t| t.name.chars().count() + 5)
+        .map(|t| crate::i18n::width(&t.name) + 5)
         .max()
         .unwrap_or(10)
         .clamp(12, 60);
-    let _ = writeln!(
+    let surface_width = r
+        .targets
+        .iter()
+        .map(|t| crate::i18n::width(&code_word(lang, "surface-", t.surface.as_str())))
+        .chain([crate::i18n::width(&tr!(lang, "human-col-surface"))])
+        .max()
+        .unwrap_or(7)
+        + 1;
+    let row = |o: &mut String, surface: &str, name: &str, cells: [&str; 4], result: &str| {
+        let _ = writeln!(
+            o,
+            "  {}{}  {} {} {} {}  {}",
+            pad(surface, surface_width),
+            pad(name, width),
+            pad_left(cells[0], 8),
+            pad_left(cells[1], 8),
+            pad_left(cells[2], 8),
+            pad_left(cells[3], 8),
+            result
+        );
+    };
+    row(
         o,
-        "  {:<8}{:<width$}  {:>8} {:>8} {:>8} {:>8}  result",
-        "surface",
-        "target",
-        "dns",
-        "tcp",
-        "tls",
-        "http",
-        width = width
+        &tr!(lang, "human-col-surface"),
+        &tr!(lang, "human-col-target"),
+        ["dns", "tcp", "tls", "http"],
+        &tr!(lang, "human-col-result"),
     );
     for t in &r.targets {
+        let surface = code_word(lang, "surface-", t.surface.as_str());
         let dns = t.stages.iter().find(|s| s.stage == StageName::Dns);
         let families: Vec<_> = {
             let mut f: Vec<_> = t.stages.iter().filter_map(|s| s.family).collect();
@@ -147,19 +182,8 @@ fn render_targets(o: &mut String, r: &Report, verbose: u8) {
             f
         };
         if families.is_empty() {
-            let result = result_line(t, dns);
-            let _ = writeln!(
-                o,
-                "  {:<8}{:<width$}  {:>8} {:>8} {:>8} {:>8}  {}",
-                t.surface.as_str(),
-                t.name,
-                stage_cell(dns),
-                "",
-                "",
-                "",
-                result,
-                width = width
-            );
+            let result = result_line(lang, t, dns);
+            row(o, &surface, &t.name, [&stage_cell(dns), "", "", ""], &result);
         }
         for (i, fam) in families.iter().enumerate() {
             let of = |n: StageName| t.stages.iter().find(|s| s.stage == n && s.family == Some(*fam));
@@ -180,66 +204,69 @@ fn render_targets(o: &mut String, r: &Report, verbose: u8) {
                 .find(|s| s.status == StageStatus::Fail);
             let via = proxy
                 .and_then(|p| p.proxy.as_ref())
-                .map(|p| format!(" (via {})", p.proxy))
+                .map(|p| format!(" {}", tr!(lang, "human-via-proxy", proxy = &p.proxy)))
                 .unwrap_or_default();
             let result = match failed {
-                Some(s) => format!("{}{via}", failure_line(s)).red().to_string(),
+                Some(s) => format!("{}{via}", failure_line(lang, s)).red().to_string(),
                 None => match http.and_then(|h| h.http.as_ref()) {
-                    Some(_) => http.map(|h| format!("{}{via}", h.detail)).unwrap_or_default(),
+                    Some(h) => format!("{}{via}", http_answer(lang, h)),
                     None => "—".into(),
                 },
             };
-            let _ = writeln!(
+            let dns_cell = if i == 0 { stage_cell(dns) } else { String::new() };
+            row(
                 o,
-                "  {:<8}{:<width$}  {:>8} {:>8} {:>8} {:>8}  {}",
-                if i == 0 { t.surface.as_str() } else { "" },
-                name,
-                if i == 0 { stage_cell(dns) } else { String::new() },
-                stage_cell(tcp),
-                stage_cell(tls),
-                stage_cell(http),
-                result,
-                width = width
+                if i == 0 { &surface } else { "" },
+                &name,
+                [&dns_cell, &stage_cell(tcp), &stage_cell(tls), &stage_cell(http)],
+                &result,
             );
             if verbose > 0 {
-                render_details(o, [dns.filter(|_| i == 0), tcp, tls, http], verbose);
+                render_details(o, lang, [dns.filter(|_| i == 0), tcp, tls, http], verbose);
             }
         }
         if families.is_empty() && verbose > 0 {
-            render_details(o, [dns, None, None, None], verbose);
+            render_details(o, lang, [dns, None, None, None], verbose);
         }
     }
     let _ = writeln!(o);
 }
 
-fn result_line(t: &TargetReport, dns: Option<&StageReport>) -> String {
+/// An HTTP answer in words, from the report's codes.
+fn http_answer(lang: Lang, h: &crate::report::HttpReport) -> String {
+    crate::evidence::signatures::describe_parts(lang, h.status, &h.responder, &h.kind)
+}
+
+fn result_line(lang: Lang, t: &TargetReport, dns: Option<&StageReport>) -> String {
     match dns {
-        Some(s) if s.status == StageStatus::Fail => failure_line(s).red().to_string(),
+        Some(s) if s.status == StageStatus::Fail => failure_line(lang, s).red().to_string(),
         Some(s) if s.status == StageStatus::Skip => s.detail.clone(),
-        _ => t.answer.clone().unwrap_or_else(|| "—".into()),
+        _ => t
+            .stages
+            .iter()
+            .find_map(|s| s.http.as_ref())
+            .map(|h| http_answer(lang, h))
+            .or_else(|| t.answer.clone())
+            .unwrap_or_else(|| "—".into()),
     }
 }
 
-fn failure_line(s: &StageReport) -> String {
-    let stage = match s.stage {
-        StageName::Dns => "dns",
-        StageName::Tcp => "tcp",
-        StageName::Proxy => "proxy",
-        StageName::Tls => "tls",
-        StageName::Http => "http",
-    };
+fn failure_line(lang: Lang, s: &StageReport) -> String {
+    let stage = s.stage.as_str();
     match s.failure {
-        Some(f) => format!(
-            "{stage}: {} ({}) after {}",
-            f.describe(crate::i18n::Lang::En),
-            f.as_str(),
-            fmt_ms(s.duration_ms)
+        Some(f) => tr!(
+            lang,
+            "human-stage-failed",
+            stage = stage,
+            what = f.describe(lang),
+            code = f.as_str(),
+            duration = fmt_ms(s.duration_ms)
         ),
-        None => format!("{stage}: {}", s.detail),
+        None => tr!(lang, "human-stage-note", stage = stage, detail = &s.detail),
     }
 }
 
-fn render_details(o: &mut String, stages: [Option<&StageReport>; 4], verbose: u8) {
+fn render_details(o: &mut String, lang: Lang, stages: [Option<&StageReport>; 4], verbose: u8) {
     let pad = " ".repeat(12);
     for s in stages.into_iter().flatten() {
         if let Some(d) = &s.dns {
@@ -247,18 +274,19 @@ fn render_details(o: &mut String, stages: [Option<&StageReport>; 4], verbose: u8
                 let ans = if l.answers.is_empty() {
                     l.failure
                         .map(|f| f.as_str().to_string())
-                        .unwrap_or_else(|| "no answer".into())
+                        .unwrap_or_else(|| tr!(lang, "human-no-answer"))
                 } else {
                     l.answers.join(", ")
                 };
-                let _ = writeln!(
-                    o,
-                    "{pad}{} {} via {}: {}",
-                    l.record_type,
-                    d.query,
-                    d.source,
-                    ans.dimmed()
+                let line = tr!(
+                    lang,
+                    "human-dns-lookup",
+                    record = &l.record_type,
+                    query = &d.query,
+                    source = &d.source,
+                    answers = ans.dimmed().to_string()
                 );
+                let _ = writeln!(o, "{pad}{line}");
             }
         }
         if s.status == StageStatus::Fail && !s.detail.is_empty() {
@@ -270,17 +298,25 @@ fn render_details(o: &mut String, stages: [Option<&StageReport>; 4], verbose: u8
             let _ = writeln!(o, "{pad}tcp {a}");
         }
         if let Some(t) = &s.tls {
-            let _ = writeln!(
-                o,
-                "{pad}tls {} {} sni={} system store: {} public store: {}",
-                t.version.as_deref().unwrap_or("?"),
-                t.alpn.as_deref().unwrap_or("-"),
-                t.sni.as_deref().unwrap_or("(none)"),
-                t.system_store.result,
-                t.public_store.result
+            let line = tr!(
+                lang,
+                "human-tls-line",
+                version = t.version.as_deref().unwrap_or("?"),
+                alpn = t.alpn.as_deref().unwrap_or("-"),
+                sni = t.sni.as_deref().unwrap_or("-"),
+                system = code_word(lang, "store-", &t.system_store.result),
+                public = code_word(lang, "store-", &t.public_store.result)
             );
+            let _ = writeln!(o, "{pad}{line}");
             for c in &t.chain {
-                let _ = writeln!(o, "{pad}  {} ← {} (until {})", c.subject, c.issuer, c.not_after);
+                let line = tr!(
+                    lang,
+                    "human-cert-line",
+                    subject = &c.subject,
+                    issuer = &c.issuer,
+                    until = &c.not_after
+                );
+                let _ = writeln!(o, "{pad}  {line}");
             }
         }
         if let Some(h) = &s.http
@@ -290,118 +326,148 @@ fn render_details(o: &mut String, stages: [Option<&StageReport>; 4], verbose: u8
                 let _ = writeln!(o, "{pad}{k}: {}", v.dimmed());
             }
             if !h.body_excerpt.is_empty() {
-                let _ = writeln!(o, "{pad}body: {}", h.body_excerpt.dimmed());
+                let line = tr!(lang, "human-body", excerpt = h.body_excerpt.dimmed().to_string());
+                let _ = writeln!(o, "{pad}{line}");
             }
         }
     }
 }
 
-fn trace_line(t: &crate::report::EdgeTraceReport) -> String {
-    format!(
-        "OpenAI's edge sees you at {} in {} (data centre {}, WARP {})",
-        t.ip.as_deref().unwrap_or("?"),
-        t.loc.as_deref().unwrap_or("?"),
-        t.colo.as_deref().unwrap_or("?"),
-        t.warp.as_deref().unwrap_or("?")
+fn trace_line(lang: Lang, t: &crate::report::EdgeTraceReport) -> String {
+    tr!(
+        lang,
+        "human-edge",
+        ip = t.ip.as_deref().unwrap_or("?"),
+        loc = t.loc.as_deref().unwrap_or("?"),
+        colo = t.colo.as_deref().unwrap_or("?"),
+        warp = t.warp.as_deref().unwrap_or("?")
     )
 }
 
-fn page_headline(p: &crate::report::StatusPageReport) -> String {
+/// The page's headline: its own description (English, from OpenAI) with the indicator, worded
+/// for the reader (the indicator is a code the words are chosen by).
+fn page_headline(lang: Lang, p: &crate::report::StatusPageReport) -> String {
     if !p.reachable {
-        return "could not be read".red().to_string();
+        return tr!(lang, "human-page-unreadable").red().to_string();
     }
-    let d = p.description.as_deref().unwrap_or("no description");
-    match p.indicator.as_deref() {
-        Some("none") => format!("{} (indicator: none)", d.green()),
-        Some(i) => format!("{} (indicator: {i})", d.yellow()),
-        None => d.to_string(),
-    }
+    let description = p
+        .description
+        .clone()
+        .unwrap_or_else(|| tr!(lang, "human-page-no-description"));
+    let indicator = p.indicator.as_deref().unwrap_or("unknown");
+    let description = match indicator {
+        "none" => description.green().to_string(),
+        "unknown" => description,
+        _ => description.yellow().to_string(),
+    };
+    tr!(
+        lang,
+        "human-page-headline",
+        description = description,
+        indicator = indicator
+    )
 }
 
-fn render_page_details(o: &mut String, p: &crate::report::StatusPageReport, pad: &str) {
-    for c in &p.components {
-        let _ = writeln!(
-            o,
-            "{pad}{} {:<8} {:<28} {}",
-            "!".yellow(),
-            c.group,
-            c.name,
-            c.status
+fn render_page_details(o: &mut String, lang: Lang, p: &crate::report::StatusPageReport, pad_s: &str) {
+    let groups: Vec<String> = p
+        .components
+        .iter()
+        .map(|c| code_word(lang, "status-", &c.group))
+        .collect();
+    let group_width = groups
+        .iter()
+        .map(|g| crate::i18n::width(g))
+        .max()
+        .unwrap_or(0)
+        .max(8);
+    let name_width = p
+        .components
+        .iter()
+        .map(|c| crate::i18n::width(&c.name))
+        .max()
+        .unwrap_or(0)
+        .clamp(12, 40);
+    for (c, group) in p.components.iter().zip(&groups) {
+        let line = tr!(
+            lang,
+            "human-component",
+            group = pad(group, group_width),
+            name = pad(&c.name, name_width),
+            status = code_word(lang, "status-", &c.status)
         );
+        let _ = writeln!(o, "{pad_s}{} {line}", "!".yellow());
     }
     for i in &p.incidents {
-        let _ = writeln!(
-            o,
-            "{pad}{} incident: {} [{}{}]{}",
-            "✗".red(),
-            i.name,
-            i.status,
-            i.impact.as_deref().map(|x| format!(", {x}")).unwrap_or_default(),
-            i.started_at
+        let line = tr!(
+            lang,
+            "human-incident",
+            name = &i.name,
+            status = code_word(lang, "status-", &i.status),
+            impact = i
+                .impact
                 .as_deref()
-                .map(|t| format!(" since {t}"))
-                .unwrap_or_default()
+                .map(|x| code_word(lang, "status-", x))
+                .unwrap_or_else(|| "unknown".into()),
+            since = i.started_at.as_deref().unwrap_or("unknown")
         );
+        let _ = writeln!(o, "{pad_s}{} {line}", "✗".red());
         if let Some(u) = &i.latest_update {
-            let _ = writeln!(
-                o,
-                "{pad}    latest{}: {}",
-                i.latest_update_at
-                    .as_deref()
-                    .map(|t| format!(" ({t})"))
-                    .unwrap_or_default(),
-                u
+            let line = tr!(
+                lang,
+                "human-incident-latest",
+                at = i.latest_update_at.as_deref().unwrap_or("unknown"),
+                update = u
             );
+            let _ = writeln!(o, "{pad_s}    {line}");
         }
     }
     for m in &p.maintenances {
-        let _ = writeln!(
-            o,
-            "{pad}{} maintenance {}: {}{}",
-            "·".dimmed(),
-            if m.in_progress { "in progress" } else { "scheduled" },
-            m.name,
-            match (&m.scheduled_for, &m.scheduled_until) {
-                (Some(a), Some(b)) => format!(" ({a} – {b})"),
-                (Some(a), None) => format!(" (from {a})"),
-                _ => String::new(),
-            }
+        let line = tr!(
+            lang,
+            "human-maintenance",
+            state = if m.in_progress { "in_progress" } else { "scheduled" },
+            name = &m.name,
+            from = m.scheduled_for.as_deref().unwrap_or("unknown"),
+            until = m.scheduled_until.as_deref().unwrap_or("unknown")
         );
+        let _ = writeln!(o, "{pad_s}{} {line}", "·".dimmed());
     }
 }
 
-fn account_line(a: &crate::report::AccountReport) -> String {
+fn account_line(lang: Lang, a: &crate::report::AccountReport) -> String {
+    let word = code_word(lang, "key-", &a.status);
     let status = match a.status.as_str() {
-        "valid" => "valid".green().to_string(),
-        "restricted" => "valid but restricted".yellow().to_string(),
-        other => other.replace('_', " ").red().to_string(),
+        "valid" => word.green().to_string(),
+        "restricted" => word.yellow().to_string(),
+        _ => word.red().to_string(),
     };
-    let mut line = format!("from {} → {status}", a.key_source);
+    let mut line = tr!(lang, "human-key-line", source = &a.key_source, status = status);
     if let Some(h) = a.http_status {
-        line.push_str(&format!(" (HTTP {h})"));
+        line.push_str(&tr!(lang, "human-key-http", code = h));
     }
     if let Some(o) = &a.organization {
-        line.push_str(&format!(", organization {o}"));
+        line.push_str(&tr!(lang, "human-key-organization", organization = o));
     }
     if let Some(m) = &a.missing_scopes {
-        line.push_str(&format!(", missing scopes: {m}"));
+        line.push_str(&tr!(lang, "human-key-scopes", scopes = m));
     }
     if !a.rate_limits.is_empty() {
         let l: Vec<String> = a.rate_limits.iter().map(|(k, v)| format!("{k}={v}")).collect();
-        line.push_str(&format!(", {}", l.join(" ")));
+        line.push_str(&tr!(lang, "human-key-limits", limits = l.join(" ")));
     }
     if let Some(id) = &a.request_id {
-        line.push_str(&format!(", request {id}"));
+        line.push_str(&tr!(lang, "human-key-request", id = id));
     }
     line
 }
 
 /// The verdict block shared by every view.
 fn render_verdict(o: &mut String, r: &Report) {
+    let word = tr!(r.language, "human-verdict");
     let head = match r.verdict.cause.as_str().as_str() {
-        "healthy" => "Verdict:".green().bold(),
-        "inconclusive" => "Verdict:".yellow().bold(),
-        _ => "Verdict:".red().bold(),
+        "healthy" => word.green().bold(),
+        "inconclusive" => word.yellow().bold(),
+        _ => word.red().bold(),
     };
     let code = if r.verdict.layer == Layer::None {
         r.verdict.cause.as_str()
@@ -416,55 +482,62 @@ fn render_verdict(o: &mut String, r: &Report) {
 
 /// `chatgpt-doctor status`: the status page alone.
 pub fn render_status(r: &Report, verbose: u8) -> String {
+    let lang = r.language;
     let mut o = String::new();
     let Some(p) = &r.status_page else {
-        let _ = writeln!(o, "The status page was not probed.");
+        let _ = writeln!(o, "{}", tr!(lang, "human-status-not-probed"));
         return o;
     };
-    let _ = writeln!(o, "{} {}", "OpenAI status:".bold(), page_headline(p));
+    let _ = writeln!(
+        o,
+        "{} {}",
+        tr!(lang, "human-status-title").bold(),
+        page_headline(lang, p)
+    );
     let _ = writeln!(o, "  {}", p.url.dimmed());
     if !p.reachable {
-        let why = r
+        let status_target = r
             .targets
             .iter()
-            .find(|t| t.surface == crate::catalog::Surface::Status)
+            .find(|t| t.surface == crate::catalog::Surface::Status);
+        let why = status_target
             .and_then(|t| {
                 t.stages
                     .iter()
                     .find(|s| s.status == StageStatus::Fail)
-                    .map(failure_line)
+                    .map(|s| failure_line(lang, s))
             })
             .or_else(|| {
-                r.targets
-                    .iter()
-                    .find(|t| t.surface == crate::catalog::Surface::Status)
-                    .and_then(|t| t.answer.clone())
+                status_target.and_then(|t| {
+                    t.stages
+                        .iter()
+                        .find_map(|s| s.http.as_ref())
+                        .map(|h| http_answer(lang, h))
+                })
             })
-            .unwrap_or_else(|| "no status document was understood".into());
+            .unwrap_or_else(|| tr!(lang, "human-status-no-document"));
         let _ = writeln!(o, "  {why}");
-        let _ = writeln!(
-            o,
-            "  A status page that cannot be read says something about the network, not about OpenAI: run `chatgpt-doctor check`."
-        );
+        let _ = writeln!(o, "  {}", tr!(lang, "human-status-unreadable-advice"));
         return o;
     }
     if p.components.is_empty() && p.incidents.is_empty() && p.maintenances.is_empty() {
-        let _ = writeln!(
-            o,
-            "  {} every component operational, no incident, no maintenance",
-            "✓".green()
-        );
+        let _ = writeln!(o, "  {} {}", "✓".green(), tr!(lang, "human-status-all-clear"));
     } else {
-        render_page_details(&mut o, p, "  ");
+        render_page_details(&mut o, lang, p, "  ");
     }
     if verbose > 0 {
-        let _ = writeln!(o, "  read from: {}", p.sources.join(", "));
+        let _ = writeln!(
+            o,
+            "  {}",
+            tr!(lang, "human-status-sources", sources = p.sources.join(", "))
+        );
     }
     o
 }
 
 /// `chatgpt-doctor auth`: the key's standing, then the verdict.
 pub fn render_auth(r: &Report, verbose: u8) -> String {
+    let lang = r.language;
     let mut o = String::new();
     let base = r
         .environment
@@ -474,23 +547,34 @@ pub fn render_auth(r: &Report, verbose: u8) -> String {
     let _ = writeln!(
         o,
         "{} {} ({})",
-        "API:".bold(),
+        tr!(lang, "human-auth-api").bold(),
         base,
         r.environment.base_url_source
     );
     match &r.account {
         Some(a) => {
-            let _ = writeln!(o, "{} {}", "Key:".bold(), account_line(a));
+            let _ = writeln!(
+                o,
+                "{} {}",
+                tr!(lang, "human-auth-key").bold(),
+                account_line(lang, a)
+            );
             if a.organization_sent || a.project_sent {
+                let headers: Vec<&str> = [
+                    a.organization_sent.then_some("OPENAI_ORG_ID"),
+                    a.project_sent.then_some("OPENAI_PROJECT_ID"),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
                 let _ = writeln!(
                     o,
-                    "  sent: {}{}",
-                    if a.organization_sent { "OPENAI_ORG_ID " } else { "" },
-                    if a.project_sent { "OPENAI_PROJECT_ID" } else { "" }
+                    "  {}",
+                    tr!(lang, "human-auth-sent", headers = headers.join(" "))
                 );
             }
             if let Some(m) = &a.message {
-                let _ = writeln!(o, "  the API said: {m}");
+                let _ = writeln!(o, "  {}", tr!(lang, "human-auth-said", message = m));
             }
             if verbose > 0 {
                 for s in &a.stages {
@@ -499,11 +583,16 @@ pub fn render_auth(r: &Report, verbose: u8) -> String {
             }
         }
         None => {
-            let _ = writeln!(o, "{} none configured", "Key:".bold());
+            let _ = writeln!(
+                o,
+                "{} {}",
+                tr!(lang, "human-auth-key").bold(),
+                tr!(lang, "human-auth-none")
+            );
         }
     }
     if let Some(t) = &r.edge_trace {
-        let _ = writeln!(o, "  edge: {}", trace_line(t));
+        let _ = writeln!(o, "  {}", trace_line(lang, t));
     }
     let _ = writeln!(o);
     render_verdict(&mut o, r);

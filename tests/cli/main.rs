@@ -7,6 +7,7 @@ mod evidence;
 mod flags;
 mod generated;
 mod hostile;
+mod language;
 mod metrics;
 mod networks;
 mod support;

@@ -1,0 +1,69 @@
+# chatgpt-doctor — English. Errors in flags, files and variables; warnings about settings.
+
+err-line = error: { $text }
+
+## Flags
+
+err-flag-belongs-to-check = '{ $flag }' belongs to `check`: write it after the subcommand, or leave out '{ $subcommand }'
+err-not-a-port = '{ $value }' is not a port number (1-65535)
+err-not-an-ip = '{ $value }' is not an IP address
+err-not-a-host = '{ $value }' is not a host name
+err-resolve-form = '{ $value }' is not HOST:PORT:ADDR[,ADDR]... (example: api.openai.com:443:127.0.0.1)
+err-connect-to-form = '{ $value }' is not HOST:PORT:CHOST:CPORT (example: chatgpt.com:443:127.0.0.1:8443; empty parts allowed)
+err-dns-server-form = '{ $value }' is not IP[:PORT] (examples: 192.0.2.53, 192.0.2.53:5353, [2001:db8::53]:53)
+err-not-seconds = '{ $value }' is not a number of seconds
+err-seconds-range = '{ $value }' must be between 0.001 and 3600 seconds
+err-not-a-url = '{ $value }' is not a URL: { $error }
+err-url-scheme = '{ $value }': only http:// and https:// URLs are supported
+err-url-no-host = '{ $value }' has no host
+err-url-credentials = '{ $value }': credentials in URLs are not accepted here (they would be printed)
+err-doh-https = '{ $value }': a DNS-over-HTTPS URL must start with https://
+err-json-format-disagree = --json and --format { $format } disagree: give one of them
+err-prometheus-check-only = --format prometheus is for `check` (`serve` serves the same metrics over HTTP)
+err-stdout = cannot write to stdout: { $error }
+err-runtime = cannot start the async runtime: { $error }
+err-invalid-value = invalid value '{ $value }' for '{ $arg }': { $problem }
+err-not-one-of = invalid value '{ $value }' for '{ $arg }' (possible values: { $values })
+err-unknown-argument = unexpected argument '{ $arg }'
+err-try-help = For more information, try '--help'.
+
+## Files and variables
+
+err-in-variable = { $variable }: { $problem }
+err-key-file-unreadable = cannot read --api-key-file { $path }: { $error }
+err-key-file-large = --api-key-file { $path }: too large to be an API key
+err-key-file-empty = --api-key-file { $path }: the file is empty
+err-key-file-characters = --api-key-file { $path }: the key holds characters that cannot be sent in an HTTP header
+err-header-characters = { $variable } holds characters that cannot be sent in an HTTP header
+err-key-unicode = OPENAI_API_KEY is not valid Unicode
+err-cacert-unreadable = cannot read --cacert { $path }: { $error }
+err-cacert-not-pem = --cacert { $path }: not a valid PEM file: { $error }
+err-cacert-empty = --cacert { $path }: no PEM certificate (-----BEGIN CERTIFICATE-----) found
+err-edge-ranges-unreadable = cannot read --edge-ranges { $path }: { $error }
+err-edge-ranges-bad = --edge-ranges { $path }: { $problem }
+
+## Proxy settings
+
+proxy-setting-empty = { $source } is empty
+proxy-url-unusable = { $source } ('{ $value }') is not a usable proxy URL: { $why }
+proxy-url-https = https:// proxies (TLS to the proxy) are not supported; use http://, socks5:// or socks5h://
+proxy-url-scheme = the scheme '{ $scheme }://' is not supported; use http://, socks5:// or socks5h://
+proxy-url-no-scheme = it does not start with a scheme such as http://
+proxy-url-invalid = { $error }
+proxy-url-no-host = it names no host
+proxy-url-bad-host = the host is not a host name or an IP address
+proxy-url-port-zero = port 0 is not a port
+proxy-variable-ignored = { $problem }; it is ignored here, and tools that read it fail or go direct
+proxy-no-port = { $source } ({ $proxy }) names no port: curl and chatgpt-doctor use { $port }, most other tools use 80 for an http:// proxy; write the port
+proxy-disagree = { $lower } ({ $lower_value }) and { $upper } ({ $upper_value }) disagree: curl and chatgpt-doctor use { $lower }; programs that read the upper-case name first (Go's, for one) use { $upper }
+proxy-credentials-disagree = { $lower } and { $upper } name the same proxy ({ $proxy }) with different credentials (not shown): curl and chatgpt-doctor use { $lower }; programs that read the upper-case name first (Go's, for one) use { $upper }
+noproxy-bad-range = '{ $entry }' is not an address range (example: 10.0.0.0/8)
+noproxy-bad-port = '{ $entry }': '{ $port }' is not a port
+noproxy-bad-entry = '{ $entry }' is not a host name, an address or a range
+noproxy-flag-bad = --noproxy: { $problem }
+noproxy-entry-ignored = { $source }: { $problem }; the entry is ignored
+noproxy-disagree = no_proxy ('{ $lower }') and NO_PROXY ('{ $upper }') disagree: curl and chatgpt-doctor use no_proxy; programs that read the upper-case name first (Go's, for one) use NO_PROXY
+
+## The trust store
+
+trust-store-empty = the system trust store is empty: apps that use it will reject every certificate

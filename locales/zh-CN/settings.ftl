@@ -1,0 +1,69 @@
+# chatgpt-doctor — 简体中文。参数、文件和环境变量中的错误；关于设置的警告。
+
+err-line = 错误：{ $text }
+
+## 命令行参数
+
+err-flag-belongs-to-check = “{ $flag }”属于 `check`：请把它写在子命令之后，或去掉“{ $subcommand }”
+err-not-a-port = “{ $value }”不是端口号（1-65535）
+err-not-an-ip = “{ $value }”不是 IP 地址
+err-not-a-host = “{ $value }”不是主机名
+err-resolve-form = “{ $value }”不符合 HOST:PORT:ADDR[,ADDR]... 的格式（例如：api.openai.com:443:127.0.0.1）
+err-connect-to-form = “{ $value }”不符合 HOST:PORT:CHOST:CPORT 的格式（例如：chatgpt.com:443:127.0.0.1:8443；各部分可以为空）
+err-dns-server-form = “{ $value }”不符合 IP[:PORT] 的格式（例如：192.0.2.53、192.0.2.53:5353、[2001:db8::53]:53）
+err-not-seconds = “{ $value }”不是秒数
+err-seconds-range = “{ $value }”必须在 0.001 到 3600 秒之间
+err-not-a-url = “{ $value }”不是 URL：{ $error }
+err-url-scheme = “{ $value }”：只支持 http:// 和 https:// 开头的 URL
+err-url-no-host = “{ $value }”没有主机名
+err-url-credentials = “{ $value }”：这里不接受带用户名和密码的 URL（它们会被打印出来）
+err-doh-https = “{ $value }”：DNS-over-HTTPS 的 URL 必须以 https:// 开头
+err-json-format-disagree = --json 与 --format { $format } 互相矛盾：只用其中一个
+err-prometheus-check-only = --format prometheus 只能用于 `check`（`serve` 通过 HTTP 提供同样的指标）
+err-stdout = 无法写入标准输出：{ $error }
+err-runtime = 无法启动异步运行时：{ $error }
+err-invalid-value = 参数“{ $arg }”的值“{ $value }”无效：{ $problem }
+err-not-one-of = 参数“{ $arg }”的值“{ $value }”无效（可用的值：{ $values }）
+err-unknown-argument = 无法识别的参数“{ $arg }”
+err-try-help = 更多信息请运行 '--help'（帮助文字为英文）。
+
+## 文件和环境变量
+
+err-in-variable = { $variable }：{ $problem }
+err-key-file-unreadable = 无法读取 --api-key-file { $path }：{ $error }
+err-key-file-large = --api-key-file { $path }：文件太大，不可能是 API 密钥
+err-key-file-empty = --api-key-file { $path }：文件是空的
+err-key-file-characters = --api-key-file { $path }：密钥中含有不能放进 HTTP 头的字符
+err-header-characters = { $variable } 中含有不能放进 HTTP 头的字符
+err-key-unicode = OPENAI_API_KEY 不是有效的 Unicode 文本
+err-cacert-unreadable = 无法读取 --cacert { $path }：{ $error }
+err-cacert-not-pem = --cacert { $path }：不是有效的 PEM 文件：{ $error }
+err-cacert-empty = --cacert { $path }：没有找到 PEM 证书（-----BEGIN CERTIFICATE-----）
+err-edge-ranges-unreadable = 无法读取 --edge-ranges { $path }：{ $error }
+err-edge-ranges-bad = --edge-ranges { $path }：{ $problem }
+
+## 代理设置
+
+proxy-setting-empty = { $source } 是空的
+proxy-url-unusable = { $source }（“{ $value }”）不是可用的代理地址：{ $why }
+proxy-url-https = 不支持 https:// 代理（与代理之间使用 TLS）；请使用 http://、socks5:// 或 socks5h://
+proxy-url-scheme = 不支持“{ $scheme }://”；请使用 http://、socks5:// 或 socks5h://
+proxy-url-no-scheme = 它没有以 http:// 这样的协议开头
+proxy-url-invalid = { $error }
+proxy-url-no-host = 其中没有主机名
+proxy-url-bad-host = 主机部分既不是主机名也不是 IP 地址
+proxy-url-port-zero = 端口 0 不是有效端口
+proxy-variable-ignored = { $problem }；本工具忽略了它，而读取它的其他工具会出错或直接连接
+proxy-no-port = { $source }（{ $proxy }）没有写端口：curl 和 chatgpt-doctor 会用 { $port }，而多数其他工具对 http:// 代理用 80；请把端口写上
+proxy-disagree = { $lower }（{ $lower_value }）与 { $upper }（{ $upper_value }）不一致：curl 和 chatgpt-doctor 使用 { $lower }；先读大写变量名的程序（例如用 Go 写的程序）使用 { $upper }
+proxy-credentials-disagree = { $lower } 与 { $upper } 指向同一个代理（{ $proxy }），但用户名或密码不同（不显示）：curl 和 chatgpt-doctor 使用 { $lower }；先读大写变量名的程序（例如用 Go 写的程序）使用 { $upper }
+noproxy-bad-range = “{ $entry }”不是地址段（例如：10.0.0.0/8）
+noproxy-bad-port = “{ $entry }”：“{ $port }”不是端口
+noproxy-bad-entry = “{ $entry }”既不是主机名，也不是地址或地址段
+noproxy-flag-bad = --noproxy：{ $problem }
+noproxy-entry-ignored = { $source }：{ $problem }；已忽略这一项
+noproxy-disagree = no_proxy（“{ $lower }”）与 NO_PROXY（“{ $upper }”）不一致：curl 和 chatgpt-doctor 使用 no_proxy；先读大写变量名的程序（例如用 Go 写的程序）使用 NO_PROXY
+
+## 证书库
+
+trust-store-empty = 系统证书库是空的：使用它的应用会拒绝所有证书
