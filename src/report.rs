@@ -597,10 +597,11 @@ pub struct DohAnswerReport {
 }
 
 impl DnsConsistencyReport {
-    /// Builds the report part from a judgement and the DoH lookups.
+    /// Builds the report part from a judgement and the DoH lookups; the evidence in `lang`.
     pub fn from_check(
         c: &crate::evidence::dns_consistency::NameConsistency,
         doh: &[crate::probe::doh::DohLookup],
+        lang: crate::i18n::Lang,
     ) -> DnsConsistencyReport {
         use crate::evidence::dns_consistency::Consistency;
         DnsConsistencyReport {
@@ -612,7 +613,7 @@ impl DnsConsistencyReport {
                 Consistency::Inconclusive => "inconclusive",
             }
             .into(),
-            evidence: c.evidence(),
+            evidence: c.evidence(lang),
             controls: doh
                 .iter()
                 .filter(|d| d.name == c.name)

@@ -11,6 +11,7 @@ human-col-target = target
 human-col-result = result
 human-via-proxy = (via { $proxy })
 human-no-answer = no answer
+human-dns-not-run = not run: the run deadline (--max-time) came first
 # A stage that failed: "tcp: connection refused (connection_refused) after 3 ms"
 human-stage-failed = { $stage }: { $what } ({ $code }) after { $duration }
 human-stage-note = { $stage }: { $detail }
@@ -20,6 +21,9 @@ human-cert-line = { $subject } ← { $issuer } (until { $until })
 human-body = body: { $excerpt }
 human-evidence = Evidence
 human-verdict = Verdict:
+human-verdict-line = { $head } { $summary } { $code }
+# A bold label and its value: "Key: from OPENAI_API_KEY → valid"
+human-labelled = { $label } { $value }
 human-edge = edge: OpenAI's edge sees you at { $ip } in { $loc } (data centre { $colo }, WARP { $warp })
 human-api-key = api key: { $line }
 
@@ -134,7 +138,8 @@ human-key-organization = , organization { $organization }
 human-key-scopes = , missing scopes: { $scopes }
 human-key-limits = , { $limits }
 human-key-request = , request { $id }
-human-auth-api = API:
+human-auth-api-label = API:
+human-auth-api = { $label } { $url } ({ $source })
 human-auth-key = Key:
 human-auth-none = none configured
 human-auth-sent = sent: { $headers }

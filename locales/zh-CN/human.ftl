@@ -8,6 +8,7 @@ human-col-target = 目标
 human-col-result = 结果
 human-via-proxy = （经代理 { $proxy }）
 human-no-answer = 无应答
+human-dns-not-run = 未运行：已到整体时限（--max-time）
 # 某一阶段失败：“tcp：连接被拒绝（connection_refused），用时 3 ms”
 human-stage-failed = { $stage }：{ $what }（{ $code }），用时 { $duration }
 human-stage-note = { $stage }：{ $detail }
@@ -17,6 +18,9 @@ human-cert-line = { $subject } ← { $issuer }（有效期至 { $until }）
 human-body = 响应正文：{ $excerpt }
 human-evidence = 证据
 human-verdict = 结论：
+human-verdict-line = { $head }{ $summary } { $code }
+# 加粗的标签和它的值：“密钥：来自 OPENAI_API_KEY → 有效”
+human-labelled = { $label }{ $value }
 human-edge = 边缘节点：OpenAI 的边缘节点看到你的地址是 { $ip }，位于 { $loc }（数据中心 { $colo }，WARP { $warp }）
 human-api-key = API 密钥：{ $line }
 
@@ -138,7 +142,8 @@ human-key-organization = ，组织 { $organization }
 human-key-scopes = ，缺少权限范围：{ $scopes }
 human-key-limits = ，{ $limits }
 human-key-request = ，请求 ID { $id }
-human-auth-api = API：
+human-auth-api-label = API：
+human-auth-api = { $label }{ $url }（{ $source }）
 human-auth-key = 密钥：
 human-auth-none = 未配置
 human-auth-sent = 已发送：{ $headers }

@@ -20,6 +20,7 @@ use crate::report::{
     AccountReport, Cause, EdgeTraceReport, Finding, Layer, LayerReport, LayerStatus, Severity,
     StatusPageReport, Verdict,
 };
+use crate::tr;
 
 /// Facts about the machine that are not probe results.
 #[derive(Debug, Clone, Default)]
@@ -195,22 +196,39 @@ struct Finder {
     evidence: Vec<String>,
 }
 
-fn list(names: &[&str]) -> String {
-    match names.len() {
-        0 => String::new(),
-        1 => names[0].to_string(),
-        n if n <= 4 => format!("{} and {}", names[..n - 1].join(", "), names[n - 1]),
-        n => format!("{}, {} and {} more", names[0], names[1], n - 2),
+/// "a, b and c" in `lang` (after four names, the first two and how many more).
+fn list(lang: Lang, names: &[&str]) -> String {
+    crate::i18n::list(lang, names)
+}
+
+/// Every item, joined with `lang`'s list separator (evidence keeps every name).
+fn joined<S: AsRef<str>>(lang: Lang, items: &[S]) -> String {
+    let sep = tr!(lang, "list-separator");
+    items.iter().map(|s| s.as_ref()).collect::<Vec<_>>().join(&sep)
+}
+
+/// A duration in whole milliseconds, or "?" when there is none.
+fn millis(lang: Lang, d: Option<std::time::Duration>) -> String {
+    match d {
+        Some(d) => tr!(
+            lang,
+            "diag-duration-ms",
+            ms = (d.as_secs_f64() * 1e3).round() as u64
+        ),
+        None => tr!(lang, "diag-unknown-value"),
     }
 }
 
-fn describe_stop(v: &View) -> String {
+fn describe_stop(v: &View, lang: Lang) -> String {
     let failed = |stage: &str, f: &Failure, m: &str| {
-        format!(
-            "{}: {stage} failed, {} ({}): {m}",
-            v.name(),
-            f.describe(Lang::En),
-            f.as_str()
+        tr!(
+            lang,
+            "diag-stop-failed",
+            target = v.name(),
+            stage = stage,
+            failure = f.describe(lang),
+            code = f.as_str(),
+            message = m
         )
     };
     match &v.stop {
@@ -218,33 +236,40 @@ fn describe_stop(v: &View) -> String {
         Stop::Tcp(f, m) => failed("tcp", f, m),
         Stop::Tls(f, m) => failed("tls", f, m),
         Stop::Http(f, m) => failed("http", f, m),
-        Stop::Deadline => format!("{}: not finished before the run deadline", v.name()),
-        Stop::ProxyTcp(f, m) => format!(
-            "{}: the proxy could not be reached, {} ({}): {m}",
-            v.name(),
-            f.describe(Lang::En),
-            f.as_str()
+        Stop::Deadline => tr!(lang, "diag-stop-deadline", target = v.name()),
+        Stop::ProxyTcp(f, m) => tr!(
+            lang,
+            "diag-stop-proxy-unreachable",
+            target = v.name(),
+            failure = f.describe(lang),
+            code = f.as_str(),
+            message = m
         ),
-        Stop::Proxy(f, m) => format!(
-            "{}: through the proxy, {} ({}): {m}",
-            v.name(),
-            f.describe(Lang::En),
-            f.as_str()
+        Stop::Proxy(f, m) => tr!(
+            lang,
+            "diag-stop-proxy",
+            target = v.name(),
+            failure = f.describe(lang),
+            code = f.as_str(),
+            message = m
         ),
-        Stop::Withheld(why) => format!("{}: {why}", v.name()),
+        Stop::Withheld(why) => tr!(lang, "diag-stop-detail", target = v.name(), detail = why),
         Stop::Answered => match v.t.response() {
-            Some(r) => format!(
-                "{}: {}",
-                v.name(),
-                crate::evidence::signatures::describe(r, Lang::En)
+            Some(r) => tr!(
+                lang,
+                "diag-stop-detail",
+                target = v.name(),
+                detail = crate::evidence::signatures::describe(r, lang)
             ),
-            None => format!("{}: answered", v.name()),
+            None => tr!(lang, "diag-stop-answered", target = v.name()),
         },
     }
 }
 
 /// Judges a run.
 pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
+    let lang = ctx.lang;
+    let stop_line = |v: &&View| describe_stop(v, lang);
     let views: Vec<View> = obs.targets.iter().map(|t| View { t, stop: stop_of(t) }).collect();
     let controls: Vec<&View> = views.iter().filter(|v| v.surface() == Surface::Control).collect();
     let openai: Vec<&View> = views.iter().filter(|v| v.surface() != Surface::Control).collect();
@@ -296,20 +321,21 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
     if !proxy_down.is_empty() && !through_proxy_ok {
         let proxy = proxy_down
             .iter()
-            .find_map(|v| {
-                v.t.best()?
-                    .proxy
-                    .as_ref()?
-                    .detail
-                    .as_ref()
-                    .map(|d| format!("{} (from {})", d.proxy, d.source))
-            })
-            .unwrap_or_else(|| "the configured proxy".into());
+            .find_map(|v| v.t.best()?.proxy.as_ref()?.detail.as_ref());
+        let summary = match proxy {
+            Some(d) => tr!(
+                lang,
+                "diag-proxy-unreachable-summary",
+                proxy = &d.proxy,
+                source = &d.source
+            ),
+            None => tr!(lang, "diag-proxy-unreachable-summary-unnamed"),
+        };
         let f = Finder {
             layer: Layer::Machine,
             cause: Cause::ProxyUnreachable,
-            summary: format!("The proxy this computer is set to use, {proxy}, cannot be reached."),
-            evidence: proxy_down.iter().take(6).map(|v| describe_stop(v)).collect(),
+            summary,
+            evidence: proxy_down.iter().take(6).map(stop_line).collect(),
         };
         machine.push(finding(&f, Severity::Fail));
         verdict.get_or_insert(f);
@@ -320,19 +346,20 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
     let validity = network::validity_failures(obs);
     let validity_names: Vec<String> = validity
         .iter()
-        .map(|(h, p)| format!("{h} ({})", p.as_str()))
+        .map(|(h, p)| tr!(lang, "diag-host-problem", host = h, problem = p.as_str()))
         .collect();
     let control_validity = validity
         .iter()
         .any(|(h, _)| controls.iter().any(|c| c.t.target.host() == *h));
     match clock {
         Some(c) if c.is_off() => {
-            let evidence = vec![format!(
-                "this computer's clock is {:.0} s {} the servers' (median of {} Date headers; local time at the start of the run {})",
-                c.skew_secs.abs(),
-                if c.skew_secs > 0.0 { "ahead of" } else { "behind" },
-                c.samples,
-                network::rfc3339(obs.started_at)
+            let evidence = vec![tr!(
+                lang,
+                "diag-evidence-clock-skew",
+                seconds = c.skew_secs.abs().round() as u64,
+                direction = if c.skew_secs > 0.0 { "ahead" } else { "behind" },
+                samples = c.samples,
+                started = network::rfc3339(obs.started_at)
             )];
             if validity.is_empty() {
                 machine.push(Finding {
@@ -342,16 +369,15 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
                 });
             } else {
                 let mut evidence = evidence;
-                evidence.push(format!(
-                    "certificates rejected for their dates: {}",
-                    validity_names.join(", ")
+                evidence.push(tr!(
+                    lang,
+                    "diag-evidence-cert-dates",
+                    hosts = joined(lang, &validity_names)
                 ));
                 let f = Finder {
                     layer: Layer::Machine,
                     cause: Cause::ClockSkew,
-                    summary:
-                        "This computer's clock is wrong, so valid certificates look expired or not yet valid."
-                            .into(),
+                    summary: tr!(lang, "diag-clock-skew-summary"),
                     evidence,
                 };
                 machine.push(finding(&f, Severity::Fail));
@@ -362,12 +388,17 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
             let f = Finder {
                 layer: Layer::Machine,
                 cause: Cause::ClockSkew,
-                summary: "Certificates of unrelated sites all look expired or not yet valid: this computer's clock is most likely wrong.".into(),
+                summary: tr!(lang, "diag-clock-suspect-summary"),
                 evidence: vec![
-                    format!("certificates rejected for their dates: {}", validity_names.join(", ")),
-                    format!(
-                        "no server clock could be read to compare; local time at the start of the run {}",
-                        network::rfc3339(obs.started_at)
+                    tr!(
+                        lang,
+                        "diag-evidence-cert-dates",
+                        hosts = joined(lang, &validity_names)
+                    ),
+                    tr!(
+                        lang,
+                        "diag-evidence-no-server-clock",
+                        started = network::rfc3339(obs.started_at)
                     ),
                 ],
             };
@@ -376,11 +407,7 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
         }
         _ => {}
     }
-    layers.push(layer(
-        Layer::Machine,
-        machine,
-        "nothing wrong found on this computer".into(),
-    ));
+    layers.push(layer(Layer::Machine, machine, tr!(lang, "diag-machine-ok")));
 
     // ---- local network ------------------------------------------------------------------
     let controls_answered: Vec<&&View> = controls.iter().filter(|v| v.tcp_ok()).collect();
@@ -394,27 +421,31 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
             verdict.get_or_insert(Finder {
                 layer: Layer::None,
                 cause: Cause::Inconclusive,
-                summary: "No name resolved and no control can be reached by address, so a dead resolver cannot be told from a dead network.".into(),
-                evidence: named.iter().take(6).map(|v| describe_stop(v)).collect(),
+                summary: tr!(lang, "diag-no-name-no-address-summary"),
+                evidence: named.iter().take(6).map(stop_line).collect(),
             });
         } else {
             let f = Finder {
                 layer: Layer::LocalNetwork,
                 cause: Cause::Offline,
-                summary: "This computer cannot reach the internet: no control target and no OpenAI address answered.".into(),
-                evidence: views.iter().take(8).map(describe_stop).collect(),
+                summary: tr!(lang, "diag-offline-summary"),
+                evidence: views.iter().take(8).map(|v| describe_stop(v, lang)).collect(),
             };
             local.push(finding(&f, Severity::Fail));
             verdict.get_or_insert(f);
         }
     } else if all_names_failed && views.iter().any(|v| v.tcp_ok()) {
         let reached: Vec<&str> = literals.iter().filter(|v| v.tcp_ok()).map(|v| v.name()).collect();
-        let mut evidence = vec![format!("reachable by address: {}", list(&reached))];
-        evidence.extend(named.iter().take(6).map(|v| describe_stop(v)));
+        let mut evidence = vec![tr!(
+            lang,
+            "diag-evidence-reachable-by-address",
+            targets = list(lang, &reached)
+        )];
+        evidence.extend(named.iter().take(6).map(stop_line));
         let f = Finder {
             layer: Layer::LocalNetwork,
             cause: Cause::DnsResolverDown,
-            summary: "Your DNS resolver is not answering: no name resolves, although the internet is reachable by address.".into(),
+            summary: tr!(lang, "diag-dns-resolver-down-summary"),
             evidence,
         };
         local.push(finding(&f, Severity::Fail));
@@ -428,28 +459,35 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
         local.push(Finding {
             cause: Cause::ControlsFailed,
             severity: Severity::Warn,
-            message: format!("control target(s) not reached: {}", list(&failed)),
+            message: tr!(
+                lang,
+                "diag-controls-failed",
+                count = failed.len(),
+                targets = list(lang, &failed)
+            ),
         });
     }
     let ok_local = if controls.is_empty() {
-        "no control targets were probed".to_string()
+        tr!(lang, "diag-local-no-controls")
     } else {
         let timed: Vec<String> = controls_answered
             .iter()
-            .map(|v| {
-                let ms =
-                    v.t.best()
-                        .and_then(|a| a.tcp.duration)
-                        .map(|d| format!(" {:.0} ms", d.as_secs_f64() * 1e3))
-                        .unwrap_or_default();
-                format!("{}{ms}", v.name())
+            .map(|v| match v.t.best().and_then(|a| a.tcp.duration) {
+                Some(d) => tr!(
+                    lang,
+                    "diag-control-time",
+                    target = v.name(),
+                    ms = (d.as_secs_f64() * 1e3).round() as u64
+                ),
+                None => v.name().to_string(),
             })
             .collect();
-        format!(
-            "{} of {} controls answered ({})",
-            controls_answered.len(),
-            controls.len(),
-            timed.join(", ")
+        tr!(
+            lang,
+            "diag-local-ok",
+            answered = controls_answered.len(),
+            total = controls.len(),
+            details = joined(lang, &timed)
         )
     };
     // No IPv6 route at all is common and harmless: every IPv6 attempt fails at once with
@@ -468,7 +506,7 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
         local.push(Finding {
             cause: Cause::Ipv6Unavailable,
             severity: Severity::Warn,
-            message: "this machine has no IPv6 route: IPv6 addresses fail at once and IPv4 is used".into(),
+            message: tr!(lang, "diag-ipv6-unavailable"),
         });
     }
     if verdict.is_none() {
@@ -484,17 +522,22 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
             .filter(|v| v.surface() != Surface::Control)
             .collect();
         let proxy_evidence = |vs: &[&View]| -> Vec<String> {
-            let mut e: Vec<String> = vs.iter().take(6).map(|v| describe_stop(v)).collect();
+            let mut e: Vec<String> = vs.iter().take(6).map(stop_line).collect();
             if let Some(d) = vs
                 .iter()
                 .find_map(|v| v.t.best()?.proxy.as_ref()?.detail.as_ref())
             {
-                e.push(format!("proxy: {} (from {})", d.proxy, d.source));
+                e.push(tr!(
+                    lang,
+                    "diag-evidence-proxy",
+                    proxy = &d.proxy,
+                    source = &d.source
+                ));
                 if let Some(a) = d.header("proxy-authenticate") {
-                    e.push(format!("it asks for: {a}"));
+                    e.push(tr!(lang, "diag-evidence-proxy-asks", challenge = a));
                 }
                 if let Some(b) = &d.body_excerpt {
-                    e.push(format!("its page says: {b}"));
+                    e.push(tr!(lang, "diag-evidence-proxy-page", excerpt = b));
                 }
             }
             e
@@ -509,11 +552,9 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
                 layer: Layer::LocalNetwork,
                 cause: Cause::ProxyAuthRequired,
                 summary: if sent {
-                    "The proxy refuses the credentials it was given (407 Proxy Authentication Required)."
-                        .into()
+                    tr!(lang, "diag-proxy-auth-rejected-summary")
                 } else {
-                    "The proxy wants credentials and none are configured (407 Proxy Authentication Required)."
-                        .into()
+                    tr!(lang, "diag-proxy-auth-missing-summary")
                 },
                 evidence: proxy_evidence(&auth),
             };
@@ -526,12 +567,16 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
                 v.t.best()
                     .is_some_and(|a| a.proxy.as_ref().is_some_and(|p| p.is_ok()))
             }) {
-                evidence.push(format!("control {} passed through the same proxy", c.name()));
+                evidence.push(tr!(
+                    lang,
+                    "diag-evidence-control-through-proxy",
+                    target = c.name()
+                ));
             }
             let f = Finder {
                 layer: Layer::LocalNetwork,
                 cause: Cause::ProxyDenied,
-                summary: format!("Your network's proxy refuses to connect to OpenAI: {}.", list(&n)),
+                summary: tr!(lang, "diag-proxy-denied-summary", targets = list(lang, &n)),
                 evidence,
             };
             local.push(finding(&f, Severity::Fail));
@@ -545,8 +590,18 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
             let f = Finder {
                 layer: Layer::LocalNetwork,
                 cause: Cause::CaptivePortal,
-                summary: "A captive portal (a login page, as in hotels, trains and airports) is in the way: sign in to the network first.".into(),
-                evidence: portals.iter().map(|p| format!("captive-portal check {}: {}", p.target, p.what)).collect(),
+                summary: tr!(lang, "diag-captive-portal-summary"),
+                evidence: portals
+                    .iter()
+                    .map(|p| {
+                        tr!(
+                            lang,
+                            "diag-evidence-captive-portal",
+                            target = &p.target,
+                            sign = p.sign.describe(lang)
+                        )
+                    })
+                    .collect(),
             };
             local.push(finding(&f, Severity::Fail));
             verdict = Some(f);
@@ -557,23 +612,29 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
                 .iter()
                 .take(6)
                 .map(|i| {
-                    format!(
-                        "{}: the certificate chain ends at {}, trusted by this computer's store but not by the public one ({})",
-                        i.target,
-                        i.issuer,
-                        i.public_problem.map(|p| p.as_str()).unwrap_or("rejected")
+                    tr!(
+                        lang,
+                        "diag-evidence-intercepted",
+                        target = &i.target,
+                        issuer = &i.issuer,
+                        problem = i.public_problem.map(|p| p.as_str()).unwrap_or("rejected")
                     )
                 })
                 .collect();
             if intercepted.len() > 6 {
-                evidence.push(format!("and {} more connections", intercepted.len() - 6));
+                evidence.push(tr!(
+                    lang,
+                    "diag-evidence-more-connections",
+                    count = intercepted.len() - 6
+                ));
             }
             let f = Finder {
                 layer: Layer::LocalNetwork,
                 cause: Cause::TlsIntercepted,
-                summary: format!(
-                    "HTTPS is intercepted on this network (by {}): browsers trust it through this computer's store, tools with their own CA bundle reject it.",
-                    issuers.join(", ")
+                summary: tr!(
+                    lang,
+                    "diag-tls-intercepted-summary",
+                    issuers = joined(lang, &issuers)
                 ),
                 evidence,
             };
@@ -639,11 +700,8 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
         let f = Finder {
             layer: Layer::Path,
             cause: Cause::DnsTampered,
-            summary: format!(
-                "Your DNS answers for OpenAI's names are forged: they differ from independent DNS-over-HTTPS resolvers and the addresses do not prove they serve the names: {}.",
-                list(&n)
-            ),
-            evidence: tampered.iter().flat_map(|c| c.evidence()).take(10).collect(),
+            summary: tr!(lang, "diag-dns-tampered-summary", names = list(lang, &n)),
+            evidence: tampered.iter().flat_map(|c| c.evidence(lang)).take(10).collect(),
         };
         path.push(finding(&f, Severity::Fail));
         verdict = Some(f);
@@ -654,18 +712,15 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
             if named_control_resolved || some_openai_resolved || !doh_blocked.is_empty() {
                 let n = names(&dns_failed);
                 let n: Vec<&str> = n.iter().map(String::as_str).collect();
-                let mut evidence: Vec<String> = dns_failed.iter().map(|v| describe_stop(v)).collect();
+                let mut evidence: Vec<String> = dns_failed.iter().map(stop_line).collect();
                 if let Some(c) = controls.iter().find(|v| v.resolved_by_name()) {
-                    evidence.push(format!("control {} resolved normally", c.name()));
+                    evidence.push(tr!(lang, "diag-evidence-control-resolved", target = c.name()));
                 }
-                evidence.extend(doh_blocked.iter().flat_map(|c| c.evidence()));
+                evidence.extend(doh_blocked.iter().flat_map(|c| c.evidence(lang)));
                 let f = Finder {
                     layer: Layer::Path,
                     cause: Cause::DnsBlocked,
-                    summary: format!(
-                        "OpenAI's names do not resolve while other names do: {} (DNS blocking).",
-                        list(&n)
-                    ),
+                    summary: tr!(lang, "diag-dns-blocked-summary", names = list(lang, &n)),
                     evidence,
                 };
                 path.push(finding(&f, Severity::Fail));
@@ -674,8 +729,8 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
                 verdict.get_or_insert(Finder {
                     layer: Layer::None,
                     cause: Cause::Inconclusive,
-                    summary: "OpenAI's names do not resolve, and no named control was probed to tell blocking from a resolver fault.".into(),
-                    evidence: dns_failed.iter().map(|v| describe_stop(v)).collect(),
+                    summary: tr!(lang, "diag-dns-inconclusive-summary"),
+                    evidence: dns_failed.iter().map(stop_line).collect(),
                 });
             }
         } else if !tcp_failed.is_empty() {
@@ -683,17 +738,14 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
             if control_tcp || some_openai_tcp {
                 let n = names(&tcp_failed);
                 let n: Vec<&str> = n.iter().map(String::as_str).collect();
-                let mut evidence: Vec<String> = tcp_failed.iter().map(|v| describe_stop(v)).collect();
+                let mut evidence: Vec<String> = tcp_failed.iter().map(stop_line).collect();
                 if let Some(c) = controls.iter().find(|v| v.tunnel_ok()) {
-                    evidence.push(format!("control {} accepted a connection", c.name()));
+                    evidence.push(tr!(lang, "diag-evidence-control-connected", target = c.name()));
                 }
                 let f = Finder {
                     layer: Layer::Path,
                     cause: Cause::TcpBlocked,
-                    summary: format!(
-                        "Connections to OpenAI fail while other sites connect: {}.",
-                        list(&n)
-                    ),
+                    summary: tr!(lang, "diag-tcp-blocked-summary", targets = list(lang, &n)),
                     evidence,
                 };
                 path.push(finding(&f, Severity::Fail));
@@ -702,8 +754,8 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
                 verdict.get_or_insert(Finder {
                     layer: Layer::None,
                     cause: Cause::Inconclusive,
-                    summary: "Connections to OpenAI fail, and no control connected to show that the network itself works.".into(),
-                    evidence: tcp_failed.iter().map(|v| describe_stop(v)).collect(),
+                    summary: tr!(lang, "diag-tcp-inconclusive-summary"),
+                    evidence: tcp_failed.iter().map(stop_line).collect(),
                 });
             }
         } else if !tls_failed.is_empty() {
@@ -717,18 +769,16 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
                 !tls_failed.is_empty() && tls_failed.iter().all(|v| network::sni_test(v.t) == Some(false));
             if !filtered.is_empty() {
                 let n: Vec<&str> = filtered.iter().map(|v| v.name()).collect();
-                let mut evidence: Vec<String> = filtered.iter().map(|v| describe_stop(v)).collect();
-                evidence.push(format!(
-                    "the same address completed a TLS handshake naming {} instead",
-                    crate::probe::tls::DECOY_SNI
+                let mut evidence: Vec<String> = filtered.iter().map(stop_line).collect();
+                evidence.push(tr!(
+                    lang,
+                    "diag-evidence-decoy-completed",
+                    decoy = crate::probe::tls::DECOY_SNI
                 ));
                 let f = Finder {
                     layer: Layer::Path,
                     cause: Cause::SniFiltered,
-                    summary: format!(
-                        "A filter between you and OpenAI kills TLS connections that name OpenAI's sites (SNI filtering): {}.",
-                        list(&n)
-                    ),
+                    summary: tr!(lang, "diag-sni-filtered-summary", targets = list(lang, &n)),
                     evidence,
                 };
                 path.push(finding(&f, Severity::Fail));
@@ -736,18 +786,16 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
             } else if stalled_both && (control_tls || some_openai_tls) {
                 let n = names(&tls_failed);
                 let n: Vec<&str> = n.iter().map(String::as_str).collect();
-                let mut evidence: Vec<String> = tls_failed.iter().map(|v| describe_stop(v)).collect();
-                evidence.push(format!(
-                    "a handshake naming {} at the same address died the same way",
-                    crate::probe::tls::DECOY_SNI
+                let mut evidence: Vec<String> = tls_failed.iter().map(stop_line).collect();
+                evidence.push(tr!(
+                    lang,
+                    "diag-evidence-decoy-died",
+                    decoy = crate::probe::tls::DECOY_SNI
                 ));
                 let f = Finder {
                     layer: Layer::Path,
                     cause: Cause::TlsFailed,
-                    summary: format!(
-                        "TLS to OpenAI's addresses stalls after the first message whatever name is sent: the addresses are filtered, or a path MTU black hole drops large packets: {}.",
-                        list(&n)
-                    ),
+                    summary: tr!(lang, "diag-tls-stalled-summary", targets = list(lang, &n)),
                     evidence,
                 };
                 path.push(finding(&f, Severity::Fail));
@@ -755,43 +803,37 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
             } else if control_tls || some_openai_tls {
                 let n = names(&tls_failed);
                 let n: Vec<&str> = n.iter().map(String::as_str).collect();
-                let mut evidence: Vec<String> = tls_failed.iter().map(|v| describe_stop(v)).collect();
-                evidence.extend(tls_failed.iter().filter_map(|v| chain_line(v.t)));
+                let mut evidence: Vec<String> = tls_failed.iter().map(stop_line).collect();
+                evidence.extend(tls_failed.iter().filter_map(|v| chain_line(v.t, lang)));
                 if let Some(c) = controls.iter().find(|v| v.t.target.is_tls() && v.tls_ok()) {
-                    evidence.push(format!(
-                        "control {} completed TLS with a trusted certificate",
-                        c.name()
-                    ));
+                    evidence.push(tr!(lang, "diag-evidence-control-tls-ok", target = c.name()));
                 }
                 let f = Finder {
                     layer: Layer::Path,
                     cause: Cause::TlsFailed,
-                    summary: format!(
-                        "Secure connections to OpenAI fail while other sites' succeed: {}.",
-                        list(&n)
-                    ),
+                    summary: tr!(lang, "diag-tls-failed-summary", targets = list(lang, &n)),
                     evidence,
                 };
                 path.push(finding(&f, Severity::Fail));
                 verdict.get_or_insert(f);
             } else {
-                let mut evidence: Vec<String> = tls_failed.iter().map(|v| describe_stop(v)).collect();
+                let mut evidence: Vec<String> = tls_failed.iter().map(stop_line).collect();
                 evidence.extend(
                     controls
                         .iter()
                         .filter(|v| v.t.target.is_tls() && !v.tls_ok())
-                        .map(|v| describe_stop(v)),
+                        .map(stop_line),
                 );
                 let any_tls_control = controls.iter().any(|v| v.t.target.is_tls() && v.tcp_ok());
                 let summary = if any_tls_control {
-                    "TLS fails for OpenAI and for the controls alike: something on this machine or network interferes with every secure connection, or the trust store is broken."
+                    tr!(lang, "diag-tls-everywhere-summary")
                 } else {
-                    "TLS to OpenAI fails, and no https:// control connected to tell a blocked path from a problem with every secure connection."
+                    tr!(lang, "diag-tls-inconclusive-summary")
                 };
                 verdict.get_or_insert(Finder {
                     layer: Layer::None,
                     cause: Cause::Inconclusive,
-                    summary: summary.into(),
+                    summary,
                     evidence,
                 });
             }
@@ -802,45 +844,58 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
         let refused: Vec<&View> = with_key.iter().copied().filter(|v| v.refused()).collect();
         if !blocked.is_empty() {
             let n: Vec<&str> = blocked.iter().map(|v| v.name()).collect();
-            let mut evidence: Vec<String> = blocked.iter().map(|v| describe_stop(v)).collect();
+            let mut evidence: Vec<String> = blocked.iter().map(stop_line).collect();
             evidence.extend(blocked.iter().filter_map(|v| {
                 let e = api_error(&v.t.response()?.body)?;
-                Some(format!("{}: \"{}\"", v.name(), e.message.unwrap_or_default()))
+                Some(tr!(
+                    lang,
+                    "diag-evidence-target-said",
+                    target = v.name(),
+                    message = e.message.unwrap_or_default()
+                ))
             }));
             let seen_in = trace.as_ref().and_then(|t| t.loc.clone());
             if let Some(loc) = &seen_in {
-                evidence.push(format!("OpenAI's edge sees this connection in {loc}"));
+                evidence.push(tr!(lang, "diag-evidence-edge-location", location = loc));
             }
+            let summary = match &seen_in {
+                Some(loc) => tr!(
+                    lang,
+                    "diag-region-blocked-summary",
+                    location = loc,
+                    targets = list(lang, &n)
+                ),
+                None => tr!(
+                    lang,
+                    "diag-region-blocked-summary-unlocated",
+                    targets = list(lang, &n)
+                ),
+            };
             let f = Finder {
                 layer: Layer::Path,
                 cause: Cause::RegionBlocked,
-                summary: format!(
-                    "OpenAI does not serve the country this connection comes from{}: {}.",
-                    seen_in.map(|l| format!(" ({l})")).unwrap_or_default(),
-                    list(&n)
-                ),
+                summary,
                 evidence,
             };
             path.push(finding(&f, Severity::Fail));
             verdict = Some(f);
         } else if !refused.is_empty() {
             let n: Vec<&str> = refused.iter().map(|v| v.name()).collect();
-            let mut evidence: Vec<String> = refused.iter().map(|v| describe_stop(v)).collect();
+            let mut evidence: Vec<String> = refused.iter().map(stop_line).collect();
             if let Some(t) = &trace {
-                evidence.push(format!(
-                    "the edge sees this client at {} in {} (WARP {})",
-                    t.ip.as_deref().unwrap_or("?"),
-                    t.loc.as_deref().unwrap_or("?"),
-                    t.warp.as_deref().unwrap_or("?")
+                let unknown = || tr!(lang, "diag-unknown-value");
+                evidence.push(tr!(
+                    lang,
+                    "diag-evidence-edge-sees",
+                    ip = t.ip.clone().unwrap_or_else(unknown),
+                    location = t.loc.clone().unwrap_or_else(unknown),
+                    warp = t.warp.clone().unwrap_or_else(unknown)
                 ));
             }
             let f = Finder {
                 layer: Layer::Path,
                 cause: Cause::EdgeChallenge,
-                summary: format!(
-                    "OpenAI's edge refuses or challenges this connection where apps cannot answer a challenge: {}.",
-                    list(&n)
-                ),
+                summary: tr!(lang, "diag-edge-challenge-summary", targets = list(lang, &n)),
                 evidence,
             };
             path.push(finding(&f, Severity::Fail));
@@ -854,17 +909,16 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
             let f = Finder {
                 layer: Layer::Path,
                 cause: Cause::Ipv6Broken,
-                summary: format!(
-                    "IPv6 to OpenAI is broken while IPv4 works: {}. Apps that try IPv6 first hang or fail.",
-                    list(&n)
-                ),
+                summary: tr!(lang, "diag-ipv6-broken-summary", targets = list(lang, &n)),
                 evidence: broken
                     .iter()
                     .map(|(n, f)| {
-                        format!(
-                            "{n}: IPv4 answered, IPv6 failed with {} ({})",
-                            f.describe(Lang::En),
-                            f.as_str()
+                        tr!(
+                            lang,
+                            "diag-evidence-ipv6-broken",
+                            target = n,
+                            failure = f.describe(lang),
+                            code = f.as_str()
                         )
                     })
                     .collect(),
@@ -878,20 +932,22 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
             path.push(Finding {
                 cause: Cause::StatusPageUnreachable,
                 severity: Severity::Warn,
-                message: format!(
-                    "{} (evidence about the network, not about OpenAI)",
-                    describe_stop(v)
+                message: tr!(
+                    lang,
+                    "diag-status-page-unreachable",
+                    stop = describe_stop(v, lang)
                 ),
             });
         }
     }
     let path_ok = if service.is_empty() {
-        "no OpenAI surface was probed".to_string()
+        tr!(lang, "diag-path-no-service")
     } else {
-        format!(
-            "{} of {} OpenAI endpoints reached over TLS",
-            service.iter().filter(|v| v.tls_ok()).count(),
-            service.len()
+        tr!(
+            lang,
+            "diag-path-ok",
+            reached = service.iter().filter(|v| v.tls_ok()).count(),
+            total = service.len()
         )
     };
     let mut path_layer = layer(Layer::Path, path, path_ok);
@@ -902,7 +958,7 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
             path_layer.status
         };
         if local_failed {
-            path_layer.summary = "not assessed: the local network failed first".into();
+            path_layer.summary = tr!(lang, "diag-path-not-assessed");
         }
     }
     layers.push(path_layer);
@@ -916,7 +972,7 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
         .collect();
     if !erroring.is_empty() {
         let n: Vec<&str> = erroring.iter().map(|v| v.name()).collect();
-        let mut evidence: Vec<String> = erroring.iter().map(|v| describe_stop(v)).collect();
+        let mut evidence: Vec<String> = erroring.iter().map(stop_line).collect();
         // The status page decides between an outage it knows about and errors it does not.
         let groups: BTreeSet<Group> = erroring
             .iter()
@@ -936,32 +992,32 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
             _ => Condition::Operational,
         };
         match &page {
-            Some(p) if p.read() => evidence.extend(page_lines(p)),
-            Some(_) => evidence.push("status page: could not be read (no confirmation either way)".into()),
+            Some(p) if p.read() => evidence.extend(page_lines(p, lang)),
+            Some(_) => evidence.push(tr!(lang, "diag-evidence-status-page-unread")),
             None => {}
         }
-        let list_n = list(&n);
+        let list_n = list(lang, &n);
         let (cause, summary) = match condition {
             Condition::Maintenance => (
                 Cause::Maintenance,
-                format!("OpenAI is under maintenance and answers with errors: {list_n}."),
+                tr!(lang, "diag-maintenance-summary", targets = list_n),
             ),
             Condition::Outage => (
                 Cause::ServiceOutage,
-                format!(
-                    "OpenAI has an outage, confirmed by its status page: {list_n} {} with errors.",
-                    if n.len() == 1 { "answers" } else { "answer" }
+                tr!(
+                    lang,
+                    "diag-service-outage-summary",
+                    count = n.len(),
+                    targets = list_n
                 ),
             ),
             Condition::Degraded => (
                 Cause::ServiceDegraded,
-                format!(
-                    "OpenAI's service is degraded (its status page says so) and answers with errors: {list_n}."
-                ),
+                tr!(lang, "diag-service-degraded-summary", targets = list_n),
             ),
             Condition::Operational => (
                 Cause::ServiceErrors,
-                format!("OpenAI's servers answer with errors: {list_n}; the network path to them works."),
+                tr!(lang, "diag-service-errors-summary", targets = list_n),
             ),
         };
         let f = Finder {
@@ -991,21 +1047,24 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
         svc.push(Finding {
             cause,
             severity: Severity::Warn,
-            message: format!(
-                "the status page reports trouble, though every endpoint answered here: {}",
-                page_lines(p).join("; ")
+            message: tr!(
+                lang,
+                "diag-status-page-trouble",
+                lines = page_lines(p, lang).join(&tr!(lang, "diag-clause-separator"))
             ),
         });
     }
     let answered = service.iter().filter(|v| v.stop == Stop::Answered).count();
-    let svc_ok = format!(
-        "{answered} of {} OpenAI endpoints answered without server errors",
-        service.len()
+    let svc_ok = tr!(
+        lang,
+        "diag-service-ok",
+        answered = answered,
+        total = service.len()
     );
     let mut svc_layer = layer(Layer::Service, svc, svc_ok);
     if svc_layer.findings.is_empty() && answered == 0 {
         svc_layer.status = LayerStatus::NotChecked;
-        svc_layer.summary = "not reached".into();
+        svc_layer.summary = tr!(lang, "diag-service-not-reached");
     }
     layers.push(svc_layer);
 
@@ -1019,35 +1078,28 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
     // Slowness decides only when nothing failed.
     if verdict.is_none() {
         let speeds = network::speeds(obs);
-        let fmt = |d: Option<std::time::Duration>| {
-            d.map(|d| format!("{:.0} ms", d.as_secs_f64() * 1e3))
-                .unwrap_or_else(|| "?".into())
-        };
-        let evidence = vec![format!(
-            "median connection setup (tcp + tls): controls {}, OpenAI {} (slow from {} ms; OpenAI alone slow at {}x the controls)",
-            fmt(speeds.controls),
-            fmt(speeds.openai),
-            network::SLOW_SETUP.as_millis(),
-            network::PATH_SLOW_FACTOR
+        let evidence = vec![tr!(
+            lang,
+            "diag-evidence-setup-times",
+            controls = millis(lang, speeds.controls),
+            openai = millis(lang, speeds.openai),
+            slow_ms = network::SLOW_SETUP.as_millis() as u64,
+            factor = network::PATH_SLOW_FACTOR
         )];
         let slow = match network::slowness(speeds) {
             Some(true) => Some((
                 Layer::LocalNetwork,
                 Cause::NetworkSlow,
-                "Your network is slow: every site, not only OpenAI, takes long to answer.",
+                tr!(lang, "diag-network-slow-summary"),
             )),
-            Some(false) => Some((
-                Layer::Path,
-                Cause::PathSlow,
-                "The path to OpenAI is slow while other sites are fast.",
-            )),
+            Some(false) => Some((Layer::Path, Cause::PathSlow, tr!(lang, "diag-path-slow-summary"))),
             None => None,
         };
         if let Some((l, cause, summary)) = slow {
             let f = Finder {
                 layer: l,
                 cause,
-                summary: summary.into(),
+                summary,
                 evidence,
             };
             if let Some(layer_report) = layers.iter_mut().find(|x| x.layer == l) {
@@ -1066,14 +1118,14 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
         warnings.push(Finding {
             cause: Cause::DeadlineReached,
             severity: Severity::Warn,
-            message: format!("not finished before the run deadline (--max-time): {}", list(&n)),
+            message: tr!(lang, "diag-deadline-warning", targets = list(lang, &n)),
         });
         if verdict.is_none() && unfinished.iter().any(|v| v.surface().is_service()) {
             verdict = Some(Finder {
                 layer: Layer::None,
                 cause: Cause::Inconclusive,
-                summary: "The run deadline came before every OpenAI endpoint answered.".into(),
-                evidence: unfinished.iter().map(|v| describe_stop(v)).collect(),
+                summary: tr!(lang, "diag-deadline-summary"),
+                evidence: unfinished.iter().map(stop_line).collect(),
             });
         }
     }
@@ -1102,11 +1154,11 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
         layer: Layer::None,
         cause: Cause::Healthy,
         summary: if service.is_empty() {
-            "The controls answered; no OpenAI surface was selected.".into()
+            tr!(lang, "diag-healthy-no-service-summary")
         } else {
-            "ChatGPT is reachable from here: every OpenAI endpoint answered and the path to it works.".into()
+            tr!(lang, "diag-healthy-summary")
         },
-        evidence: service.iter().map(|v| describe_stop(v)).collect(),
+        evidence: service.iter().map(stop_line).collect(),
     });
     // With an account fault the API is reachable but unusable with this key: not "working".
     if f.layer == Layer::Account {
@@ -1115,7 +1167,12 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
     let mut summary = f.summary;
     if f.cause != Cause::Healthy && !working.is_empty() {
         let w: Vec<&str> = working.iter().map(|s| s.as_str()).collect();
-        summary.push_str(&format!(" Still working: {}.", w.join(", ")));
+        summary = tr!(
+            lang,
+            "diag-still-working",
+            summary = summary,
+            surfaces = joined(lang, &w)
+        );
     }
     let verdict = Verdict {
         layer: f.layer,
@@ -1142,7 +1199,7 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
         account,
         dns_consistency: checks
             .iter()
-            .map(|c| crate::report::DnsConsistencyReport::from_check(c, &obs.doh))
+            .map(|c| crate::report::DnsConsistencyReport::from_check(c, &obs.doh, lang))
             .collect(),
     }
 }
@@ -1168,33 +1225,47 @@ fn read_status_page(obs: &Observations, status: &[&View]) -> Option<StatusPage> 
 }
 
 /// Lines describing what the page reports, for evidence.
-fn page_lines(p: &StatusPage) -> Vec<String> {
-    let mut out = vec![format!(
-        "status page: {} ({})",
-        p.description.as_deref().unwrap_or("no description"),
-        p.indicator.as_deref().unwrap_or("no indicator")
+fn page_lines(p: &StatusPage, lang: Lang) -> Vec<String> {
+    let mut out = vec![tr!(
+        lang,
+        "diag-status-page-overall",
+        description = p
+            .description
+            .clone()
+            .unwrap_or_else(|| tr!(lang, "diag-status-page-no-description")),
+        indicator = p
+            .indicator
+            .clone()
+            .unwrap_or_else(|| tr!(lang, "diag-status-page-no-indicator"))
     )];
     for c in p.components.iter().take(6) {
-        out.push(format!(
-            "status page: {} ({}) is {}",
-            c.name,
-            c.group.as_str(),
-            c.status
+        out.push(tr!(
+            lang,
+            "diag-status-page-component",
+            component = &c.name,
+            group = c.group.as_str(),
+            status = &c.status
         ));
     }
     for i in p.incidents.iter().take(3) {
-        out.push(format!(
-            "status page incident: {} [{}]{}",
-            i.name,
-            i.status,
-            i.latest_update
-                .as_deref()
-                .map(|u| format!(" — {u}"))
-                .unwrap_or_default()
-        ));
+        out.push(match &i.latest_update {
+            Some(u) => tr!(
+                lang,
+                "diag-status-page-incident-update",
+                incident = &i.name,
+                status = &i.status,
+                update = u
+            ),
+            None => tr!(
+                lang,
+                "diag-status-page-incident",
+                incident = &i.name,
+                status = &i.status
+            ),
+        });
     }
     for m in p.maintenances.iter().filter(|m| m.in_progress).take(3) {
-        out.push(format!("status page maintenance in progress: {}", m.name));
+        out.push(tr!(lang, "diag-status-page-maintenance", maintenance = &m.name));
     }
     out
 }
@@ -1219,14 +1290,13 @@ fn edge_trace(obs: &Observations) -> Option<EdgeTraceReport> {
 /// The account layer: what the API said of the key. Region blocks, edge refusals and server
 /// errors on the key check are judged by the path and service layers.
 fn judge_account(ctx: &Context, key: Option<&View>) -> (LayerReport, Option<AccountReport>, Option<Finder>) {
+    let lang = ctx.lang;
     if ctx.key_source.is_none() && ctx.require_key {
         let f = Finder {
             layer: Layer::Account,
             cause: Cause::ApiKeyMissing,
-            summary:
-                "No API key is configured: OPENAI_API_KEY is unset or empty and no --api-key-file was given."
-                    .into(),
-            evidence: vec!["OPENAI_API_KEY: not set".into()],
+            summary: tr!(lang, "diag-api-key-missing-summary"),
+            evidence: vec![tr!(lang, "diag-evidence-key-not-set")],
         };
         let layer = layer(Layer::Account, vec![finding(&f, Severity::Fail)], String::new());
         return (layer, None, Some(f));
@@ -1235,7 +1305,7 @@ fn judge_account(ctx: &Context, key: Option<&View>) -> (LayerReport, Option<Acco
         let layer = LayerReport {
             layer: Layer::Account,
             status: LayerStatus::NotChecked,
-            summary: "no API key to check (set OPENAI_API_KEY or use --api-key-file)".into(),
+            summary: tr!(lang, "diag-account-no-key"),
             findings: vec![],
         };
         return (layer, None, None);
@@ -1261,10 +1331,13 @@ fn judge_account(ctx: &Context, key: Option<&View>) -> (LayerReport, Option<Acco
             Stop::Withheld(why) => ("not_sent", why.clone()),
             other => (
                 "unreachable",
-                describe_stop(&View {
-                    t: v.t,
-                    stop: other.clone(),
-                }),
+                describe_stop(
+                    &View {
+                        t: v.t,
+                        stop: other.clone(),
+                    },
+                    lang,
+                ),
             ),
         };
         report.status = status.into();
@@ -1272,7 +1345,7 @@ fn judge_account(ctx: &Context, key: Option<&View>) -> (LayerReport, Option<Acco
         findings.push(Finding {
             cause: Cause::KeyNotChecked,
             severity: Severity::Warn,
-            message: format!("the API key was not checked: {why}"),
+            message: tr!(lang, "diag-key-not-checked", reason = why),
         });
         let layer = layer(Layer::Account, findings, String::new());
         return (layer, Some(report), None);
@@ -1284,53 +1357,51 @@ fn judge_account(ctx: &Context, key: Option<&View>) -> (LayerReport, Option<Acco
     report.organization = r.header("openai-organization").map(str::to_string);
     report.rate_limits = rate_limit_headers(r).into_iter().collect();
     report.message = api_error(&r.body).and_then(|e| e.message);
+    // Header lines as they came ("retry-after: 20"): raw data.
     let rate = || {
-        report
+        let headers: Vec<String> = report
             .rate_limits
             .iter()
             .map(|(k, v)| format!("{k}: {v}"))
-            .collect::<Vec<_>>()
-            .join(", ")
+            .collect();
+        joined(lang, &headers)
     };
     let (cause, summary): (Option<Cause>, String) = match &status {
-        KeyStatus::Valid => (None, "the API key is valid".into()),
+        KeyStatus::Valid => (None, String::new()),
         KeyStatus::Restricted { missing_scopes } => {
             report.missing_scopes = missing_scopes.clone();
             findings.push(Finding {
                 cause: Cause::ApiKeyRestricted,
                 severity: Severity::Warn,
-                message: format!(
-                    "the API key is valid but restricted{}: calls needing other permissions will fail",
-                    missing_scopes.as_deref().map(|m| format!(" (missing scopes: {m})")).unwrap_or_default()
-                ),
+                message: match missing_scopes {
+                    Some(m) => tr!(lang, "diag-key-restricted-scopes", scopes = m),
+                    None => tr!(lang, "diag-key-restricted"),
+                },
             });
             (None, String::new())
         }
         KeyStatus::Invalid => (
             Some(Cause::ApiKeyInvalid),
-            format!("The API key from {source} is not accepted by the API (invalid, revoked or for another base URL)."),
+            tr!(lang, "diag-api-key-invalid-summary", source = source),
         ),
-        KeyStatus::OrgMismatch => (
-            Some(Cause::OrgMismatch),
-            "The API key does not belong to the organization in OPENAI_ORG_ID.".into(),
-        ),
+        KeyStatus::OrgMismatch => (Some(Cause::OrgMismatch), tr!(lang, "diag-org-mismatch-summary")),
         KeyStatus::QuotaExhausted => (
             Some(Cause::QuotaExhausted),
-            "The API key's quota is exhausted (billing): requests fail until credit is added; retrying will not help."
-                .into(),
+            tr!(lang, "diag-quota-exhausted-summary"),
         ),
         KeyStatus::RateLimited => (
             Some(Cause::RateLimited),
-            format!(
-                "The API key is rate-limited right now{}.",
-                if report.rate_limits.is_empty() { String::new() } else { format!(" ({})", rate()) }
-            ),
+            if report.rate_limits.is_empty() {
+                tr!(lang, "diag-rate-limited-summary")
+            } else {
+                tr!(lang, "diag-rate-limited-summary-headers", headers = rate())
+            },
         ),
         KeyStatus::Unexpected => {
             findings.push(Finding {
                 cause: Cause::KeyNotChecked,
                 severity: Severity::Warn,
-                message: format!("the key check got an unexpected answer: HTTP {}", r.status),
+                message: tr!(lang, "diag-key-unexpected-answer", status = r.status),
             });
             (None, String::new())
         }
@@ -1338,12 +1409,17 @@ fn judge_account(ctx: &Context, key: Option<&View>) -> (LayerReport, Option<Acco
         KeyStatus::RegionBlocked | KeyStatus::EdgeRefused | KeyStatus::ServerError => (None, String::new()),
     };
     if let Some(cause) = cause {
-        let mut evidence = vec![format!("GET {} with the key: HTTP {}", report.url, r.status)];
+        let mut evidence = vec![tr!(
+            lang,
+            "diag-evidence-key-request",
+            url = &report.url,
+            status = r.status
+        )];
         if let Some(m) = &report.message {
-            evidence.push(format!("the API said: \"{m}\""));
+            evidence.push(tr!(lang, "diag-evidence-api-said", message = m));
         }
         if let Some(id) = &report.request_id {
-            evidence.push(format!("x-request-id: {id}"));
+            evidence.push(tr!(lang, "diag-evidence-request-id", id = id));
         }
         let f = Finder {
             layer: Layer::Account,
@@ -1354,30 +1430,32 @@ fn judge_account(ctx: &Context, key: Option<&View>) -> (LayerReport, Option<Acco
         findings.push(finding(&f, Severity::Fail));
         verdict = Some(f);
     }
-    let ok = format!(
-        "the API key from {source} is valid{}",
-        report
-            .organization
-            .as_deref()
-            .map(|o| format!(" (organization {o})"))
-            .unwrap_or_default()
-    );
+    let ok = match &report.organization {
+        Some(o) => tr!(
+            lang,
+            "diag-account-ok-organization",
+            source = source,
+            organization = o
+        ),
+        None => tr!(lang, "diag-account-ok", source = source),
+    };
     let layer = layer(Layer::Account, findings, ok);
     (layer, Some(report), verdict)
 }
 
-fn chain_line(t: &TargetObservation) -> Option<String> {
+fn chain_line(t: &TargetObservation, lang: Lang) -> Option<String> {
     let tls = t.best()?.tls.as_ref()?.detail.as_ref()?;
     let leaf = tls.chain.first()?;
-    Some(format!(
-        "{} presented a certificate for {} issued by {}",
-        t.target.name,
-        if leaf.san.is_empty() {
+    Some(tr!(
+        lang,
+        "diag-evidence-chain",
+        target = &t.target.name,
+        names = if leaf.san.is_empty() {
             leaf.subject.clone()
         } else {
-            leaf.san.join(", ")
+            joined(lang, &leaf.san)
         },
-        leaf.issuer
+        issuer = &leaf.issuer
     ))
 }
 

@@ -4,6 +4,7 @@
 use std::time::{Duration, SystemTime};
 
 use crate::catalog::{Surface, captive_expectation};
+use crate::i18n::Lang;
 use crate::probe::{
     Attempt, CertProblem, Failure, Family, Observations, TargetObservation, TlsDetail, Verification,
 };
@@ -157,7 +158,45 @@ pub fn ipv6_broken<'a>(targets: impl Iterator<Item = &'a TargetObservation>) -> 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Portal {
     pub target: String,
-    pub what: String,
+    pub sign: PortalSign,
+}
+
+/// What gave a captive portal away.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PortalSign {
+    /// A redirect (`status`), to `location` when the answer named one.
+    Redirected { status: u16, location: Option<String> },
+    /// Another status than the check's known one.
+    WrongStatus { status: u16, expected: u16 },
+    /// The known status, but a page without the check's token.
+    ForeignContent { token: String },
+}
+
+impl PortalSign {
+    /// In words, for evidence.
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            PortalSign::Redirected {
+                status,
+                location: Some(l),
+            } => crate::tr!(lang, "diag-portal-redirected", status = *status, location = l),
+            PortalSign::Redirected {
+                status,
+                location: None,
+            } => {
+                crate::tr!(lang, "diag-portal-redirected-unnamed", status = *status)
+            }
+            PortalSign::WrongStatus { status, expected } => crate::tr!(
+                lang,
+                "diag-portal-wrong-status",
+                status = *status,
+                expected = *expected
+            ),
+            PortalSign::ForeignContent { token } => {
+                crate::tr!(lang, "diag-portal-foreign-content", token = token)
+            }
+        }
+    }
 }
 
 /// Captive-portal checks answered with a redirect or foreign content.
@@ -167,22 +206,26 @@ pub fn captive_portals<'a>(targets: impl Iterator<Item = &'a TargetObservation>)
         .filter_map(|t| {
             let (status, token) = captive_expectation(&t.target.url)?;
             let r = t.response()?;
-            let what = if (300..400).contains(&r.status) {
-                format!(
-                    "redirected ({}) to {}",
-                    r.status,
-                    r.header("location").unwrap_or("an unnamed place")
-                )
+            let sign = if (300..400).contains(&r.status) {
+                PortalSign::Redirected {
+                    status: r.status,
+                    location: r.header("location").map(str::to_string),
+                }
             } else if r.status != status {
-                format!("answered {} instead of {status}", r.status)
+                PortalSign::WrongStatus {
+                    status: r.status,
+                    expected: status,
+                }
             } else if !String::from_utf8_lossy(&r.body).contains(token) {
-                format!("answered a page without \"{token}\" (foreign content)")
+                PortalSign::ForeignContent {
+                    token: token.to_string(),
+                }
             } else {
                 return None;
             };
             Some(Portal {
                 target: t.target.name.clone(),
-                what,
+                sign,
             })
         })
         .collect()

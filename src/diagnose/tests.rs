@@ -1212,3 +1212,219 @@ fn slow_everywhere_is_network_slow_and_slow_to_openai_only_is_path_slow() {
         "100 ms RTT is fine"
     );
 }
+
+// ---- the words in Simplified Chinese ---------------------------------------------------------
+
+fn has_cjk(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// Diagnoses `obs` in English and in Simplified Chinese: the codes agree, the words differ and
+/// the Chinese ones are Chinese. Returns the Chinese diagnosis.
+fn judged_in_both(obs: &Observations, ctx: Context, want: (Layer, Cause)) -> Diagnosis {
+    let en = diagnose(obs, &ctx);
+    let zh = diagnose(
+        obs,
+        &Context {
+            lang: Lang::ZhCn,
+            ..ctx
+        },
+    );
+    assert_eq!((en.verdict.layer, en.verdict.cause), want, "{:#?}", en.verdict);
+    assert_eq!((zh.verdict.layer, zh.verdict.cause), want, "{:#?}", zh.verdict);
+    assert_eq!(zh.lang, Lang::ZhCn);
+    assert_eq!(en.verdict.working_surfaces, zh.verdict.working_surfaces);
+    assert_eq!(en.verdict.failing_surfaces, zh.verdict.failing_surfaces);
+    assert_eq!(en.verdict.evidence.len(), zh.verdict.evidence.len());
+    assert_eq!(en.verdict.warnings.len(), zh.verdict.warnings.len());
+    assert!(!has_cjk(&en.verdict.summary), "{}", en.verdict.summary);
+    assert!(has_cjk(&zh.verdict.summary), "{}", zh.verdict.summary);
+    // A healthy run's evidence is the answers' descriptions (signatures), raw data.
+    assert!(
+        want.1 == Cause::Healthy || zh.verdict.evidence.iter().any(|e| has_cjk(e)),
+        "{:?}",
+        zh.verdict.evidence
+    );
+    assert!(zh.verdict.advice.iter().all(|a| !a.is_empty()));
+    for (e, z) in en.layers.iter().zip(&zh.layers) {
+        assert_eq!((e.layer, e.status), (z.layer, z.status));
+        let codes = |l: &LayerReport| {
+            l.findings
+                .iter()
+                .map(|f| (f.cause, f.severity))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(codes(e), codes(z), "{:?}", e.layer);
+        assert!(has_cjk(&z.summary), "{:?}: {}", z.layer, z.summary);
+        for f in &z.findings {
+            assert!(has_cjk(&f.message), "{:?}: {}", z.layer, f.message);
+        }
+    }
+    for w in &zh.verdict.warnings {
+        assert!(has_cjk(w), "{w}");
+    }
+    zh
+}
+
+#[test]
+fn a_forged_dns_answer_is_told_in_chinese() {
+    let mut obs = World {
+        web: Tls(Failure::SslUnknownAuthority),
+        ..Default::default()
+    }
+    .observations();
+    let t = target(&mut obs, "chatgpt.com");
+    t.attempts[0].tls.as_mut().unwrap().detail = Some(TlsDetail {
+        sni: Some("chatgpt.com".into()),
+        public_store: rejected(crate::probe::CertProblem::WrongHostname),
+        ..Default::default()
+    });
+    obs.doh.push(crate::probe::doh::DohLookup {
+        resolver: "https://cloudflare-dns.com/dns-query".into(),
+        name: "chatgpt.com".into(),
+        family: Family::Ipv4,
+        outcome: Outcome::Ok,
+        addrs: vec!["104.18.32.47".parse().unwrap()],
+        ttl: Some(60),
+        rcode: Some("NOERROR".into()),
+        cnames: vec![],
+        duration: MS,
+        observation: self::obs(
+            "cloudflare-dns.com",
+            Surface::Control,
+            "https://cloudflare-dns.com/dns-query",
+            ok200(),
+        ),
+    });
+    let d = judged_in_both(&obs, Context::default(), (Layer::Path, Cause::DnsTampered));
+    assert!(d.verdict.summary.contains("chatgpt.com"), "{}", d.verdict.summary);
+    assert!(
+        d.verdict
+            .evidence
+            .iter()
+            .any(|e| e.contains("192.0.2.1") && e.contains("伪造")),
+        "{:?}",
+        d.verdict.evidence
+    );
+    // The report's DNS part speaks the same language.
+    assert!(d.dns_consistency[0].evidence.iter().all(|e| has_cjk(e)));
+}
+
+#[test]
+fn an_outage_confirmed_by_the_status_page_is_told_in_chinese() {
+    let obs = World {
+        api: e(503, true),
+        summary: Some(MAJOR_API),
+        ..Default::default()
+    }
+    .observations();
+    let d = judged_in_both(&obs, Context::default(), (Layer::Service, Cause::ServiceOutage));
+    assert!(
+        d.verdict.summary.contains("api.openai.com"),
+        "{}",
+        d.verdict.summary
+    );
+    assert!(d.verdict.summary.contains("状态页"), "{}", d.verdict.summary);
+    assert!(
+        d.verdict.evidence.iter().any(|e| e.contains("Chat Completions")),
+        "OpenAI's own words stay: {:?}",
+        d.verdict.evidence
+    );
+}
+
+#[test]
+fn a_wrong_clock_is_told_in_chinese() {
+    let mut obs = World {
+        web: Tls(Failure::SslInvalidCertificate),
+        api: Tls(Failure::SslInvalidCertificate),
+        ..Default::default()
+    }
+    .observations();
+    for name in ["chatgpt.com", "api.openai.com"] {
+        target(&mut obs, name).attempts[0].tls.as_mut().unwrap().detail = Some(TlsDetail {
+            system_store: rejected(crate::probe::CertProblem::Expired),
+            public_store: rejected(crate::probe::CertProblem::Expired),
+            ..Default::default()
+        });
+    }
+    set_dates(&mut obs, 3 * 3600);
+    let d = judged_in_both(&obs, Context::default(), (Layer::Machine, Cause::ClockSkew));
+    assert!(
+        d.verdict.evidence[0].contains("快 10800 秒"),
+        "{:?}",
+        d.verdict.evidence
+    );
+    // Behind, and only a warning when nothing fails.
+    let mut obs = World::default().observations();
+    set_dates(&mut obs, -7200);
+    let d = judged_in_both(&obs, Context::default(), (Layer::None, Cause::Healthy));
+    assert!(
+        d.verdict.warnings.iter().any(|w| w.contains("慢 7200 秒")),
+        "{:?}",
+        d.verdict.warnings
+    );
+}
+
+#[test]
+fn an_unreachable_proxy_is_told_in_chinese() {
+    let mut obs = World::default().observations();
+    for t in &mut obs.targets {
+        for a in &mut t.attempts {
+            a.tcp = Stage::failed(MS, Failure::ConnectionRefused, "connection refused");
+            a.proxy = Some(Stage {
+                outcome: Outcome::Skipped {
+                    reason: "tcp did not connect".into(),
+                },
+                duration: None,
+                detail: Some(crate::probe::proxy::ProxyDetail {
+                    proxy: "http://127.0.0.1:3128".into(),
+                    source: "HTTPS_PROXY".into(),
+                    scheme: crate::probe::proxy::ProxyScheme::Http,
+                    credentials_sent: false,
+                    status: None,
+                    reason: None,
+                    headers: vec![],
+                    body_excerpt: None,
+                }),
+                cut_by_deadline: false,
+            });
+            a.tls = Some(Stage::skipped("tcp did not connect"));
+            a.http = Stage::skipped("tcp did not connect");
+        }
+    }
+    let d = judged_in_both(
+        &obs,
+        Context::default(),
+        (Layer::Machine, Cause::ProxyUnreachable),
+    );
+    assert!(
+        d.verdict.summary.contains("http://127.0.0.1:3128") && d.verdict.summary.contains("HTTPS_PROXY"),
+        "{}",
+        d.verdict.summary
+    );
+    let en = diagnose(&obs, &Context::default());
+    assert!(
+        en.verdict.summary.contains("cannot be reached"),
+        "{}",
+        en.verdict.summary
+    );
+}
+
+#[test]
+fn the_surfaces_that_still_work_are_named_in_chinese() {
+    let obs = World {
+        app: Tcp(Failure::ConnectionReset),
+        ..Default::default()
+    }
+    .observations();
+    let d = judged_in_both(&obs, Context::default(), (Layer::Path, Cause::TcpBlocked));
+    assert!(d.verdict.summary.contains("仍可用：web"), "{}", d.verdict.summary);
+    assert!(
+        d.verdict
+            .evidence
+            .iter()
+            .any(|e| e.contains("对照目标") && e.contains("接受了连接")),
+        "{:?}",
+        d.verdict.evidence
+    );
+}

@@ -16,8 +16,10 @@ use std::sync::LazyLock;
 
 use ipnet::IpNet;
 
+use crate::i18n::Lang;
 use crate::probe::doh::DohLookup;
 use crate::probe::{DnsDetail, DnsSource, Failure, Family, Outcome, Stage, TlsDetail};
+use crate::tr;
 
 /// Special-purpose IPv4 ranges that never answer for a public name on the internet.
 const BOGONS_V4: &[&str] = &[
@@ -286,6 +288,29 @@ impl ControlAnswer {
         }
     }
 
+    /// What it said, for evidence: its addresses, "no address" or the failure's code.
+    pub fn describe(&self, lang: Lang) -> String {
+        match &self.answer {
+            Ok(a) if !a.is_empty() => {
+                // Addresses separated by spaces, as resolvers print them: raw data.
+                let addrs: Vec<String> = a.iter().map(IpAddr::to_string).collect();
+                tr!(
+                    lang,
+                    "diag-control-answer-addresses",
+                    resolver = &self.resolver,
+                    addresses = addrs.join(" ")
+                )
+            }
+            Ok(_) => tr!(lang, "diag-control-answer-none", resolver = &self.resolver),
+            Err(f) => tr!(
+                lang,
+                "diag-control-answer-failed",
+                resolver = &self.resolver,
+                code = f.as_str()
+            ),
+        }
+    }
+
     /// True when the resolver answered about the name (addresses, NXDOMAIN or NODATA).
     pub fn answered(&self) -> bool {
         matches!(
@@ -307,8 +332,9 @@ pub enum Reason {
     SameAsControl { resolver: String },
     /// TLS with the real SNI presented a publicly trusted chain for the name.
     ProvenByTls,
-    /// Every control resolver of this family that answered gave other addresses (or none).
-    DiffersFromControls { resolvers: Vec<String> },
+    /// Every control resolver of this family that answered gave other addresses (or none):
+    /// what each said.
+    DiffersFromControls { resolvers: Vec<ControlAnswer> },
     /// No control resolver of this family answered: nothing to compare with.
     NoControlAnswer,
     /// The handshake with the real SNI showed a chain that is not the name's publicly trusted
@@ -336,29 +362,40 @@ impl Reason {
         )
     }
 
-    /// A short phrase for people.
-    pub fn describe(&self, name: &str) -> String {
+    /// A short phrase for people, in `lang` (`diag-reason-*` in locales/*/diagnose.ftl).
+    pub fn describe(&self, name: &str, lang: Lang) -> String {
         match self {
-            Reason::SameAsControl { resolver } => format!("{resolver} returned it too"),
-            Reason::ProvenByTls => {
-                format!("TLS with SNI {name} presented a publicly trusted certificate for it")
+            Reason::SameAsControl { resolver } => {
+                tr!(lang, "diag-reason-same-as-control", resolver = resolver)
             }
+            Reason::ProvenByTls => tr!(lang, "diag-reason-proven-by-tls", name = name),
             Reason::DiffersFromControls { resolvers } => {
-                format!("no control resolver returned it ({})", resolvers.join(", "))
-            }
-            Reason::NoControlAnswer => "no control resolver answered to compare with".to_string(),
-            Reason::WrongCertificate(f) => {
-                format!(
-                    "TLS with SNI {name} showed a chain the public store does not accept for {name} ({}: {})",
-                    f.as_str(),
-                    f.describe(crate::i18n::Lang::En)
+                let said: Vec<String> = resolvers.iter().map(|c| c.describe(lang)).collect();
+                let sep = tr!(lang, "list-separator");
+                tr!(
+                    lang,
+                    "diag-reason-differs-from-controls",
+                    answers = said.join(&sep)
                 )
             }
-            Reason::HandshakeFailed(f) => format!("TLS with SNI {name} did not complete ({})", f.as_str()),
-            Reason::NotProbed => format!("no TLS handshake with SNI {name} was tried"),
-            Reason::Bogon => "a private or reserved address".to_string(),
-            Reason::Teredo => "a Teredo address (2001::/32), as forged AAAA answers are".to_string(),
-            Reason::OutsideEdgeRanges => "outside the expected edge ranges".to_string(),
+            Reason::NoControlAnswer => tr!(lang, "diag-reason-no-control-answer"),
+            Reason::WrongCertificate(f) => tr!(
+                lang,
+                "diag-reason-wrong-certificate",
+                name = name,
+                code = f.as_str(),
+                failure = f.describe(lang)
+            ),
+            Reason::HandshakeFailed(f) => tr!(
+                lang,
+                "diag-reason-handshake-failed",
+                name = name,
+                code = f.as_str()
+            ),
+            Reason::NotProbed => tr!(lang, "diag-reason-not-probed", name = name),
+            Reason::Bogon => tr!(lang, "diag-reason-bogon"),
+            Reason::Teredo => tr!(lang, "diag-reason-teredo"),
+            Reason::OutsideEdgeRanges => tr!(lang, "diag-reason-outside-edge-ranges"),
         }
     }
 }
@@ -415,25 +452,40 @@ pub struct NameConsistency {
 }
 
 impl NameConsistency {
-    /// One line per address that is not consistent (or the blocking), for the report's evidence.
-    pub fn evidence(&self) -> Vec<String> {
+    /// One line per address that is not consistent (or the blocking), for the report's
+    /// evidence, in `lang`.
+    pub fn evidence(&self, lang: Lang) -> Vec<String> {
         let mut lines = Vec::new();
         if let Consistency::Blocked { failure, resolvers } = &self.verdict {
-            lines.push(format!(
-                "{}: the system resolver gave no address ({}) while {} resolved it",
-                self.name,
-                failure.as_str(),
-                resolvers.join(", ")
+            lines.push(tr!(
+                lang,
+                "diag-dns-blocked-evidence",
+                name = &self.name,
+                code = failure.as_str(),
+                resolvers = crate::i18n::list(lang, resolvers)
             ));
         }
         for a in &self.addresses {
-            let what = match a.judgement {
+            let why: Vec<String> = a.reasons.iter().map(|r| r.describe(&self.name, lang)).collect();
+            let why = why.join(&tr!(lang, "diag-clause-separator"));
+            let address = a.addr.to_string();
+            lines.push(match a.judgement {
                 AddressJudgement::Consistent => continue,
-                AddressJudgement::Forged => "looks forged",
-                AddressJudgement::Unknown => "is unconfirmed",
-            };
-            let why: Vec<String> = a.reasons.iter().map(|r| r.describe(&self.name)).collect();
-            lines.push(format!("{} → {} {what}: {}", self.name, a.addr, why.join("; ")));
+                AddressJudgement::Forged => tr!(
+                    lang,
+                    "diag-dns-address-forged",
+                    name = &self.name,
+                    address = address,
+                    reasons = why
+                ),
+                AddressJudgement::Unknown => tr!(
+                    lang,
+                    "diag-dns-address-unconfirmed",
+                    name = &self.name,
+                    address = address,
+                    reasons = why
+                ),
+            });
         }
         lines
     }
@@ -544,18 +596,13 @@ fn judge_address(
     if comparable.is_empty() {
         reasons.push(Reason::NoControlAnswer);
     } else {
-        let mut resolvers: Vec<String> = Vec::new();
+        let mut resolvers: Vec<ControlAnswer> = Vec::new();
         for c in &comparable {
-            let shown = match &c.answer {
-                Ok(a) if !a.is_empty() => {
-                    let list: Vec<String> = a.iter().map(IpAddr::to_string).collect();
-                    format!("{}: {}", c.resolver, list.join(" "))
-                }
-                Ok(_) => format!("{}: no address", c.resolver),
-                Err(f) => format!("{}: {}", c.resolver, f.as_str()),
-            };
-            if !resolvers.contains(&shown) {
-                resolvers.push(shown);
+            if !resolvers
+                .iter()
+                .any(|r| r.resolver == c.resolver && r.answer == c.answer)
+            {
+                resolvers.push((*c).clone());
             }
         }
         reasons.push(Reason::DiffersFromControls { resolvers });
@@ -820,7 +867,7 @@ mod tests {
         assert!(reasons.contains(&Reason::OutsideEdgeRanges));
         assert!(reasons.contains(&Reason::Teredo));
         assert!(reasons.contains(&Reason::WrongCertificate(Failure::SslInvalidHostname)));
-        let lines = n.evidence();
+        let lines = n.evidence(Lang::En);
         assert_eq!(lines.len(), 2);
         assert!(lines[0].contains("31.13.94.37 looks forged"), "{lines:?}");
         assert!(
@@ -856,7 +903,7 @@ mod tests {
         );
         assert_eq!(n.verdict, Consistency::Consistent);
         assert!(n.addresses.iter().all(|a| a.reasons == [Reason::ProvenByTls]));
-        assert!(n.evidence().is_empty());
+        assert!(n.evidence(Lang::En).is_empty());
     }
 
     #[test]
@@ -993,9 +1040,9 @@ mod tests {
         let n = run(addrs(&["198.51.100.7"]), &controls, &[]);
         assert_eq!(tampered(&n), vec![ip("198.51.100.7")]);
         assert!(
-            n.evidence()[0].contains("dns_nxdomain_error"),
+            n.evidence(Lang::En)[0].contains("dns_nxdomain_error"),
             "{:?}",
-            n.evidence()
+            n.evidence(Lang::En)
         );
     }
 
@@ -1029,7 +1076,7 @@ mod tests {
                 },
                 "{failure:?}"
             );
-            assert!(n.evidence()[0].contains(failure.as_str()));
+            assert!(n.evidence(Lang::En)[0].contains(failure.as_str()));
         }
         let n = run(SystemAnswer::Addrs(vec![]), &controls_ok(), &[]);
         assert!(matches!(

@@ -240,7 +240,8 @@ fn http_answer(lang: Lang, h: &crate::report::HttpReport) -> String {
 fn result_line(lang: Lang, t: &TargetReport, dns: Option<&StageReport>) -> String {
     match dns {
         Some(s) if s.status == StageStatus::Fail => failure_line(lang, s).red().to_string(),
-        Some(s) if s.status == StageStatus::Skip => s.detail.clone(),
+        // dns is the first stage: only the run deadline skips it.
+        Some(s) if s.status == StageStatus::Skip => tr!(lang, "human-dns-not-run"),
         _ => t
             .stages
             .iter()
@@ -474,7 +475,14 @@ fn render_verdict(o: &mut String, r: &Report) {
     } else {
         format!("{}/{}", r.verdict.layer.as_str(), r.verdict.cause.as_str())
     };
-    let _ = writeln!(o, "{head} {} {}", r.verdict.summary, format!("[{code}]").dimmed());
+    let line = tr!(
+        r.language,
+        "human-verdict-line",
+        head = head.to_string(),
+        summary = &r.verdict.summary,
+        code = format!("[{code}]").dimmed().to_string()
+    );
+    let _ = writeln!(o, "{line}");
     for a in &r.verdict.advice {
         let _ = writeln!(o, "  → {a}");
     }
@@ -488,12 +496,13 @@ pub fn render_status(r: &Report, verbose: u8) -> String {
         let _ = writeln!(o, "{}", tr!(lang, "human-status-not-probed"));
         return o;
     };
-    let _ = writeln!(
-        o,
-        "{} {}",
-        tr!(lang, "human-status-title").bold(),
-        page_headline(lang, p)
+    let line = tr!(
+        lang,
+        "human-labelled",
+        label = tr!(lang, "human-status-title").bold().to_string(),
+        value = page_headline(lang, p)
     );
+    let _ = writeln!(o, "{line}");
     let _ = writeln!(o, "  {}", p.url.dimmed());
     if !p.reachable {
         let status_target = r
@@ -544,21 +553,23 @@ pub fn render_auth(r: &Report, verbose: u8) -> String {
         .base_url
         .clone()
         .unwrap_or_else(|| crate::catalog::DEFAULT_BASE_URL.to_string());
-    let _ = writeln!(
-        o,
-        "{} {} ({})",
-        tr!(lang, "human-auth-api").bold(),
-        base,
-        r.environment.base_url_source
+    let line = tr!(
+        lang,
+        "human-auth-api",
+        label = tr!(lang, "human-auth-api-label").bold().to_string(),
+        url = base,
+        source = &r.environment.base_url_source
     );
+    let _ = writeln!(o, "{line}");
     match &r.account {
         Some(a) => {
-            let _ = writeln!(
-                o,
-                "{} {}",
-                tr!(lang, "human-auth-key").bold(),
-                account_line(lang, a)
+            let line = tr!(
+                lang,
+                "human-labelled",
+                label = tr!(lang, "human-auth-key").bold().to_string(),
+                value = account_line(lang, a)
             );
+            let _ = writeln!(o, "{line}");
             if a.organization_sent || a.project_sent {
                 let headers: Vec<&str> = [
                     a.organization_sent.then_some("OPENAI_ORG_ID"),
@@ -583,12 +594,13 @@ pub fn render_auth(r: &Report, verbose: u8) -> String {
             }
         }
         None => {
-            let _ = writeln!(
-                o,
-                "{} {}",
-                tr!(lang, "human-auth-key").bold(),
-                tr!(lang, "human-auth-none")
+            let line = tr!(
+                lang,
+                "human-labelled",
+                label = tr!(lang, "human-auth-key").bold().to_string(),
+                value = tr!(lang, "human-auth-none")
             );
+            let _ = writeln!(o, "{line}");
         }
     }
     if let Some(t) = &r.edge_trace {
