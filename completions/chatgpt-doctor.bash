@@ -113,7 +113,7 @@ _chatgpt__doctor() {
 
     case "${cmd}" in
         chatgpt__doctor)
-            opts="-4 -6 -x -q -v -h -V --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --help --version check status auth completions schema dns tcp tls http endpoints watch serve report man help"
+            opts="-4 -6 -x -q -v -h -V --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --lang --help --version check status auth completions schema dns tcp tls http endpoints watch serve report man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -195,6 +195,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en zh-CN" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -203,7 +207,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__auth)
-            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --help"
+            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -283,6 +287,10 @@ _chatgpt__doctor() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en zh-CN" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -293,7 +301,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__check)
-            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --help"
+            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -375,6 +383,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en zh-CN" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -383,7 +395,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__completions)
-            opts="-q -v -h --json --format --color --quiet --verbose --help bash elvish fish powershell zsh"
+            opts="-q -v -h --json --format --color --quiet --verbose --lang --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -397,6 +409,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en zh-CN" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -405,7 +421,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__dns)
-            opts="-4 -6 -q -v -h --ipv4 --ipv6 --dns-server --connect-timeout --timeout --json --format --color --quiet --verbose --help"
+            opts="-4 -6 -q -v -h --ipv4 --ipv6 --dns-server --connect-timeout --timeout --json --format --color --quiet --verbose --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -431,6 +447,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en zh-CN" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -439,7 +459,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__endpoints)
-            opts="-q -v -h --json --format --color --quiet --verbose --help"
+            opts="-q -v -h --json --format --color --quiet --verbose --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -451,6 +471,10 @@ _chatgpt__doctor() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en zh-CN" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -685,7 +709,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__http)
-            opts="-4 -6 -q -v -h --cacert --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --json --format --color --quiet --verbose --help"
+            opts="-4 -6 -q -v -h --cacert --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --json --format --color --quiet --verbose --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -723,6 +747,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en zh-CN" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -731,7 +759,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__man)
-            opts="-q -v -h --out-dir --json --format --color --quiet --verbose --help"
+            opts="-q -v -h --out-dir --json --format --color --quiet --verbose --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -749,6 +777,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en zh-CN" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -757,7 +789,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__report)
-            opts="-o -4 -6 -x -q -v -h --output --anonymize --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --help"
+            opts="-o -4 -6 -x -q -v -h --output --anonymize --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -847,6 +879,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en zh-CN" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -855,7 +891,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__schema)
-            opts="-q -v -h --json --format --color --quiet --verbose --help report dns tcp tls http endpoints watch support"
+            opts="-q -v -h --json --format --color --quiet --verbose --lang --help report dns tcp tls http endpoints watch support"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -869,6 +905,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en zh-CN" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -877,7 +917,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__serve)
-            opts="-4 -6 -x -q -v -h --listen --interval --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --help"
+            opts="-4 -6 -x -q -v -h --listen --interval --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -967,6 +1007,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en zh-CN" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -975,7 +1019,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__status)
-            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --help"
+            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1057,6 +1101,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en zh-CN" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1065,7 +1113,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__tcp)
-            opts="-4 -6 -q -v -h --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --json --format --color --quiet --verbose --help"
+            opts="-4 -6 -q -v -h --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --json --format --color --quiet --verbose --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1099,6 +1147,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en zh-CN" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1107,7 +1159,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__tls)
-            opts="-4 -6 -q -v -h --cacert --decoy-sni --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --json --format --color --quiet --verbose --help"
+            opts="-4 -6 -q -v -h --cacert --decoy-sni --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --json --format --color --quiet --verbose --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1149,6 +1201,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en zh-CN" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1157,7 +1213,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__watch)
-            opts="-4 -6 -x -q -v -h --interval --max-interval --until-healthy --notify --notify-command --max-runs --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --help"
+            opts="-4 -6 -x -q -v -h --interval --max-interval --until-healthy --notify --notify-command --max-runs --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1253,6 +1309,10 @@ _chatgpt__doctor() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en zh-CN" -- "${cur}"))
                     return 0
                     ;;
                 *)

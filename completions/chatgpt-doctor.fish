@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_chatgpt_doctor_global_optspecs
-    string join \n 4/ipv4 6/ipv6 resolve= connect-to= cacert= dns-server= doh-url= edge-ranges= timeout= max-time= control= status-url= base-url= x/proxy= noproxy= api-key-file= surface= strict json format= color= q/quiet v/verbose h/help V/version
+    string join \n 4/ipv4 6/ipv6 resolve= connect-to= cacert= dns-server= doh-url= edge-ranges= timeout= max-time= control= status-url= base-url= x/proxy= noproxy= api-key-file= surface= strict json format= color= q/quiet v/verbose lang= h/help V/version
 end
 
 function __fish_chatgpt_doctor_needs_command
@@ -50,6 +50,8 @@ prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collecto
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l lang -d 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON\'s summary and advice follow only this flag' -r -f -a "en\t'English'
+zh-CN\t'Simplified Chinese (简体中文)'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -s 4 -l ipv4 -d 'Use IPv4 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -s 6 -l ipv6 -d 'Use IPv6 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l strict -d 'Exit non-zero when the verdict is healthy but carries warnings'
@@ -99,6 +101,8 @@ prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collecto
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l lang -d 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON\'s summary and advice follow only this flag' -r -f -a "en\t'English'
+zh-CN\t'Simplified Chinese (简体中文)'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -s 4 -l ipv4 -d 'Use IPv4 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -s 6 -l ipv6 -d 'Use IPv6 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l strict -d 'Exit non-zero when the verdict is healthy but carries warnings'
@@ -132,6 +136,8 @@ prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collecto
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l lang -d 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON\'s summary and advice follow only this flag' -r -f -a "en\t'English'
+zh-CN\t'Simplified Chinese (简体中文)'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -s 4 -l ipv4 -d 'Use IPv4 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -s 6 -l ipv6 -d 'Use IPv6 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l strict -d 'Exit non-zero when the verdict is healthy but carries warnings'
@@ -165,6 +171,8 @@ prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collecto
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l lang -d 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON\'s summary and advice follow only this flag' -r -f -a "en\t'English'
+zh-CN\t'Simplified Chinese (简体中文)'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -s 4 -l ipv4 -d 'Use IPv4 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -s 6 -l ipv6 -d 'Use IPv6 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l strict -d 'Exit non-zero when the verdict is healthy but carries warnings'
@@ -178,6 +186,8 @@ prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collecto
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand completions" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand completions" -l lang -d 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON\'s summary and advice follow only this flag' -r -f -a "en\t'English'
+zh-CN\t'Simplified Chinese (简体中文)'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand completions" -l json -d 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand completions" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand completions" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
@@ -188,6 +198,8 @@ prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collecto
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand schema" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand schema" -l lang -d 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON\'s summary and advice follow only this flag' -r -f -a "en\t'English'
+zh-CN\t'Simplified Chinese (简体中文)'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand schema" -l json -d 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand schema" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand schema" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
@@ -200,6 +212,8 @@ prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collecto
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -l lang -d 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON\'s summary and advice follow only this flag' -r -f -a "en\t'English'
+zh-CN\t'Simplified Chinese (简体中文)'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -s 4 -l ipv4 -d 'Use IPv4 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -s 6 -l ipv6 -d 'Use IPv6 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -l json -d 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
@@ -216,6 +230,8 @@ prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collecto
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -l lang -d 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON\'s summary and advice follow only this flag' -r -f -a "en\t'English'
+zh-CN\t'Simplified Chinese (简体中文)'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -s 4 -l ipv4 -d 'Use IPv4 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -s 6 -l ipv6 -d 'Use IPv6 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -l json -d 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
@@ -234,6 +250,8 @@ prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collecto
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l lang -d 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON\'s summary and advice follow only this flag' -r -f -a "en\t'English'
+zh-CN\t'Simplified Chinese (简体中文)'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -s 4 -l ipv4 -d 'Use IPv4 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -s 6 -l ipv6 -d 'Use IPv6 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l json -d 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
@@ -251,6 +269,8 @@ prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collecto
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l lang -d 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON\'s summary and advice follow only this flag' -r -f -a "en\t'English'
+zh-CN\t'Simplified Chinese (简体中文)'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -s 4 -l ipv4 -d 'Use IPv4 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -s 6 -l ipv6 -d 'Use IPv6 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l json -d 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
@@ -263,6 +283,8 @@ prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collecto
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand endpoints" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand endpoints" -l lang -d 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON\'s summary and advice follow only this flag' -r -f -a "en\t'English'
+zh-CN\t'Simplified Chinese (简体中文)'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand endpoints" -l json -d 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand endpoints" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand endpoints" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
@@ -297,6 +319,8 @@ prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collecto
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l lang -d 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON\'s summary and advice follow only this flag' -r -f -a "en\t'English'
+zh-CN\t'Simplified Chinese (简体中文)'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l until-healthy -d 'Exit 0 as soon as the verdict is healthy'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l notify -d 'Ring the terminal bell (on stderr) on each change of verdict'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -s 4 -l ipv4 -d 'Use IPv4 only'
@@ -334,6 +358,8 @@ prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collecto
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l lang -d 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON\'s summary and advice follow only this flag' -r -f -a "en\t'English'
+zh-CN\t'Simplified Chinese (简体中文)'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -s 4 -l ipv4 -d 'Use IPv4 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -s 6 -l ipv6 -d 'Use IPv6 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l strict -d 'Exit non-zero when the verdict is healthy but carries warnings'
@@ -368,6 +394,8 @@ prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collecto
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l lang -d 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON\'s summary and advice follow only this flag' -r -f -a "en\t'English'
+zh-CN\t'Simplified Chinese (简体中文)'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l anonymize -d 'Also replace your public IP address, private addresses, the system resolver\'s addresses, this machine\'s host name and your network\'s domain names with placeholders'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -s 4 -l ipv4 -d 'Use IPv4 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -s 6 -l ipv6 -d 'Use IPv6 only'
@@ -383,6 +411,8 @@ prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collecto
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand man" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand man" -l lang -d 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON\'s summary and advice follow only this flag' -r -f -a "en\t'English'
+zh-CN\t'Simplified Chinese (简体中文)'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand man" -l json -d 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand man" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand man" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
