@@ -13,6 +13,8 @@ use url::Url;
 use crate::cli::{
     CheckArgs, ConnectTo, ResolveRule, parse_connect_to, parse_dns_server, parse_secs, parse_target_url,
 };
+use crate::i18n::Lang;
+use crate::tr;
 
 /// How names are resolved, shared by the per-stage commands (as in `check`).
 #[derive(Args, Debug, Clone)]
@@ -258,6 +260,12 @@ impl HostPort {
     }
 }
 
+/// The language of value errors: they are found while the command line is parsed, before
+/// `--lang` is known, so the locale decides.
+fn lang() -> Lang {
+    Lang::resolve(None)
+}
+
 fn check_name(s: &str) -> Result<String, String> {
     let bare = s.trim_start_matches('[').trim_end_matches(']');
     let valid = !bare.is_empty()
@@ -266,7 +274,7 @@ fn check_name(s: &str) -> Result<String, String> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':'));
     if !valid {
-        return Err(format!("'{s}' is not a host name or address"));
+        return Err(tr!(lang(), "cmd-arg-not-a-host", value = s));
     }
     Ok(bare.to_ascii_lowercase())
 }
@@ -280,7 +288,7 @@ fn url_host_port(s: &str) -> Result<Option<HostPort>, String> {
     let host = match url.host() {
         Some(url::Host::Ipv6(a)) => a.to_string(),
         Some(h) => h.to_string(),
-        None => return Err(format!("'{s}' has no host")),
+        None => return Err(tr!(lang(), "cmd-arg-no-host", value = s)),
     };
     Ok(Some(HostPort {
         host,
@@ -296,10 +304,10 @@ pub fn parse_name(s: &str) -> Result<String, String> {
         None => check_name(s)?,
     };
     if host.parse::<IpAddr>().is_ok() {
-        return Err(format!("'{s}' is an IP address: there is no name to resolve"));
+        return Err(tr!(lang(), "cmd-arg-ip-not-name", value = s));
     }
     if host.contains(':') {
-        return Err(format!("'{s}' is not a host name"));
+        return Err(tr!(lang(), "cmd-arg-not-a-name", value = s));
     }
     Ok(host)
 }
@@ -325,7 +333,7 @@ pub fn parse_host_port(s: &str) -> Result<HostPort, String> {
         Some((h, p)) if !h.contains(':') || (h.starts_with('[') && h.ends_with(']')) => {
             let port = match p.parse::<u16>() {
                 Ok(p) if p > 0 => p,
-                _ => return Err(format!("'{p}' in '{s}' is not a port number (1-65535)")),
+                _ => return Err(tr!(lang(), "cmd-arg-bad-port", port = p, value = s)),
             };
             (h, Some(port))
         }
@@ -333,9 +341,7 @@ pub fn parse_host_port(s: &str) -> Result<HostPort, String> {
     };
     let host = check_name(host)?;
     if host.contains(':') && host.parse::<IpAddr>().is_err() {
-        return Err(format!(
-            "'{s}' is not HOST[:PORT] (write IPv6 addresses as [ADDR]:PORT)"
-        ));
+        return Err(tr!(lang(), "cmd-arg-not-host-port", value = s));
     }
     Ok(HostPort { host, port })
 }

@@ -12,11 +12,13 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Surface;
+use crate::i18n::Lang;
 use crate::probe::{
     CertInfo, DnsDetail, DnsSource, Failure, Family, HttpDetail, Outcome, Stage, TcpDetail, TlsDetail,
     Verification,
 };
 use crate::report::{Cause, Layer, Report, StageName, StageStatus, Tool, ms};
+use crate::tr;
 
 /// The version of these JSON shapes.
 pub const OUTPUT_SCHEMA_VERSION: u32 = 1;
@@ -119,7 +121,7 @@ pub struct DnsStep {
     pub servers: Vec<String>,
     pub status: StageStatus,
     pub failure: Option<Failure>,
-    /// The addresses, or why there are none.
+    /// The addresses, or why there are none (words in English unless `--lang`).
     pub detail: String,
     pub duration_ms: Option<f64>,
     pub lookups: Vec<LookupStep>,
@@ -146,7 +148,7 @@ pub struct TcpStep {
     pub family: Family,
     pub status: StageStatus,
     pub failure: Option<Failure>,
-    /// What happened, in words.
+    /// What happened, in words (English unless `--lang`).
     pub detail: String,
     /// The connect that succeeded (or the whole stage when none did).
     pub duration_ms: Option<f64>,
@@ -178,7 +180,7 @@ pub struct TlsAttempt {
 pub struct TlsStep {
     pub status: StageStatus,
     pub failure: Option<Failure>,
-    /// What happened, in words.
+    /// What happened, in words (English unless `--lang`).
     pub detail: String,
     pub duration_ms: Option<f64>,
     /// The SNI sent (absent for IP addresses, where TLS sends none).
@@ -231,7 +233,7 @@ pub struct SniTest {
     pub detail: String,
     pub duration_ms: Option<f64>,
     pub version: Option<String>,
-    /// What the comparison means, in one sentence.
+    /// What the comparison means, in one sentence (English unless `--lang`).
     pub conclusion: String,
 }
 
@@ -246,7 +248,7 @@ pub struct HttpAttempt {
     /// The stage that failed, when one did.
     pub failed_stage: Option<StageName>,
     pub failure: Option<Failure>,
-    /// What happened, in words.
+    /// What happened, in words (English unless `--lang`).
     pub detail: String,
     pub phases: Phases,
     pub timeline: Timeline,
@@ -324,7 +326,7 @@ pub struct EndpointEntry {
     pub port: u16,
     /// True for neutral control targets (not OpenAI).
     pub control: bool,
-    /// What the probe of this target proves.
+    /// What the probe of this target proves (English unless `--lang`).
     pub probe: String,
 }
 
@@ -381,7 +383,8 @@ pub struct SupportReport {
     pub generated_at: String,
     /// True with `--anonymize`.
     pub anonymized: bool,
-    /// What was replaced, by kind (e.g. "OPENAI_API_KEY value", "proxy credentials").
+    /// What was replaced, by kind (e.g. "OPENAI_API_KEY value", "proxy credentials"; English
+    /// unless `--lang`).
     pub redactions: Vec<String>,
     pub system: SystemReport,
     /// The check, as `check --json` prints it.
@@ -437,8 +440,8 @@ fn opt_ms(d: Option<Duration>) -> Option<f64> {
 }
 
 impl DnsStep {
-    /// From the DNS stage.
-    pub fn from_stage(s: &Stage<DnsDetail>, fallback_query: &str) -> DnsStep {
+    /// From the DNS stage; `lang` is the language of `detail`.
+    pub fn from_stage(s: &Stage<DnsDetail>, fallback_query: &str, lang: Lang) -> DnsStep {
         let (status, failure, mut detail) = outcome_parts(&s.outcome);
         let (query, source, servers, lookups) = match &s.detail {
             Some(d) => {
@@ -452,10 +455,11 @@ impl DnsStep {
                 };
                 if s.is_ok() {
                     let addrs: Vec<String> = d.addrs().map(|a| a.to_string()).collect();
+                    let list = addrs.join(", ");
                     detail = match d.source {
-                        DnsSource::Pinned => format!("pinned by --resolve: {}", addrs.join(", ")),
-                        DnsSource::Literal => format!("--connect-to names {}", addrs.join(", ")),
-                        _ => addrs.join(", "),
+                        DnsSource::Pinned => tr!(lang, "cmd-dns-detail-pinned", addresses = list),
+                        DnsSource::Literal => tr!(lang, "cmd-dns-detail-literal", addresses = list),
+                        _ => list,
                     };
                 }
                 let lookups = d
@@ -495,12 +499,16 @@ impl DnsStep {
 }
 
 impl TcpStep {
-    /// From the TCP stage of one family.
-    pub fn from_stage(family: Family, s: &Stage<TcpDetail>) -> TcpStep {
+    /// From the TCP stage of one family; `lang` is the language of `detail`.
+    pub fn from_stage(family: Family, s: &Stage<TcpDetail>, lang: Lang) -> TcpStep {
         let (status, failure, mut detail) = outcome_parts(&s.outcome);
         let address = s.detail.as_ref().map(|d| d.peer.to_string());
         if s.is_ok() {
-            detail = format!("connected to {}", address.as_deref().unwrap_or("?"));
+            detail = tr!(
+                lang,
+                "cmd-tcp-detail-connected",
+                address = address.as_deref().unwrap_or("?")
+            );
         }
         let tried = s
             .detail
@@ -559,23 +567,28 @@ fn cert_step(c: &CertInfo) -> CertStep {
 }
 
 impl TlsStep {
-    /// From the TLS stage (`sni` is what was sent when the stage has no detail).
-    pub fn from_stage(s: &Stage<TlsDetail>, sni: Option<&str>) -> TlsStep {
+    /// From the TLS stage (`sni` is what was sent when the stage has no detail); `lang` is the
+    /// language of `detail`.
+    pub fn from_stage(s: &Stage<TlsDetail>, sni: Option<&str>, lang: Lang) -> TlsStep {
         let (status, failure, mut detail) = outcome_parts(&s.outcome);
         let d = s.detail.clone().unwrap_or_default();
         let completed = d.version.is_some();
         if s.is_ok() {
-            detail = format!(
-                "{} {} {}",
-                d.version.as_deref().unwrap_or("?"),
-                d.alpn.as_deref().unwrap_or("no ALPN"),
-                d.chain
-                    .first()
-                    .map(|c| format!("issued by {}", c.issuer))
-                    .unwrap_or_default()
-            )
-            .trim()
-            .to_string();
+            let version = d.version.as_deref().unwrap_or("?");
+            let alpn = match d.alpn.as_deref() {
+                Some(a) => a.to_string(),
+                None => tr!(lang, "cmd-tls-no-alpn"),
+            };
+            detail = match d.chain.first() {
+                Some(c) => tr!(
+                    lang,
+                    "cmd-tls-detail-issued",
+                    version = version,
+                    alpn = alpn,
+                    issuer = &c.issuer
+                ),
+                None => tr!(lang, "cmd-tls-detail", version = version, alpn = alpn),
+            };
         }
         TlsStep {
             status,
@@ -596,9 +609,9 @@ impl TlsStep {
         }
     }
 
-    /// A TLS stage that did not run.
-    pub fn skipped(reason: &str, sni: Option<&str>) -> TlsStep {
-        TlsStep::from_stage(&Stage::skipped(reason), sni)
+    /// A TLS stage that did not run (`reason` in words, in `lang`).
+    pub fn skipped(reason: &str, sni: Option<&str>, lang: Lang) -> TlsStep {
+        TlsStep::from_stage(&Stage::skipped(reason), sni, lang)
     }
 }
 

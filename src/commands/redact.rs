@@ -192,8 +192,20 @@ fn is_address_char(c: char) -> bool {
 }
 
 /// True for a character that continues a name or word.
+/// Chinese, Japanese and Korean text runs into names without a space ("无法连接corp.example"):
+/// its characters end a name the way punctuation does.
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{2E80}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7AF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FFEF}'
+        | '\u{20000}'..='\u{2FA1F}')
+}
+
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '-' || c == '_'
+    (c.is_alphanumeric() && !is_cjk(c)) || c == '-' || c == '_'
 }
 
 /// Replaces `name` (lower case) where it stands as a name: not preceded or followed by a letter,
@@ -369,6 +381,11 @@ mod tests {
             "[hostname].[domain-1] and fs.[domain-1]; not mycorp-7f3a.example nor build-boxes"
         );
         assert!(!r.name("x", "[y]"));
+        // Chinese text runs into names without a space; the name still goes.
+        assert_eq!(
+            r.redact("无法连接corp-7f3a.example：build-box的解析器"),
+            "无法连接[domain-1]：[hostname]的解析器"
+        );
     }
 
     #[test]

@@ -6,10 +6,14 @@
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 
+use std::io::IsTerminal;
+
 use super::output::{OUTPUT_SCHEMA_VERSION, ProxySetting, SupportReport, SystemReport, now_rfc3339, tool};
 use super::redact::{Redactor, is_loopback, is_private, percent_decode, proxy_host, strip_userinfo};
-use crate::AppError;
+use crate::cli::OutputArgs;
+use crate::i18n::Lang;
 use crate::report::Report;
+use crate::{AppError, Check, tr};
 
 /// Proxy variables read for the report, both cases (the value of each is shown without
 /// credentials).
@@ -238,14 +242,49 @@ fn generic_name(name: &str, seen: &Seen) -> bool {
         .any(|h| *h == n || h.ends_with(&format!(".{n}")))
 }
 
+/// A kind of thing the report replaces (listed in the report, in words).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Redaction {
+    /// The value of a secret-looking variable (its name).
+    Variable(String),
+    ProxyCredentials,
+    ApiKeys,
+    PublicAddress,
+    ResolverAddresses,
+    HostName,
+    PrivateAddresses,
+    NetworkDomains,
+}
+
+impl Redaction {
+    /// The kind in words.
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            Redaction::Variable(name) => tr!(lang, "cmd-redaction-variable", name = name),
+            Redaction::ProxyCredentials => tr!(lang, "cmd-redaction-proxy-credentials"),
+            Redaction::ApiKeys => tr!(lang, "cmd-redaction-api-keys"),
+            Redaction::PublicAddress => tr!(lang, "cmd-redaction-public-address"),
+            Redaction::ResolverAddresses => tr!(lang, "cmd-redaction-resolver-addresses"),
+            Redaction::HostName => tr!(lang, "cmd-redaction-hostname"),
+            Redaction::PrivateAddresses => tr!(lang, "cmd-redaction-private-addresses"),
+            Redaction::NetworkDomains => tr!(lang, "cmd-redaction-domains"),
+        }
+    }
+}
+
+/// The kinds in words, for the report's `redactions`.
+pub fn describe_redactions(kinds: &[Redaction], lang: Lang) -> Vec<String> {
+    kinds.iter().map(|k| k.describe(lang)).collect()
+}
+
 /// Decides what to replace: always the secrets and proxy credentials; with `anonymize`, the
 /// public address seen by the edge, private addresses, the system resolver's addresses, the
 /// host name and the user's domain names (search domains, proxy hosts, NO_PROXY names). Returns
 /// the redactor and a list of what it replaces, by kind.
-pub fn build_redactor(s: &Sensitive, seen: &Seen, anonymize: bool) -> (Redactor, Vec<String>) {
+pub fn build_redactor(s: &Sensitive, seen: &Seen, anonymize: bool) -> (Redactor, Vec<Redaction>) {
     let mut r = Redactor::new(anonymize);
-    let mut kinds: Vec<String> = Vec::new();
-    let mut note = |k: String| {
+    let mut kinds: Vec<Redaction> = Vec::new();
+    let mut note = |k: Redaction| {
         if !kinds.contains(&k) {
             kinds.push(k);
         }
@@ -255,7 +294,7 @@ pub fn build_redactor(s: &Sensitive, seen: &Seen, anonymize: bool) -> (Redactor,
         // always replaced.
         if name == "OPENAI_API_KEY" || value.trim().len() >= 8 {
             r.secret(value, &format!("[REDACTED:{name}]"));
-            note(format!("{name} value"));
+            note(Redaction::Variable(name.clone()));
         }
     }
     for info in &s.proxy_userinfo {
@@ -268,15 +307,15 @@ pub fn build_redactor(s: &Sensitive, seen: &Seen, anonymize: bool) -> (Redactor,
                 r.name(&form, "[REDACTED:proxy-user]");
             }
         }
-        note("proxy credentials".into());
+        note(Redaction::ProxyCredentials);
     }
-    note("API keys (sk-…)".into());
+    note(Redaction::ApiKeys);
     if !anonymize {
         return (r, kinds);
     }
     for ip in &seen.public_addresses {
         r.address(*ip, "[public-address]");
-        note("public address".into());
+        note(Redaction::PublicAddress);
     }
     for (i, ip) in s
         .system_nameservers
@@ -285,7 +324,7 @@ pub fn build_redactor(s: &Sensitive, seen: &Seen, anonymize: bool) -> (Redactor,
         .enumerate()
     {
         r.address(*ip, &format!("[resolver-{}]", i + 1));
-        note("system resolver addresses".into());
+        note(Redaction::ResolverAddresses);
     }
     let mut domains = 0;
     let mut domain = |r: &mut Redactor, name: &str| {
@@ -300,7 +339,7 @@ pub fn build_redactor(s: &Sensitive, seen: &Seen, anonymize: bool) -> (Redactor,
             r.name(short, "[hostname]");
             domain(&mut r, dom);
         }
-        note("host name".into());
+        note(Redaction::HostName);
     }
     for d in &s.search_domains {
         domain(&mut r, d);
@@ -334,28 +373,89 @@ pub fn build_redactor(s: &Sensitive, seen: &Seen, anonymize: bool) -> (Redactor,
             Err(_) => {}
         }
     }
-    note("private addresses".into());
-    note("domain names of your network (search domains, proxy and NO_PROXY hosts)".into());
+    note(Redaction::PrivateAddresses);
+    note(Redaction::NetworkDomains);
     (r, kinds)
 }
 
 /// Redacts the whole support report: every string of its JSON except fixed vocabularies. Returns
-/// the redacted report (for the Markdown) and its JSON text.
+/// the redacted report (for the Markdown) and its JSON text. `kinds` are in the report's
+/// language; `lang` is the language of the errors.
 pub fn redact(
     mut support: SupportReport,
     redactor: &mut Redactor,
     kinds: Vec<String>,
+    lang: Lang,
 ) -> Result<(SupportReport, String), AppError> {
     support.redactions = kinds;
-    let mut value = serde_json::to_value(&support)
-        .map_err(|e| AppError::Run(format!("cannot serialize the report: {e}")))?;
+    let serialize =
+        |e: serde_json::Error| AppError::Run(tr!(lang, "cmd-error-serialize-report", error = e.to_string()));
+    let mut value = serde_json::to_value(&support).map_err(serialize)?;
     redactor.redact_json(&mut value);
     let redacted: SupportReport = serde_json::from_value(value.clone())
-        .map_err(|e| AppError::Run(format!("internal error: the redacted report does not parse: {e}")))?;
-    let mut text = serde_json::to_string_pretty(&value)
-        .map_err(|e| AppError::Run(format!("cannot serialize the report: {e}")))?;
+        .map_err(|e| AppError::Run(tr!(lang, "cmd-error-redacted-report", error = e.to_string())))?;
+    let mut text = serde_json::to_string_pretty(&value).map_err(serialize)?;
     text.push('\n');
     Ok((redacted, text))
+}
+
+/// Runs the check once and judges what it saw in the check's language, and — when `other` is
+/// another language — again in `other` (one probe, two reports: the JSON file and the Markdown
+/// speak different languages). A progress display on stderr when it is a terminal, as `check`
+/// shows, never with `--json` or `-q`.
+pub fn run_check(
+    check: &mut Check,
+    output: &OutputArgs,
+    other: Lang,
+) -> Result<(Report, Option<Report>), AppError> {
+    let show_progress = !output.json && !output.quiet && std::io::stderr().is_terminal();
+    let lang = output.human_lang();
+    let total = check.plan.targets.len();
+    let runtime = crate::runtime()?;
+    let (observations, probers) = runtime.block_on(async {
+        let bar = show_progress.then(|| {
+            let bar = indicatif::ProgressBar::with_draw_target(
+                Some(total as u64),
+                indicatif::ProgressDrawTarget::stderr(),
+            );
+            if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {wide_msg}") {
+                bar.set_style(style);
+            }
+            bar.enable_steady_tick(std::time::Duration::from_millis(100));
+            bar
+        });
+        let probers = check.probers();
+        let mut done = 0usize;
+        let observations = crate::probe::run::run(&check.plan, probers.clone(), |t| {
+            done += 1;
+            if let Some(b) = &bar {
+                b.set_message(tr!(
+                    lang,
+                    "cmd-report-progress",
+                    done = done,
+                    total = total,
+                    target = &t.target.name
+                ));
+            }
+        })
+        .await;
+        if let Some(b) = bar {
+            b.finish_and_clear();
+        }
+        (observations, probers)
+    });
+    let first = check.judge(&observations, &probers);
+    let second = (other != check.lang).then(|| {
+        let own = check.lang;
+        check.lang = other;
+        let r = check.judge(&observations, &probers);
+        check.lang = own;
+        r
+    });
+    // Nothing outlives the run: the resolver and its tasks go with the runtime.
+    drop(probers);
+    drop(runtime);
+    Ok((first, second))
 }
 
 /// Assembles the support report around a check report.
@@ -428,7 +528,9 @@ mod tests {
             out.contains("build-box-42") && out.contains("10.255.255.53"),
             "{out}"
         );
-        assert!(kinds.iter().any(|k| k == "OPENAI_API_KEY value"));
+        assert!(kinds.contains(&Redaction::Variable("OPENAI_API_KEY".into())));
+        assert_eq!(describe_redactions(&kinds, Lang::En)[0], "OPENAI_API_KEY value");
+        assert_eq!(describe_redactions(&kinds, Lang::ZhCn)[0], "OPENAI_API_KEY 的值");
 
         let (mut anon, _) = build_redactor(&sensitive(), &seen(), true);
         let out = anon.redact(text);

@@ -26,10 +26,11 @@ use tokio::sync::{Semaphore, watch};
 use super::args::ServeArgs;
 use crate::catalog::Surface;
 use crate::cli::{CheckArgs, OutputArgs};
+use crate::i18n::Lang;
 use crate::probe::run::Probers;
 use crate::render::prometheus;
-use crate::report::Report;
-use crate::{AppError, Check};
+use crate::report::{Report, ms};
+use crate::{AppError, Check, tr};
 
 /// At most this many connections are served at once; further ones wait to be accepted.
 pub const MAX_CONNECTIONS: usize = 64;
@@ -70,6 +71,8 @@ struct Exporter {
     /// How long one request may take: waiting for the round in progress, then its own.
     request_timeout: Duration,
     verbose: bool,
+    /// The language of the lines on stderr.
+    lang: Lang,
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -112,16 +115,25 @@ impl Exporter {
         let started = Instant::now();
         let report = Arc::new(check.run(self.probers.clone(), |_| {}).await);
         if self.verbose {
+            let lang = self.lang;
+            let surfaces = if key.is_empty() {
+                tr!(lang, "cmd-serve-all-surfaces")
+            } else {
+                key.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(",")
+            };
             eprintln!(
-                "chatgpt-doctor serve: {} round: {}/{} in {:.1} s",
-                if key.is_empty() {
-                    "all".to_string()
-                } else {
-                    key.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(",")
-                },
-                report.verdict.layer.as_str(),
-                report.verdict.cause.as_str(),
-                started.elapsed().as_secs_f64()
+                "{}",
+                tr!(
+                    lang,
+                    "cmd-serve-round",
+                    surfaces = surfaces,
+                    code = format!(
+                        "{}/{}",
+                        report.verdict.layer.as_str(),
+                        report.verdict.cause.as_str()
+                    ),
+                    duration = crate::render::stages::fmt_ms(Some(ms(started.elapsed())))
+                )
             );
         }
         lock(&self.recent).insert(key.clone(), (started, report.clone()));
@@ -133,15 +145,25 @@ impl Exporter {
 }
 
 async fn serve(check: Check, args: &ServeArgs, output: &OutputArgs) -> Result<i32, AppError> {
+    let lang = output.human_lang();
+    let cannot_listen = |e: std::io::Error| {
+        AppError::Run(tr!(
+            lang,
+            "cmd-error-listen",
+            address = args.listen.to_string(),
+            error = e.to_string()
+        ))
+    };
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
-        .map_err(|e| AppError::Run(format!("cannot listen on {}: {e}", args.listen)))?;
-    let local = listener
-        .local_addr()
-        .map_err(|e| AppError::Run(format!("cannot listen on {}: {e}", args.listen)))?;
-    let shutdown = shutdown_signal()?;
+        .map_err(cannot_listen)?;
+    let local = listener.local_addr().map_err(cannot_listen)?;
+    let shutdown = shutdown_signal(lang)?;
     // Said on stderr so a caller that asked for port 0 learns the port.
-    eprintln!("chatgpt-doctor serve: listening on http://{local}/ (/metrics, /probe?surface=…)");
+    eprintln!(
+        "{}",
+        tr!(lang, "cmd-serve-listening", address = local.to_string())
+    );
 
     let default_key = surface_key(&args.check.surface);
     let probers = check.probers();
@@ -156,6 +178,7 @@ async fn serve(check: Check, args: &ServeArgs, output: &OutputArgs) -> Result<i3
         latest,
         request_timeout: args.check.max_time.saturating_mul(2) + Duration::from_secs(5),
         verbose: output.verbose > 0,
+        lang,
     });
 
     let refresher = {
@@ -165,7 +188,7 @@ async fn serve(check: Check, args: &ServeArgs, output: &OutputArgs) -> Result<i3
             loop {
                 let key = exporter.default_key.clone();
                 if let Err(e) = exporter.round(key, Instant::now()).await {
-                    eprintln!("chatgpt-doctor serve: error: {e}");
+                    eprintln!("{}", tr!(lang, "cmd-serve-error", error = e.to_string()));
                 }
                 tokio::time::sleep(interval).await;
             }
@@ -188,7 +211,7 @@ async fn serve(check: Check, args: &ServeArgs, output: &OutputArgs) -> Result<i3
                 Ok((stream, _)) => stream,
                 Err(e) => {
                     // Out of descriptors and the like: wait a moment rather than spin.
-                    eprintln!("chatgpt-doctor serve: accept failed: {e}");
+                    eprintln!("{}", tr!(lang, "cmd-serve-accept-failed", error = e.to_string()));
                     tokio::time::sleep(Duration::from_millis(100)).await;
                     continue;
                 }
@@ -211,20 +234,26 @@ async fn serve(check: Check, args: &ServeArgs, output: &OutputArgs) -> Result<i3
     }
     refresher.abort();
     if !output.quiet {
-        eprintln!("chatgpt-doctor serve: stopped");
+        eprintln!("{}", tr!(lang, "cmd-serve-stopped"));
     }
     Ok(0)
 }
 
 /// Resolves on the first SIGTERM or SIGINT (Ctrl-C).
-fn shutdown_signal() -> Result<impl std::future::Future<Output = ()>, AppError> {
+fn shutdown_signal(lang: Lang) -> Result<impl std::future::Future<Output = ()>, AppError> {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{SignalKind, signal};
-        let mut term = signal(SignalKind::terminate())
-            .map_err(|e| AppError::Run(format!("cannot listen for SIGTERM: {e}")))?;
-        let mut int = signal(SignalKind::interrupt())
-            .map_err(|e| AppError::Run(format!("cannot listen for SIGINT: {e}")))?;
+        let cannot = |name: &str, e: std::io::Error| {
+            AppError::Run(tr!(
+                lang,
+                "cmd-error-signal",
+                signal = name,
+                error = e.to_string()
+            ))
+        };
+        let mut term = signal(SignalKind::terminate()).map_err(|e| cannot("SIGTERM", e))?;
+        let mut int = signal(SignalKind::interrupt()).map_err(|e| cannot("SIGINT", e))?;
         Ok(async move {
             tokio::select! {
                 _ = term.recv() => {},
@@ -234,6 +263,7 @@ fn shutdown_signal() -> Result<impl std::future::Future<Output = ()>, AppError> 
     }
     #[cfg(not(unix))]
     {
+        let _ = lang;
         Ok(async {
             let _ = tokio::signal::ctrl_c().await;
         })

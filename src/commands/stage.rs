@@ -16,6 +16,7 @@ use super::output::{
 };
 use crate::AppError;
 use crate::catalog::{CatalogOverrides, Surface, Target};
+use crate::i18n::Lang;
 use crate::probe::dns::Dns;
 use crate::probe::run::{Plan, Probers};
 use crate::probe::tls::TlsContext;
@@ -23,6 +24,7 @@ use crate::probe::{
     DnsDetail, DnsSource, Failure, Family, FamilyLookup, Outcome, Stage, TargetObservation, tcp, tls,
 };
 use crate::report::{StageName, StageStatus, ms};
+use crate::tr;
 
 /// The exit code of a per-stage command whose stage failed (for every address family).
 pub const STAGE_FAILED: i32 = 8;
@@ -37,8 +39,9 @@ fn families(r: &ResolverArgs) -> Vec<Family> {
     }
 }
 
-/// `dns HOST`: A and AAAA, separately, with TTLs and the resolver asked.
-pub fn dns(args: &DnsArgs) -> Result<DnsOutput, AppError> {
+/// `dns HOST`: A and AAAA, separately, with TTLs and the resolver asked. `lang` is the language
+/// of the output's words (English for JSON unless `--lang`).
+pub fn dns(args: &DnsArgs, lang: Lang) -> Result<DnsOutput, AppError> {
     let started = SystemTime::now();
     let runtime = crate::runtime()?;
     let stage = runtime.block_on(async {
@@ -51,7 +54,7 @@ pub fn dns(args: &DnsArgs) -> Result<DnsOutput, AppError> {
         tool: tool(),
         started_at: rfc3339(started),
         ok: stage.is_ok(),
-        dns: DnsStep::from_stage(&stage, &args.host),
+        dns: DnsStep::from_stage(&stage, &args.host, lang),
     })
 }
 
@@ -176,7 +179,7 @@ where
 }
 
 /// `tcp HOST[:PORT]`: one connect per address family.
-pub fn tcp(args: &TcpArgs) -> Result<TcpOutput, AppError> {
+pub fn tcp(args: &TcpArgs, lang: Lang) -> Result<TcpOutput, AppError> {
     let started = SystemTime::now();
     let host = args.target.host.clone();
     let port = args.target.port_or_https();
@@ -188,7 +191,7 @@ pub fn tcp(args: &TcpArgs) -> Result<TcpOutput, AppError> {
         let attempts = per_family(by_family(&resolved, &args.resolver), |family, socks| async move {
             let (stage, stream) = tcp::connect(&socks, timeout).await;
             drop(stream);
-            TcpStep::from_stage(family, &stage)
+            TcpStep::from_stage(family, &stage, lang)
         })
         .await;
         (resolved, attempts)
@@ -198,7 +201,7 @@ pub fn tcp(args: &TcpArgs) -> Result<TcpOutput, AppError> {
         tool: tool(),
         started_at: rfc3339(started),
         ok: attempts.iter().any(|a| a.status == StageStatus::Ok),
-        dns: resolved.dns.as_ref().map(|s| DnsStep::from_stage(s, &host)),
+        dns: resolved.dns.as_ref().map(|s| DnsStep::from_stage(s, &host, lang)),
         host,
         port,
         attempts,
@@ -210,6 +213,7 @@ pub fn tcp(args: &TcpArgs) -> Result<TcpOutput, AppError> {
 pub fn tls(
     args: &TlsArgs,
     extra_roots: &[rustls::pki_types::CertificateDer<'static>],
+    lang: Lang,
 ) -> Result<TlsOutput, AppError> {
     let started = SystemTime::now();
     let host = args.target.host.clone();
@@ -223,7 +227,7 @@ pub fn tls(
         let ctx = &ctx;
         let (host, decoy) = (host.as_str(), args.decoy_sni.as_str());
         let attempts = per_family(by_family(&resolved, &args.resolver), |family, socks| async move {
-            tls_attempt(ctx, family, socks, host, decoy, timeout).await
+            tls_attempt(ctx, family, socks, host, decoy, timeout, lang).await
         })
         .await;
         (resolved, attempts)
@@ -233,7 +237,7 @@ pub fn tls(
         tool: tool(),
         started_at: rfc3339(started),
         ok: attempts.iter().any(|a| a.tls.status == StageStatus::Ok),
-        dns: resolved.dns.as_ref().map(|s| DnsStep::from_stage(s, &host)),
+        dns: resolved.dns.as_ref().map(|s| DnsStep::from_stage(s, &host, lang)),
         host,
         port,
         attempts,
@@ -255,25 +259,26 @@ async fn tls_attempt(
     host: &str,
     decoy: &str,
     timeout: Duration,
+    lang: Lang,
 ) -> TlsAttempt {
     let (tcp, stream) = tcp::connect(&socks, timeout).await;
-    let tcp_step = TcpStep::from_stage(family, &tcp);
+    let tcp_step = TcpStep::from_stage(family, &tcp, lang);
     let (Some(stream), Some(peer)) = (stream, tcp.detail.as_ref().map(|d| d.peer)) else {
         return TlsAttempt {
             family,
             tcp: tcp_step,
-            tls: TlsStep::skipped("tcp did not connect", Some(host)),
+            tls: TlsStep::skipped(&tr!(lang, "cmd-tls-skipped-no-tcp"), Some(host), lang),
             sni_test: None,
         };
     };
     let (stage, tls_stream) = tls::handshake(ctx, stream, host, timeout).await;
     // Nothing is sent: the handshake is the measurement.
     drop(tls_stream);
-    let step = TlsStep::from_stage(&stage, Some(host));
+    let step = TlsStep::from_stage(&stage, Some(host), lang);
     let sends_sni = host.parse::<IpAddr>().is_err();
     let sni_test = match stage.outcome.failure() {
         Some(f) if filter_like(f) && !step.completed && sends_sni && !host.eq_ignore_ascii_case(decoy) => {
-            Some(sni_test(ctx, peer, host, decoy, f, timeout).await)
+            Some(sni_test(ctx, peer, host, decoy, f, timeout, lang).await)
         }
         _ => None,
     };
@@ -293,6 +298,7 @@ async fn sni_test(
     decoy: &str,
     real: Failure,
     timeout: Duration,
+    lang: Lang,
 ) -> SniTest {
     let (tcp, stream) = tcp::connect(&[peer], timeout).await;
     let Some(stream) = stream else {
@@ -303,12 +309,10 @@ async fn sni_test(
             completed: false,
             status: StageStatus::Fail,
             failure,
-            detail: format!("tcp: {message}"),
+            detail: tr!(lang, "cmd-sni-tcp-failed", message = message),
             duration_ms: tcp.duration.map(ms),
             version: None,
-            conclusion: format!(
-                "{peer} no longer accepts connections, whatever the name: the address is blocked or down."
-            ),
+            conclusion: tr!(lang, "cmd-sni-no-longer-accepts", peer = peer.to_string()),
         };
     };
     let (stage, tls_stream) = tls::handshake(ctx, stream, decoy, timeout).await;
@@ -317,22 +321,27 @@ async fn sni_test(
     let completed = version.is_some();
     let (status, failure, message) = super::output::outcome_parts(&stage.outcome);
     let (status, failure, detail, conclusion) = if completed {
+        let v = version.as_deref().unwrap_or("?");
         (
             StageStatus::Ok,
             None,
-            format!(
-                "the handshake completed ({}){}",
-                version.as_deref().unwrap_or("?"),
-                if stage.is_ok() {
-                    String::new()
-                } else {
-                    format!("; the certificate does not matter here: {message}")
-                }
-            ),
-            format!(
-                "With the decoy name {decoy} the handshake completes at {peer}, while with {host} it fails ({}): \
-                 something on the path filters the name {host} (SNI filtering), not the address.",
-                real.as_str()
+            if stage.is_ok() {
+                tr!(lang, "cmd-sni-detail-completed", version = v)
+            } else {
+                tr!(
+                    lang,
+                    "cmd-sni-detail-completed-error",
+                    version = v,
+                    message = &message
+                )
+            },
+            tr!(
+                lang,
+                "cmd-sni-conclusion-filtered",
+                decoy = decoy,
+                peer = peer.to_string(),
+                host = host,
+                failure = real.as_str()
             ),
         )
     } else if failure.is_some_and(filter_like) {
@@ -340,9 +349,11 @@ async fn sni_test(
             status,
             failure,
             message,
-            format!(
-                "The decoy name {decoy} fails the same way at {peer}: the address itself is blocked or down, \
-                 not only the name."
+            tr!(
+                lang,
+                "cmd-sni-conclusion-blocked",
+                decoy = decoy,
+                peer = peer.to_string()
             ),
         )
     } else {
@@ -350,10 +361,13 @@ async fn sni_test(
             status,
             failure,
             message,
-            format!(
-                "A TLS server at {peer} answered the decoy name {decoy} (with an error, as servers do for names \
-                 they do not serve), while {host} was cut off ({}): this points to SNI filtering.",
-                real.as_str()
+            tr!(
+                lang,
+                "cmd-sni-conclusion-answered",
+                peer = peer.to_string(),
+                decoy = decoy,
+                host = host,
+                failure = real.as_str()
             ),
         )
     };
@@ -374,6 +388,7 @@ async fn sni_test(
 pub fn http(
     args: &HttpArgs,
     extra_roots: &[rustls::pki_types::CertificateDer<'static>],
+    lang: Lang,
 ) -> Result<HttpOutput, AppError> {
     let started = SystemTime::now();
     let timeout = args.resolver.timeout;
@@ -405,10 +420,10 @@ pub fn http(
         let deadline = Instant::now() + plan.max_time;
         crate::probe::run::probe_target(target, &plan, &probers, deadline).await
     });
-    Ok(http_output(&args.url, &obs, started))
+    Ok(http_output(&args.url, &obs, started, lang))
 }
 
-fn http_output(url: &Url, obs: &TargetObservation, started: SystemTime) -> HttpOutput {
+fn http_output(url: &Url, obs: &TargetObservation, started: SystemTime, lang: Lang) -> HttpOutput {
     let host = obs.target.host();
     let dns_ms = obs.dns.as_ref().and_then(|d| d.duration).map(ms);
     let attempts: Vec<HttpAttempt> = obs
@@ -452,15 +467,15 @@ fn http_output(url: &Url, obs: &TargetObservation, started: SystemTime) -> HttpO
             });
             let response = a.http.detail.as_ref().map(ResponseStep::from_detail);
             let detail = match (&failed, &response) {
-                (Some((name, f, message)), _) => {
-                    format!(
-                        "{}: {} ({message})",
-                        stage_word(*name),
-                        f.describe(crate::i18n::Lang::En)
-                    )
-                }
+                (Some((name, f, message)), _) => tr!(
+                    lang,
+                    "cmd-http-attempt-failed",
+                    stage = stage_word(*name),
+                    failure = f.describe(lang),
+                    message = message
+                ),
                 (None, Some(r)) => r.answer.clone(),
-                (None, None) => "not reached".into(),
+                (None, None) => tr!(lang, "cmd-http-not-reached"),
             };
             HttpAttempt {
                 family: a.family,
@@ -484,8 +499,8 @@ fn http_output(url: &Url, obs: &TargetObservation, started: SystemTime) -> HttpO
                     starttransfer_ms: starttransfer,
                     total_ms,
                 },
-                tcp: TcpStep::from_stage(a.family, &a.tcp),
-                tls: a.tls.as_ref().map(|t| TlsStep::from_stage(t, Some(&host))),
+                tcp: TcpStep::from_stage(a.family, &a.tcp, lang),
+                tls: a.tls.as_ref().map(|t| TlsStep::from_stage(t, Some(&host), lang)),
                 response,
             }
         })
@@ -496,7 +511,7 @@ fn http_output(url: &Url, obs: &TargetObservation, started: SystemTime) -> HttpO
         started_at: rfc3339(started),
         url: url.to_string(),
         ok: attempts.iter().any(|a| a.ok),
-        dns: obs.dns.as_ref().map(|s| DnsStep::from_stage(s, &host)),
+        dns: obs.dns.as_ref().map(|s| DnsStep::from_stage(s, &host, lang)),
         attempts,
     }
 }
@@ -512,36 +527,28 @@ pub fn stage_word(s: StageName) -> &'static str {
     }
 }
 
-/// What the probe of a built-in target proves.
-fn probe_text(t: &Target) -> String {
+/// What the probe of a built-in target proves, in `lang`.
+fn probe_text(t: &Target, lang: Lang) -> String {
     let path = t.url.path();
     match t.surface {
-        Surface::Web if path == "/cdn-cgi/trace" => {
-            "GET /cdn-cgi/trace: the edge's own trace (your address as it sees it, country, TLS and HTTP version)"
-                .into()
+        Surface::Web if path == "/cdn-cgi/trace" => tr!(lang, "cmd-probe-web-trace"),
+        Surface::Web => tr!(lang, "cmd-probe-web"),
+        Surface::App => tr!(lang, "cmd-probe-app", path = path),
+        Surface::Api if path.ends_with("/compliance/cookie_requirements") => {
+            tr!(lang, "cmd-probe-api-region", path = path)
         }
-        Surface::Web => "GET /: Cloudflare's edge answers (a challenge here is normal for non-browsers)".into(),
-        Surface::App => format!("GET {path}: the apps' status endpoint answers"),
-        Surface::Api if path.ends_with("/compliance/cookie_requirements") => format!(
-            "GET {path}: the region probe (a JSON answer when OpenAI serves your country, an \
-             unsupported-country error when not)"
-        ),
-        Surface::Api if path.ends_with("/models") => format!(
-            "GET {path} without a key: a 401 JSON answer with x-request-id proves OpenAI's origin was reached"
-        ),
-        Surface::Api => format!("GET {path}: OpenAI's API answers"),
-        Surface::Auth => "GET /: the login service answers".into(),
-        Surface::Assets => "GET /: the static-asset CDN answers".into(),
-        Surface::Status => format!("GET {path}: OpenAI's status page (Statuspage JSON)"),
-        Surface::Control if t.is_ip_literal() => {
-            "any answer: a neutral site reached by address, so it works without DNS".into()
-        }
-        Surface::Control => "any answer: a neutral site that is not OpenAI".into(),
+        Surface::Api if path.ends_with("/models") => tr!(lang, "cmd-probe-api-models", path = path),
+        Surface::Api => tr!(lang, "cmd-probe-api", path = path),
+        Surface::Auth => tr!(lang, "cmd-probe-auth"),
+        Surface::Assets => tr!(lang, "cmd-probe-assets"),
+        Surface::Status => tr!(lang, "cmd-probe-status", path = path),
+        Surface::Control if t.is_ip_literal() => tr!(lang, "cmd-probe-control-ip"),
+        Surface::Control => tr!(lang, "cmd-probe-control"),
     }
 }
 
-/// `endpoints`: the built-in catalog.
-pub fn endpoints() -> EndpointsOutput {
+/// `endpoints`: the built-in catalog (each probe explained in `lang`).
+pub fn endpoints(lang: Lang) -> EndpointsOutput {
     let endpoints = crate::catalog::targets(&CatalogOverrides::default())
         .iter()
         .map(|t| EndpointEntry {
@@ -551,7 +558,7 @@ pub fn endpoints() -> EndpointsOutput {
             host: t.host(),
             port: t.port(),
             control: t.surface == Surface::Control,
-            probe: probe_text(t),
+            probe: probe_text(t, lang),
         })
         .collect();
     EndpointsOutput {
@@ -567,7 +574,7 @@ mod tests {
 
     #[test]
     fn the_catalog_lists_every_surface_once_with_a_probe() {
-        let e = endpoints();
+        let e = endpoints(Lang::En);
         for s in ["web", "app", "api", "auth", "assets", "status", "control"] {
             assert!(e.endpoints.iter().any(|x| x.surface.as_str() == s), "{s}");
         }

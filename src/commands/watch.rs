@@ -10,8 +10,9 @@ use std::time::{Duration, Instant};
 use super::args::WatchArgs;
 use super::output::{OUTPUT_SCHEMA_VERSION, WatchEvent, WatchPrevious, WatchVerdict, now_rfc3339};
 use crate::cli::OutputArgs;
+use crate::i18n::Lang;
 use crate::report::{Cause, ms};
-use crate::{AppError, Check};
+use crate::{AppError, Check, tr};
 
 /// The longest a `--notify-command` may run before it is killed.
 pub const NOTIFY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -27,7 +28,9 @@ pub fn next_wait(current: Duration, changed: bool, interval: Duration, max: Dura
 
 /// Runs the watch; returns the exit code.
 pub fn run(args: &WatchArgs, output: &OutputArgs) -> Result<i32, AppError> {
-    let check = Check::prepare(&args.check)?;
+    let mut check = Check::prepare(&args.check)?;
+    // The verdict's summary: the reader's language for lines, English for JSON unless --lang.
+    check.lang = output.text_lang();
     colored::control::set_override(crate::render::decide_color(output.color));
     let runtime = crate::runtime()?;
     runtime.block_on(watch(&check, args, output))
@@ -88,15 +91,15 @@ async fn watch(check: &Check, args: &WatchArgs, output: &OutputArgs) -> Result<i
                 s.push('\n');
                 s
             } else {
-                crate::render::stages::watch_line(&event)
+                crate::render::stages::watch_line(&event, output.human_lang())
             };
-            if !super::write_out(&line)? {
+            if !super::write_out(&line, output.human_lang())? {
                 // stdout was closed (`| head -1`): nobody is listening any more.
                 return Ok(0);
             }
         }
         if changed && run > 1 {
-            notify(args, &event).await;
+            notify(args, &event, output.human_lang()).await;
         }
         if changed {
             held = Some(Held {
@@ -116,7 +119,7 @@ async fn watch(check: &Check, args: &WatchArgs, output: &OutputArgs) -> Result<i
     }
 }
 
-async fn notify(args: &WatchArgs, event: &WatchEvent) {
+async fn notify(args: &WatchArgs, event: &WatchEvent, lang: Lang) {
     use std::io::Write;
     if args.notify {
         let mut err = std::io::stderr().lock();
@@ -125,14 +128,14 @@ async fn notify(args: &WatchArgs, event: &WatchEvent) {
     }
     if let Some(cmd) = &args.notify_command {
         let (cmd, event) = (cmd.clone(), event.clone());
-        let result = tokio::task::spawn_blocking(move || run_notify_command(&cmd, &event)).await;
+        let result = tokio::task::spawn_blocking(move || run_notify_command(&cmd, &event, lang)).await;
         let problem = match result {
             Ok(Ok(())) => None,
             Ok(Err(e)) => Some(e),
             Err(e) => Some(e.to_string()),
         };
         if let Some(p) = problem {
-            eprintln!("chatgpt-doctor: warning: --notify-command: {p}");
+            eprintln!("{}", tr!(lang, "cmd-watch-notify-warning", problem = p));
         }
     }
 }
@@ -159,7 +162,7 @@ pub fn notify_environment(event: &WatchEvent) -> Vec<(&'static str, String)> {
 /// Runs the user's command through the shell — the command string is theirs, the verdict
 /// (which comes from the network) travels only in environment variables — and waits for it at
 /// most [`NOTIFY_TIMEOUT`]. Its output goes to stderr, so it never mixes with the lines on stdout.
-fn run_notify_command(cmd: &str, event: &WatchEvent) -> Result<(), String> {
+fn run_notify_command(cmd: &str, event: &WatchEvent, lang: Lang) -> Result<(), String> {
     let mut command = if cfg!(windows) {
         let mut c = Command::new("cmd");
         c.args(["/C", cmd]);
@@ -173,18 +176,23 @@ fn run_notify_command(cmd: &str, event: &WatchEvent) -> Result<(), String> {
     command
         .stdin(Stdio::null())
         .stdout(Stdio::from(std::io::stderr()));
-    let mut child = command.spawn().map_err(|e| format!("cannot start: {e}"))?;
+    let mut child = command
+        .spawn()
+        .map_err(|e| tr!(lang, "cmd-notify-cannot-start", error = e.to_string()))?;
     let deadline = Instant::now() + NOTIFY_TIMEOUT;
     loop {
         match child.try_wait() {
             Ok(Some(status)) if status.success() => return Ok(()),
-            Ok(Some(status)) => return Err(format!("exited with {status}")),
+            Ok(Some(status)) => {
+                return Err(tr!(lang, "cmd-notify-exited", status = status.to_string()));
+            }
             Ok(None) if Instant::now() >= deadline => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(format!(
-                    "still running after {} s: stopped",
-                    NOTIFY_TIMEOUT.as_secs()
+                return Err(tr!(
+                    lang,
+                    "cmd-notify-timeout",
+                    seconds = NOTIFY_TIMEOUT.as_secs()
                 ));
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(20)),

@@ -4,7 +4,9 @@
 use std::fmt::Write as _;
 
 use crate::commands::output::{SupportReport, verdict_code};
-use crate::report::{LayerStatus, StageName, StageReport, StageStatus, TargetReport};
+use crate::i18n::Lang;
+use crate::report::{Layer, LayerStatus, StageName, StageReport, StageStatus, TargetReport};
+use crate::tr;
 
 /// Escapes a table cell: pipes, and line breaks folded into spaces.
 fn cell(s: &str) -> String {
@@ -30,12 +32,21 @@ fn fmt_ms(v: Option<f64>) -> String {
     }
 }
 
-fn status_mark(s: LayerStatus) -> &'static str {
+fn status_mark(s: LayerStatus, lang: Lang) -> String {
     match s {
-        LayerStatus::Ok => "✓ ok",
-        LayerStatus::Warn => "! warning",
-        LayerStatus::Fail => "✗ fault",
-        LayerStatus::NotChecked => "· not checked",
+        LayerStatus::Ok => tr!(lang, "cmd-md-status-ok"),
+        LayerStatus::Warn => tr!(lang, "cmd-md-status-warn"),
+        LayerStatus::Fail => tr!(lang, "cmd-md-status-fail"),
+        LayerStatus::NotChecked => tr!(lang, "cmd-md-status-not-checked"),
+    }
+}
+
+/// A layer's name in words (the shared `layer-*` messages).
+fn layer_name(l: Layer, lang: Lang) -> String {
+    match l {
+        // The verdict's "no layer" never heads a row; its code, should it.
+        Layer::None => l.as_str().to_string(),
+        _ => crate::i18n::text(lang, &format!("layer-{}", l.as_str()), &[]),
     }
 }
 
@@ -54,16 +65,30 @@ fn stage_word(s: StageName) -> &'static str {
     crate::commands::stage::stage_word(s)
 }
 
-fn target_rows(o: &mut String, t: &TargetReport) {
+/// A table row: the cells between pipes.
+fn row<S: AsRef<str>>(cells: &[S]) -> String {
+    let inner: Vec<&str> = cells.iter().map(|c| c.as_ref()).collect();
+    format!("| {} |", inner.join(" | "))
+}
+
+/// Items joined by the language's list separator, none left out (a report keeps them all).
+fn joined<S: AsRef<str>>(items: &[S], lang: Lang) -> String {
+    let sep = tr!(lang, "list-separator");
+    items.iter().map(|i| i.as_ref()).collect::<Vec<_>>().join(&sep)
+}
+
+fn target_rows(o: &mut String, t: &TargetReport, lang: Lang) {
     let dns = t.stages.iter().find(|s| s.stage == StageName::Dns);
     let mut families: Vec<_> = t.stages.iter().filter_map(|s| s.family).collect();
     families.dedup();
     let result = |stages: &[Option<&StageReport>]| -> String {
         match stages.iter().flatten().find(|s| s.status == StageStatus::Fail) {
-            Some(s) => format!(
-                "{}: {}",
-                stage_word(s.stage),
-                s.failure
+            Some(s) => tr!(
+                lang,
+                "cmd-md-result-failed",
+                stage = stage_word(s.stage),
+                failure = s
+                    .failure
                     .map(|f| f.as_str().to_string())
                     .unwrap_or_else(|| s.detail.clone())
             ),
@@ -80,11 +105,17 @@ fn target_rows(o: &mut String, t: &TargetReport) {
     if families.is_empty() {
         let _ = writeln!(
             o,
-            "| {} | {} | | {} | | | | {} |",
-            t.surface.as_str(),
-            cell(&t.name),
-            stage_cell(dns),
-            cell(&result(&[dns]))
+            "{}",
+            row(&[
+                t.surface.as_str().to_string(),
+                cell(&t.name),
+                String::new(),
+                stage_cell(dns),
+                String::new(),
+                String::new(),
+                String::new(),
+                cell(&result(&[dns])),
+            ])
         );
     }
     for (i, fam) in families.iter().enumerate() {
@@ -92,102 +123,131 @@ fn target_rows(o: &mut String, t: &TargetReport) {
         let (tcp, tls, http) = (of(StageName::Tcp), of(StageName::Tls), of(StageName::Http));
         let _ = writeln!(
             o,
-            "| {} | {} | {} | {} | {} | {} | {} | {} |",
-            t.surface.as_str(),
-            cell(&t.name),
-            fam.as_str(),
-            if i == 0 { stage_cell(dns) } else { String::new() },
-            stage_cell(tcp),
-            stage_cell(tls),
-            stage_cell(http),
-            cell(&result(&[dns, tcp, tls, http]))
+            "{}",
+            row(&[
+                t.surface.as_str().to_string(),
+                cell(&t.name),
+                fam.as_str().to_string(),
+                if i == 0 { stage_cell(dns) } else { String::new() },
+                stage_cell(tcp),
+                stage_cell(tls),
+                stage_cell(http),
+                cell(&result(&[dns, tcp, tls, http])),
+            ])
         );
     }
 }
 
-/// Renders the support report.
-pub fn render(r: &SupportReport) -> String {
+/// Renders the support report in `lang` (its verdict, evidence and advice are in the language
+/// the report was judged in: judge it in `lang`).
+pub fn render(r: &SupportReport, lang: Lang) -> String {
     let rep = &r.report;
     let v = &rep.verdict;
     let mut o = String::new();
-    let _ = writeln!(o, "# chatgpt-doctor report\n");
+    let _ = writeln!(o, "# {}\n", tr!(lang, "cmd-md-title"));
     let _ = writeln!(
         o,
-        "Made by {} {} on {} (the check started {} and took {}). {}\n",
-        r.tool.name,
-        r.tool.version,
-        r.generated_at,
-        rep.started_at,
-        fmt_ms(Some(rep.duration_ms)),
-        if r.anonymized {
-            "Secrets removed; anonymized: addresses and local names are placeholders such as `[public-address]`."
-        } else {
-            "Secrets removed (API keys, proxy credentials)."
-        }
+        "{}\n",
+        tr!(
+            lang,
+            "cmd-md-made-by",
+            tool = &r.tool.name,
+            version = &r.tool.version,
+            generated = &r.generated_at,
+            started = &rep.started_at,
+            duration = fmt_ms(Some(rep.duration_ms)),
+            anonymized = if r.anonymized { "yes" } else { "no" }
+        )
     );
 
-    let _ = writeln!(o, "## Verdict\n");
+    let _ = writeln!(o, "## {}\n", tr!(lang, "cmd-md-verdict"));
     let _ = writeln!(o, "**{}**\n", v.summary.trim());
     let _ = writeln!(
         o,
-        "Code {} · exit code {}\n",
-        code(&verdict_code(v.layer, v.cause)),
-        rep.exit_code
+        "{}\n",
+        tr!(
+            lang,
+            "cmd-md-code",
+            code = code(&verdict_code(v.layer, v.cause)),
+            exit = rep.exit_code
+        )
     );
     if !v.working_surfaces.is_empty() || !v.failing_surfaces.is_empty() {
         let list = |s: &[crate::catalog::Surface]| {
             if s.is_empty() {
-                "none".to_string()
+                tr!(lang, "cmd-none")
             } else {
-                s.iter().map(|x| x.as_str()).collect::<Vec<_>>().join(", ")
+                let names: Vec<&str> = s.iter().map(|x| x.as_str()).collect();
+                joined(&names, lang)
             }
         };
         let _ = writeln!(
             o,
-            "Surfaces that work: {} · failing: {}\n",
-            list(&v.working_surfaces),
-            list(&v.failing_surfaces)
+            "{}\n",
+            tr!(
+                lang,
+                "cmd-md-surfaces",
+                working = list(&v.working_surfaces),
+                failing = list(&v.failing_surfaces)
+            )
         );
     }
     for (title, items) in [
-        ("Evidence", &v.evidence),
-        ("What to do", &v.advice),
-        ("Warnings", &v.warnings),
+        (tr!(lang, "cmd-md-evidence"), &v.evidence),
+        (tr!(lang, "cmd-md-advice"), &v.advice),
+        (tr!(lang, "cmd-md-warnings"), &v.warnings),
     ] {
         if items.is_empty() {
             continue;
         }
-        let _ = writeln!(o, "{title}:\n");
+        let _ = writeln!(o, "{title}\n");
         for i in items {
             let _ = writeln!(o, "- {}", i.replace('\n', " "));
         }
         let _ = writeln!(o);
     }
 
-    let _ = writeln!(o, "## Layers\n");
-    let _ = writeln!(o, "| layer | status | summary |\n|---|---|---|");
+    let _ = writeln!(o, "## {}\n", tr!(lang, "cmd-md-layers"));
+    let _ = writeln!(
+        o,
+        "{}\n|---|---|---|",
+        row(&[
+            tr!(lang, "cmd-md-col-layer"),
+            tr!(lang, "cmd-md-col-status"),
+            tr!(lang, "cmd-md-col-summary"),
+        ])
+    );
     for l in &rep.layers {
         let _ = writeln!(
             o,
-            "| {} | {} | {} |",
-            l.layer.as_str(),
-            status_mark(l.status),
-            cell(&l.summary)
+            "{}",
+            row(&[
+                cell(&layer_name(l.layer, lang)),
+                status_mark(l.status, lang),
+                cell(&l.summary),
+            ])
         );
     }
     let _ = writeln!(o);
 
-    let _ = writeln!(o, "## Targets\n");
+    let _ = writeln!(o, "## {}\n", tr!(lang, "cmd-md-targets"));
+    let _ = writeln!(o, "{}\n", tr!(lang, "cmd-md-targets-note"));
     let _ = writeln!(
         o,
-        "Stage timings; ✗ marks the stage that failed, — a stage that did not run.\n"
-    );
-    let _ = writeln!(
-        o,
-        "| surface | target | family | dns | tcp | tls | http | result |\n|---|---|---|--:|--:|--:|--:|---|"
+        "{}\n|---|---|---|--:|--:|--:|--:|---|",
+        row(&[
+            tr!(lang, "cmd-md-col-surface"),
+            tr!(lang, "cmd-md-col-target"),
+            tr!(lang, "cmd-md-col-family"),
+            "dns".into(),
+            "tcp".into(),
+            "tls".into(),
+            "http".into(),
+            tr!(lang, "cmd-md-col-result"),
+        ])
     );
     for t in &rep.targets {
-        target_rows(&mut o, t);
+        target_rows(&mut o, t, lang);
     }
     let _ = writeln!(o);
     let failures: Vec<(&TargetReport, &StageReport)> = rep
@@ -197,164 +257,180 @@ pub fn render(r: &SupportReport) -> String {
         .filter(|(_, s)| s.status == StageStatus::Fail)
         .collect();
     if !failures.is_empty() {
-        let _ = writeln!(o, "Failures:\n");
+        let _ = writeln!(o, "{}\n", tr!(lang, "cmd-md-failures"));
         for (t, s) in failures {
-            let fam = s.family.map(|f| format!(" ({})", f.as_str())).unwrap_or_default();
-            let addr = s
-                .address
-                .as_deref()
-                .map(|a| format!(" to {a}"))
-                .unwrap_or_default();
             let _ = writeln!(
                 o,
-                "- {}{fam} {}{addr}: {} — {}",
-                code(&t.name),
-                stage_word(s.stage),
-                s.failure.map(|f| code(f.as_str())).unwrap_or_default(),
-                s.detail.replace('\n', " ")
+                "- {}",
+                tr!(
+                    lang,
+                    "cmd-md-failure",
+                    target = code(&t.name),
+                    family = s.family.map(|f| f.as_str()).unwrap_or("none"),
+                    stage = stage_word(s.stage),
+                    address = s.address.as_deref().unwrap_or("none"),
+                    failure = s.failure.map(|f| code(f.as_str())).unwrap_or_default(),
+                    detail = s.detail.replace('\n', " ")
+                )
             );
         }
         let _ = writeln!(o);
     }
 
-    let _ = writeln!(o, "## Status page\n");
+    let _ = writeln!(o, "## {}\n", tr!(lang, "cmd-md-status-page"));
     match &rep.status_page {
         Some(p) if p.reachable => {
+            let description = match p.description.as_deref() {
+                Some(d) => d.to_string(),
+                None => tr!(lang, "cmd-md-no-description"),
+            };
             let _ = writeln!(
                 o,
-                "{} (indicator {}) — {}\n",
-                p.description.as_deref().unwrap_or("no description"),
-                code(p.indicator.as_deref().unwrap_or("?")),
-                p.url
+                "{}\n",
+                tr!(
+                    lang,
+                    "cmd-md-status-reachable",
+                    description = description,
+                    indicator = code(p.indicator.as_deref().unwrap_or("?")),
+                    url = &p.url
+                )
             );
         }
         Some(p) => {
-            let _ = writeln!(o, "Could not be read ({}).\n", p.url);
+            let _ = writeln!(o, "{}\n", tr!(lang, "cmd-md-status-unreadable", url = &p.url));
         }
         None => {
-            let _ = writeln!(o, "Not checked in this run.\n");
+            let _ = writeln!(o, "{}\n", tr!(lang, "cmd-md-status-not-checked-run"));
         }
     }
 
-    let _ = writeln!(o, "## Environment\n");
+    let _ = writeln!(o, "## {}\n", tr!(lang, "cmd-md-environment"));
     let sys = &r.system;
     let env = &rep.environment;
     let _ = writeln!(o, "| | |\n|---|---|");
-    let mut row = |k: &str, v: String| {
-        let _ = writeln!(o, "| {k} | {} |", cell(&v));
+    let mut line = |k: &str, v: String| {
+        let _ = writeln!(o, "| {} | {} |", cell(k), cell(&v));
     };
-    let mut os = format!("{} {}", sys.os, sys.arch);
+    let mut os = vec![format!("{} {}", sys.os, sys.arch)];
     if let Some(rel) = &sys.os_release {
-        os.push_str(&format!(", {rel}"));
+        os.push(rel.clone());
     }
     if let Some(k) = &sys.kernel {
-        os.push_str(&format!(", kernel {k}"));
+        os.push(tr!(lang, "cmd-md-env-kernel", kernel = k));
     }
-    row("OS", os);
+    line(&tr!(lang, "cmd-md-env-os"), joined(&os, lang));
     if let Some(h) = &sys.hostname {
-        row("host name", h.clone());
+        line(&tr!(lang, "cmd-md-env-hostname"), h.clone());
     }
-    let mut resolver = if sys.nameservers.is_empty() {
-        "no nameserver configured".to_string()
+    let servers = if sys.nameservers.is_empty() {
+        tr!(lang, "cmd-md-env-no-nameserver")
     } else {
         sys.nameservers.join(", ")
     };
-    if !sys.search_domains.is_empty() {
-        resolver.push_str(&format!(" (search {})", sys.search_domains.join(" ")));
-    }
-    row("system resolver", resolver);
-    row(
-        "resolver used",
-        if env.nameservers.is_empty() {
-            env.resolver.clone()
-        } else {
-            format!("{} {}", env.resolver, env.nameservers.join(", "))
-        },
+    let resolver = if sys.search_domains.is_empty() {
+        servers
+    } else {
+        tr!(
+            lang,
+            "cmd-md-env-search",
+            servers = servers,
+            domains = sys.search_domains.join(" ")
+        )
+    };
+    line(&tr!(lang, "cmd-md-env-system-resolver"), resolver);
+    line(
+        &tr!(lang, "cmd-md-env-resolver-used"),
+        super::stages::dns_source_text(&env.resolver, &env.nameservers, lang),
     );
-    row(
-        "address families",
+    line(
+        &tr!(lang, "cmd-md-env-families"),
         env.families
             .iter()
             .map(|f| f.as_str())
             .collect::<Vec<_>>()
             .join(", "),
     );
+    let proxy = tr!(lang, "cmd-md-env-proxy");
     if sys.proxies.is_empty() {
-        row("proxy", "no proxy variable set".into());
+        line(&proxy, tr!(lang, "cmd-md-env-no-proxy"));
     }
     for p in &sys.proxies {
-        row(
-            "proxy",
-            format!(
-                "{}={}{}",
-                p.variable,
-                p.value,
-                if p.had_credentials {
-                    " (credentials removed)"
-                } else {
-                    ""
-                }
+        let setting = format!("{}={}", p.variable, p.value);
+        line(
+            &proxy,
+            if p.had_credentials {
+                tr!(lang, "cmd-md-env-credentials-removed", setting = setting)
+            } else {
+                setting
+            },
+        );
+    }
+    line(
+        "OPENAI_API_KEY",
+        if sys.api_key_set {
+            tr!(lang, "cmd-md-env-key-set")
+        } else {
+            tr!(lang, "cmd-md-env-key-not-set")
+        },
+    );
+    if !sys.openai_variables.is_empty() {
+        line(
+            &tr!(lang, "cmd-md-env-openai-variables"),
+            tr!(
+                lang,
+                "cmd-md-env-values-not-included",
+                names = sys.openai_variables.join(", ")
             ),
         );
     }
-    row(
-        "OPENAI_API_KEY",
-        if sys.api_key_set {
-            "set (value not included)"
-        } else {
-            "not set"
-        }
-        .into(),
-    );
-    if !sys.openai_variables.is_empty() {
-        row(
-            "other OpenAI variables",
-            format!("{} (values not included)", sys.openai_variables.join(", ")),
-        );
-    }
-    row(
-        "API base URL",
-        format!(
-            "{} ({})",
-            env.base_url
+    line(
+        &tr!(lang, "cmd-md-env-base-url"),
+        tr!(
+            lang,
+            "cmd-md-env-base-url-value",
+            url = env
+                .base_url
                 .as_deref()
                 .unwrap_or(crate::catalog::DEFAULT_BASE_URL),
-            env.base_url_source
+            source = &env.base_url_source
         ),
     );
-    let mut stores = format!(
-        "system {} roots, public {} roots",
-        env.system_store_roots, env.public_store_roots
-    );
-    if let Some(c) = &env.cacert {
-        stores.push_str(&format!(", --cacert {c}"));
-    }
-    row("trust stores", stores);
-    row(
-        "timeouts",
-        format!(
-            "{} per stage, {} per run",
-            fmt_ms(Some(env.timeout_ms)),
-            fmt_ms(Some(env.max_time_ms))
+    let stores = match &env.cacert {
+        Some(c) => tr!(
+            lang,
+            "cmd-md-env-stores-cacert",
+            system = env.system_store_roots,
+            public = env.public_store_roots,
+            cacert = c
+        ),
+        None => tr!(
+            lang,
+            "cmd-md-env-stores-value",
+            system = env.system_store_roots,
+            public = env.public_store_roots
+        ),
+    };
+    line(&tr!(lang, "cmd-md-env-stores"), stores);
+    line(
+        &tr!(lang, "cmd-md-env-timeouts"),
+        tr!(
+            lang,
+            "cmd-md-env-timeouts-value",
+            stage = fmt_ms(Some(env.timeout_ms)),
+            run = fmt_ms(Some(env.max_time_ms))
         ),
     );
     if !env.overrides.is_empty() {
-        row("overrides", env.overrides.join(", "));
+        line(&tr!(lang, "cmd-md-env-overrides"), env.overrides.join(", "));
     }
     let _ = writeln!(o);
-    let _ = writeln!(
-        o,
-        "Removed or replaced: {}.\n",
-        if r.redactions.is_empty() {
-            "nothing".to_string()
-        } else {
-            r.redactions.join("; ")
-        }
-    );
-    let _ = writeln!(
-        o,
-        "The JSON file next to this one holds the same report in full (schema: `chatgpt-doctor schema support`)."
-    );
+    let what = if r.redactions.is_empty() {
+        tr!(lang, "cmd-md-nothing")
+    } else {
+        r.redactions.join(&tr!(lang, "cmd-separator-strong"))
+    };
+    let _ = writeln!(o, "{}\n", tr!(lang, "cmd-md-removed", what = what));
+    let _ = writeln!(o, "{}", tr!(lang, "cmd-md-json-note"));
     o
 }
 
@@ -366,5 +442,50 @@ mod tests {
     fn cells_cannot_break_the_table() {
         assert_eq!(cell("a|b\nc"), "a\\|b c");
         assert_eq!(code("x`y"), "`` x`y ``");
+    }
+
+    #[test]
+    fn optional_parts_of_a_failure_line_leave_no_trace() {
+        let line = |lang, family, address| {
+            tr!(
+                lang,
+                "cmd-md-failure",
+                target = "`api.openai.com`",
+                family = family,
+                stage = "tcp",
+                address = address,
+                failure = "`connection_refused`",
+                detail = "refused"
+            )
+        };
+        assert_eq!(
+            line(Lang::En, "none", "none"),
+            "`api.openai.com` tcp: `connection_refused` — refused"
+        );
+        assert_eq!(
+            line(Lang::En, "ipv4", "127.0.0.1:443"),
+            "`api.openai.com` (ipv4) tcp to 127.0.0.1:443: `connection_refused` — refused"
+        );
+        assert_eq!(
+            line(Lang::ZhCn, "ipv4", "127.0.0.1:443"),
+            "`api.openai.com`（ipv4）的 tcp（连接 127.0.0.1:443）：`connection_refused` — refused"
+        );
+        let made = |lang, anonymized| {
+            tr!(
+                lang,
+                "cmd-md-made-by",
+                tool = "chatgpt-doctor",
+                version = "1.0",
+                generated = "G",
+                started = "S",
+                duration = "2 s",
+                anonymized = anonymized
+            )
+        };
+        assert_eq!(
+            made(Lang::En, "no"),
+            "Made by chatgpt-doctor 1.0 on G (the check started S and took 2 s). Secrets removed (API keys, proxy credentials)."
+        );
+        assert!(made(Lang::ZhCn, "yes").ends_with("`[public-address]` 之类的占位符。"));
     }
 }

@@ -710,3 +710,258 @@ fn committed_man_pages_match_the_binary() {
         page.stdout.contains(".TH chatgpt-doctor-watch 1") && page.stdout.contains("\\-\\-until\\-healthy")
     );
 }
+
+/// The display width of `s` on a terminal (CJK characters take two columns).
+fn columns(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// The display column where `needle` starts on `line`.
+fn column_of(line: &str, needle: &str) -> Option<usize> {
+    line.find(needle).map(|i| columns(&line[..i]))
+}
+
+/// True when `s` holds Chinese characters.
+fn has_chinese(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+#[test]
+fn stage_commands_speak_chinese_with_their_columns_aligned() {
+    let w = World::start();
+    let mut args = [vec!["chatgpt.com".to_string()], stage_args(&w)].concat();
+    args.extend(["--cacert".into(), w.ca_path().display().to_string()]);
+    let o = run_cmd(
+        doctor()
+            .arg("tls")
+            .args(&args)
+            .args(["--lang", "zh-CN", "--color", "never"]),
+    );
+    assert_eq!(o.code, 0, "{}", o.dump());
+    for s in ["证书链", "系统证书库", "公共证书库", "受信任", "已连接到", "耗时"] {
+        assert!(o.stdout.contains(s), "{s}\n{}", o.dump());
+    }
+    assert!(!o.stdout.contains("system store"), "{}", o.stdout);
+    // The labels are of different widths (tcp, 证书链, 系统证书库): what follows them starts in
+    // one column.
+    let lines: Vec<&str> = o.stdout.lines().collect();
+    let at = |label: &str, mark: &str| -> usize {
+        let line = lines
+            .iter()
+            .find(|l| l.starts_with(&format!("    {label}")))
+            .unwrap_or_else(|| panic!("no {label} line\n{}", o.stdout));
+        column_of(line, mark).unwrap_or_else(|| panic!("no {mark} on {line:?}"))
+    };
+    let column = at("tcp", "✓");
+    for (label, mark) in [
+        ("tls", "✓"),
+        ("证书链", "0 "),
+        ("系统证书库", "✓"),
+        ("公共证书库", "✓"),
+    ] {
+        assert_eq!(at(label, mark), column, "{label} is not aligned\n{}", o.stdout);
+    }
+
+    // http: the chart's labels in Chinese, its bars where the durations' bars are.
+    let mut args = vec!["https://api.openai.com/v1/models".to_string()];
+    args.extend(stage_args(&w));
+    args.extend(["--cacert".into(), w.ca_path().display().to_string()]);
+    let o = run_cmd(
+        doctor()
+            .arg("http")
+            .args(&args)
+            .args(["--lang", "zh-CN", "--color", "never"]),
+    );
+    assert_eq!(o.code, 0, "{}", o.dump());
+    for s in [
+        "DNS 解析",
+        "TCP 连接",
+        "TLS 握手",
+        "服务器处理",
+        "内容传输",
+        "首字节：",
+        "总计：",
+    ] {
+        assert!(o.stdout.contains(s), "{s}\n{}", o.dump());
+    }
+    let lines: Vec<&str> = o.stdout.lines().collect();
+    let bar_line = lines
+        .iter()
+        .position(|l| l.starts_with('['))
+        .expect("the chart's durations");
+    let bars = |l: &str| -> Vec<usize> {
+        l.char_indices()
+            .filter(|(_, c)| *c == '|' || *c == ']')
+            .map(|(i, _)| columns(&l[..i]))
+            .collect()
+    };
+    let expected = bars(lines[bar_line]);
+    assert_eq!(expected.len(), 5, "five phases over https\n{}", o.stdout);
+    assert_eq!(bars(lines[bar_line + 1]), expected, "\n{}", o.stdout);
+    // Each point in time: its label ends just right of its bar, the later bars stay in place.
+    for (i, line) in lines[bar_line + 2..bar_line + 7].iter().enumerate() {
+        let digit = line.find(|c: char| c.is_ascii_digit()).expect("a time");
+        assert_eq!(columns(&line[..digit]), expected[i] + 2, "{line:?}\n{}", o.stdout);
+        assert_eq!(bars(line), expected[i + 1..], "{line:?}\n{}", o.stdout);
+    }
+}
+
+#[test]
+fn the_locale_picks_the_language_for_people_but_json_stays_english() {
+    let w = World::builder()
+        .dns("chatgpt.com", DnsAnswer::addrs(&["127.0.0.1"]))
+        .start();
+    let zh = [("LANG", "zh_CN.UTF-8")];
+    let tcp_args = [vec!["chatgpt.com".to_string()], stage_args(&w)].concat();
+
+    // No --lang: LANG decides for people.
+    let mut cmd = doctor();
+    cmd.arg("tcp").args(&tcp_args).args(["--color", "never"]).envs(zh);
+    let o = run_cmd(&mut cmd);
+    assert_eq!(o.code, 0, "{}", o.dump());
+    assert!(o.stdout.contains("已连接到"), "{}", o.dump());
+    // LC_ALL wins over LANG.
+    let mut cmd = doctor();
+    cmd.arg("tcp")
+        .args(&tcp_args)
+        .envs(zh)
+        .env("LC_ALL", "en_US.UTF-8");
+    let o = run_cmd(&mut cmd);
+    assert!(o.stdout.contains("connected to"), "{}", o.dump());
+
+    // JSON is for machines: English whatever LANG says, unless --lang.
+    let mut cmd = doctor();
+    cmd.arg("tcp").args(&tcp_args).arg("--json").envs(zh);
+    let o = run_cmd(&mut cmd);
+    assert_schema("tcp", &o.json);
+    let detail = o.json["attempts"][0]["detail"].as_str().unwrap();
+    assert!(detail.starts_with("connected to"), "{detail}");
+    let mut cmd = doctor();
+    cmd.arg("tcp")
+        .args(&tcp_args)
+        .args(["--json", "--lang", "zh-CN"])
+        .envs(zh);
+    let o = run_cmd(&mut cmd);
+    let detail = o.json["attempts"][0]["detail"].as_str().unwrap();
+    assert!(detail.starts_with("已连接到"), "{detail}");
+    assert_eq!(o.json["attempts"][0]["family"], "ipv4", "codes never change");
+
+    let mut cmd = doctor();
+    cmd.arg("dns")
+        .args(["chatgpt.com", "--dns-server", &w.dns.addr().to_string(), "-4"])
+        .envs(zh);
+    let o = run_cmd(&mut cmd);
+    assert_eq!(o.code, 0, "{}", o.dump());
+    assert!(
+        o.stdout.contains("解析器") && o.stdout.contains("TTL 60"),
+        "{}",
+        o.dump()
+    );
+
+    let mut cmd = doctor();
+    cmd.arg("endpoints").arg("--json").envs(zh);
+    let o = run_cmd(&mut cmd);
+    assert_schema("endpoints", &o.json);
+    assert!(
+        !has_chinese(&o.json["endpoints"][0]["probe"].to_string()),
+        "{}",
+        o.json
+    );
+}
+
+#[test]
+fn watch_lines_follow_the_readers_language() {
+    let w = World::start();
+    let args = watch_args(
+        &w,
+        &[
+            "--surface",
+            "status",
+            "--interval",
+            "0.01",
+            "--max-runs",
+            "2",
+            "-v",
+            "--color",
+            "never",
+            "--lang",
+            "zh-CN",
+        ],
+    );
+    let o = run_cmd(doctor().args(&args));
+    assert_eq!(o.code, 0, "{}", o.dump());
+    let lines: Vec<&str> = o.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", o.dump());
+    assert!(
+        lines[1].contains("第 2 次检查：仍是 healthy（最后一次检查）"),
+        "{}",
+        o.stdout
+    );
+}
+
+/// `report` writes Markdown for people (the locale's language) and JSON for machines (English
+/// unless --lang), from one probe of the network.
+#[test]
+fn report_markdown_speaks_the_readers_language_and_its_json_english() {
+    let w = World::start();
+    let make = |name: &str, extra: &[&str], env: &[(&str, &str)]| -> (Outcome, String, Value) {
+        let md = w.dir().join(format!("{name}.md"));
+        let mut cmd = w.command(["report".to_string(), "-o".into(), md.display().to_string()]);
+        cmd.args(extra).args(["--color", "never"]);
+        cmd.envs(env.iter().copied());
+        let o = run_cmd(&mut cmd);
+        assert_eq!(o.code, 0, "{}", o.dump());
+        let markdown = std::fs::read_to_string(&md).expect("the Markdown file");
+        let json: Value =
+            serde_json::from_str(&std::fs::read_to_string(md.with_extension("json")).expect("the JSON file"))
+                .expect("JSON");
+        assert_schema("support", &json);
+        (o, markdown, json)
+    };
+
+    let before = w.edge.connections(Some("chatgpt.com"));
+    let (o, markdown, json) = make("en", &[], &[]);
+    let one_run = w.edge.connections(Some("chatgpt.com")) - before;
+    assert!(markdown.starts_with("# chatgpt-doctor report\n"), "{markdown}");
+    assert_eq!(json["report"]["language"], "en");
+    assert!(o.stdout.contains("Wrote"), "{}", o.dump());
+
+    let before = w.edge.connections(Some("chatgpt.com"));
+    let (o, markdown, json) = make("zh", &[], &[("LANG", "zh_CN.UTF-8")]);
+    assert_eq!(
+        w.edge.connections(Some("chatgpt.com")) - before,
+        one_run,
+        "two languages, one probe"
+    );
+    for s in [
+        "# chatgpt-doctor 报告",
+        "## 结论",
+        "## 各层",
+        "| 层 | 状态 | 摘要 |",
+        "| 入口 | 目标 | 地址族 | dns | tcp | tls | http | 结果 |",
+        "## 环境",
+        "已移除或替换：",
+        "`healthy`",
+    ] {
+        assert!(markdown.contains(s), "{s}\n{markdown}");
+    }
+    assert!(!markdown.contains("## Verdict"), "{markdown}");
+    assert!(o.stdout.contains("已写入"), "{}", o.dump());
+    assert_eq!(json["report"]["language"], "en", "the JSON file is for machines");
+    assert_eq!(json["report"]["verdict"]["cause"], "healthy");
+    assert!(
+        !has_chinese(&json["redactions"].to_string()),
+        "{}",
+        json["redactions"]
+    );
+
+    // --lang: both files in Chinese.
+    let (_, markdown, json) = make("zh-both", &["--lang", "zh-CN"], &[]);
+    assert!(markdown.contains("## 结论"), "{markdown}");
+    assert_eq!(json["report"]["language"], "zh-CN");
+    assert!(
+        has_chinese(&json["redactions"].to_string()),
+        "{}",
+        json["redactions"]
+    );
+}

@@ -543,7 +543,12 @@ fn on_a_terminal(w: &World, extra: &[&str]) -> Option<String> {
         .iter()
         .map(|a| format!("'{}'", a.replace('\'', "'\\''")))
         .collect();
-    let out = std::process::Command::new("script")
+    let mut cmd = std::process::Command::new("script");
+    for key in ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"] {
+        // English, whatever the machine's language.
+        cmd.env_remove(key);
+    }
+    let out = cmd
         .args(["-qfec", &quoted.join(" "), "/dev/null"])
         .env_remove("NO_COLOR")
         .env("TERM", "xterm")

@@ -403,3 +403,22 @@ fn sigterm_ends_serve_with_exit_0_quickly() {
     };
     assert_eq!(status.code(), Some(0), "{}", ex.stderr.lock().unwrap());
 }
+
+#[test]
+fn serve_speaks_the_readers_language_on_stderr_and_english_over_http() {
+    let w = World::start();
+    let ex = Exporter::start(&w, &["--interval", "3600", "--lang", "zh-CN"]);
+    let first = ex.stderr.lock().unwrap().clone();
+    assert!(first.contains("正在监听 http://"), "{first}");
+    // Machine output does not change with the language.
+    let (status, body) = ex.get("/");
+    assert_eq!(status, 200, "{body}");
+    assert!(body.starts_with("chatgpt-doctor exporter"), "{body}");
+    let (status, body) = ex.get("/metrics");
+    assert_eq!(status, 200, "{body}");
+    let m = parse(&body);
+    assert_eq!(
+        value(&m, "chatgpt_doctor_verdict", &[("cause", "healthy")]),
+        Some(1.0)
+    );
+}

@@ -27,8 +27,9 @@ pub const CONTROL_HOST: &str = "control.test";
 /// How long one run of the binary may take before it is killed.
 pub const RUN_TIMEOUT: Duration = Duration::from_secs(60);
 
-/// Environment variables removed from every run: proxies (both cases), trust-store overrides and
-/// colour switches, on top of every `OPENAI_*` variable.
+/// Environment variables removed from every run: proxies (both cases), trust-store overrides,
+/// colour switches and the locale (so output is English whatever the machine's language; a test
+/// that wants another sets it), on top of every `OPENAI_*` variable.
 pub const SCRUBBED_ENV: &[&str] = &[
     "HTTPS_PROXY",
     "https_proxy",
@@ -44,6 +45,10 @@ pub const SCRUBBED_ENV: &[&str] = &[
     "CLICOLOR",
     "CLICOLOR_FORCE",
     "RUST_LOG",
+    "LC_ALL",
+    "LC_MESSAGES",
+    "LANG",
+    "LANGUAGE",
 ];
 
 /// `chatgpt-doctor` with a scrubbed environment (see [`SCRUBBED_ENV`] and every `OPENAI_*`),
