@@ -320,7 +320,12 @@ pub struct StageReport {
     pub duration_ms: Option<f64>,
     /// The stable failure string, when the stage failed.
     pub failure: Option<Failure>,
-    /// A human-readable line: the answer, the error message, or why it was skipped.
+    /// Why the stage did not run, when it was skipped: `deadline`, `no_address_in_family`,
+    /// `tcp_failed`, `proxy_tcp_failed`, `proxy_failed`, `tls_failed`, `not_verified` (the API key
+    /// is sent only over TLS the public store verified) or `plain_http` (a key over plain http
+    /// goes only to loopback).
+    pub skip_reason: Option<crate::probe::SkipReason>,
+    /// A line in English: the answer, the error message, or why it was skipped.
     pub detail: String,
     /// The address connected to (tcp, tls, http).
     pub address: Option<String>,
@@ -730,7 +735,7 @@ fn status_of(o: &Outcome) -> (StageStatus, Option<Failure>, String) {
     match o {
         Outcome::Ok => (StageStatus::Ok, None, String::new()),
         Outcome::Failed { failure, message } => (StageStatus::Fail, Some(*failure), message.clone()),
-        Outcome::Skipped { reason } => (StageStatus::Skip, None, reason.clone()),
+        Outcome::Skipped { reason } => (StageStatus::Skip, None, reason.describe(crate::i18n::Lang::En)),
     }
 }
 
@@ -742,6 +747,10 @@ fn stage_report<T>(name: StageName, family: Option<Family>, s: &Stage<T>) -> Sta
         status,
         duration_ms: s.duration.map(ms),
         failure,
+        skip_reason: match &s.outcome {
+            Outcome::Skipped { reason } => Some(*reason),
+            _ => None,
+        },
         detail,
         address: None,
         dns: None,

@@ -63,7 +63,6 @@ cmd-tls-store-not-checked = not checked
 cmd-tls-detail = { $version } { $alpn }
 cmd-tls-detail-issued = { $version } { $alpn } issued by { $issuer }
 cmd-tls-no-alpn = no ALPN
-cmd-tls-skipped-no-tcp = tcp did not connect
 
 ## The SNI test
 

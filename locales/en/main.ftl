@@ -184,3 +184,14 @@ failure-ssl_failed_handshake = the TLS handshake failed
 failure-eof_error = the connection was closed
 failure-http_invalid_response = the HTTP answer was malformed or too large
 failure-unknown_failure = an unexpected error
+
+## Why a stage did not run (the codes themselves never change)
+
+skip-deadline = the run deadline (--max-time) was reached
+skip-no_address_in_family = no address in the allowed address family (-4/-6)
+skip-tcp_failed = tcp did not connect
+skip-proxy_tcp_failed = tcp to the proxy did not connect
+skip-proxy_failed = the proxy did not open a tunnel
+skip-tls_failed = tls did not complete with a trusted certificate
+skip-not_verified = not sent: the API key goes only over TLS that the public trust store verifies (this connection is trusted only by the system store: it may be intercepted)
+skip-plain_http = not sent: the API key goes over plain http only to a loopback address

@@ -61,7 +61,6 @@ cmd-tls-store-not-checked = 未检查
 cmd-tls-detail = { $version } { $alpn }
 cmd-tls-detail-issued = { $version } { $alpn }，由 { $issuer } 签发
 cmd-tls-no-alpn = 无 ALPN
-cmd-tls-skipped-no-tcp = TCP 未连接
 
 ## SNI 测试
 

@@ -207,3 +207,14 @@ failure-ssl_failed_handshake = TLS 握手失败
 failure-eof_error = 连接被关闭
 failure-http_invalid_response = HTTP 应答格式错误或过大
 failure-unknown_failure = 意外错误
+
+## 某个阶段没有运行的原因（代码本身不变）
+
+skip-deadline = 已到整体时限（--max-time）
+skip-no_address_in_family = 允许的地址族（-4/-6）中没有地址
+skip-tcp_failed = TCP 未连接
+skip-proxy_tcp_failed = 未能通过 TCP 连接到代理
+skip-proxy_failed = 代理没有建立隧道
+skip-tls_failed = TLS 握手未能在受信任的证书下完成
+skip-not_verified = 未发送：API 密钥只通过经公共证书库验证的 TLS 发送（这条连接只被系统证书库信任，可能被拦截）
+skip-plain_http = 未发送：API 密钥只经明文 http 发往本机回环地址

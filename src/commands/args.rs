@@ -260,10 +260,10 @@ impl HostPort {
     }
 }
 
-/// The language of value errors: they are found while the command line is parsed, before
-/// `--lang` is known, so the locale decides.
+/// The language of value errors: `--lang` found on the command line before parsing, else the
+/// locale ([`crate::i18n::ui`]).
 fn lang() -> Lang {
-    Lang::resolve(None)
+    crate::i18n::ui()
 }
 
 fn check_name(s: &str) -> Result<String, String> {

@@ -250,9 +250,9 @@ pub fn man_pages(lang: Lang) -> Result<Vec<(String, String)>, AppError> {
 }
 
 /// `man` (hidden): prints a page, or writes them all with `--out-dir`. The pages are English
-/// (generated from the `--help` text); errors speak the locale's language.
+/// (generated from the `--help` text); errors speak `--lang` or the locale's language.
 pub fn run_man(args: &ManArgs) -> Result<i32, AppError> {
-    let lang = Lang::resolve(None);
+    let lang = crate::i18n::ui();
     let pages = man_pages(lang)?;
     if let Some(dir) = &args.out_dir {
         std::fs::create_dir_all(dir).map_err(|e| {

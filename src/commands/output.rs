@@ -295,8 +295,12 @@ pub struct Timeline {
 pub struct ResponseStep {
     pub status: u16,
     pub version: String,
-    /// Who answered and what it means (e.g. "401 OpenAI: origin reached").
+    /// Who answered and what it means (e.g. "401 OpenAI: origin reached"), in English.
     pub answer: String,
+    /// Who produced the answer: `origin`, `edge` or `server` (as in the check report).
+    pub responder: String,
+    /// What the answer means, as in the check report's `http.kind` (`answer`, `edge_challenge`, …).
+    pub kind: String,
     /// Selected headers, lower-case names.
     pub headers: BTreeMap<String, String>,
     pub body_bytes: usize,
@@ -427,11 +431,11 @@ pub struct ProxySetting {
 // ---- conversions from probe types ----
 
 /// Status, failure and message of an outcome.
-pub fn outcome_parts(o: &Outcome) -> (StageStatus, Option<Failure>, String) {
+pub fn outcome_parts(o: &Outcome, lang: Lang) -> (StageStatus, Option<Failure>, String) {
     match o {
         Outcome::Ok => (StageStatus::Ok, None, String::new()),
         Outcome::Failed { failure, message } => (StageStatus::Fail, Some(*failure), message.clone()),
-        Outcome::Skipped { reason } => (StageStatus::Skip, None, reason.clone()),
+        Outcome::Skipped { reason } => (StageStatus::Skip, None, reason.describe(lang)),
     }
 }
 
@@ -442,7 +446,7 @@ fn opt_ms(d: Option<Duration>) -> Option<f64> {
 impl DnsStep {
     /// From the DNS stage; `lang` is the language of `detail`.
     pub fn from_stage(s: &Stage<DnsDetail>, fallback_query: &str, lang: Lang) -> DnsStep {
-        let (status, failure, mut detail) = outcome_parts(&s.outcome);
+        let (status, failure, mut detail) = outcome_parts(&s.outcome, lang);
         let (query, source, servers, lookups) = match &s.detail {
             Some(d) => {
                 let (source, servers) = match &d.source {
@@ -466,7 +470,7 @@ impl DnsStep {
                     .lookups
                     .iter()
                     .map(|l| {
-                        let (status, failure, message) = outcome_parts(&l.outcome);
+                        let (status, failure, message) = outcome_parts(&l.outcome, lang);
                         LookupStep {
                             record_type: match l.family {
                                 Family::Ipv4 => "A".into(),
@@ -501,7 +505,7 @@ impl DnsStep {
 impl TcpStep {
     /// From the TCP stage of one family; `lang` is the language of `detail`.
     pub fn from_stage(family: Family, s: &Stage<TcpDetail>, lang: Lang) -> TcpStep {
-        let (status, failure, mut detail) = outcome_parts(&s.outcome);
+        let (status, failure, mut detail) = outcome_parts(&s.outcome, lang);
         let address = s.detail.as_ref().map(|d| d.peer.to_string());
         if s.is_ok() {
             detail = tr!(
@@ -570,7 +574,7 @@ impl TlsStep {
     /// From the TLS stage (`sni` is what was sent when the stage has no detail); `lang` is the
     /// language of `detail`.
     pub fn from_stage(s: &Stage<TlsDetail>, sni: Option<&str>, lang: Lang) -> TlsStep {
-        let (status, failure, mut detail) = outcome_parts(&s.outcome);
+        let (status, failure, mut detail) = outcome_parts(&s.outcome, lang);
         let d = s.detail.clone().unwrap_or_default();
         let completed = d.version.is_some();
         if s.is_ok() {
@@ -610,7 +614,7 @@ impl TlsStep {
     }
 
     /// A TLS stage that did not run (`reason` in words, in `lang`).
-    pub fn skipped(reason: &str, sni: Option<&str>, lang: Lang) -> TlsStep {
+    pub fn skipped(reason: crate::probe::SkipReason, sni: Option<&str>, lang: Lang) -> TlsStep {
         TlsStep::from_stage(&Stage::skipped(reason), sni, lang)
     }
 }
@@ -622,6 +626,8 @@ impl ResponseStep {
             status: h.status,
             version: h.version.clone(),
             answer: crate::evidence::signatures::describe(h, crate::i18n::Lang::En),
+            responder: crate::evidence::signatures::responder(h).into(),
+            kind: crate::evidence::signatures::classify_response(h).as_str().into(),
             headers: h.headers.iter().cloned().collect(),
             body_bytes: h.body.len(),
             body_truncated: h.body_truncated,

@@ -267,7 +267,7 @@ async fn tls_attempt(
         return TlsAttempt {
             family,
             tcp: tcp_step,
-            tls: TlsStep::skipped(&tr!(lang, "cmd-tls-skipped-no-tcp"), Some(host), lang),
+            tls: TlsStep::skipped(crate::probe::SkipReason::TcpFailed, Some(host), lang),
             sni_test: None,
         };
     };
@@ -302,7 +302,7 @@ async fn sni_test(
 ) -> SniTest {
     let (tcp, stream) = tcp::connect(&[peer], timeout).await;
     let Some(stream) = stream else {
-        let (_, failure, message) = super::output::outcome_parts(&tcp.outcome);
+        let (_, failure, message) = super::output::outcome_parts(&tcp.outcome, lang);
         return SniTest {
             decoy_sni: decoy.to_string(),
             real_failure: real,
@@ -319,7 +319,7 @@ async fn sni_test(
     drop(tls_stream);
     let version = stage.detail.as_ref().and_then(|d| d.version.clone());
     let completed = version.is_some();
-    let (status, failure, message) = super::output::outcome_parts(&stage.outcome);
+    let (status, failure, message) = super::output::outcome_parts(&stage.outcome, lang);
     let (status, failure, detail, conclusion) = if completed {
         let v = version.as_deref().unwrap_or("?");
         (

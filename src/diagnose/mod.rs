@@ -69,7 +69,7 @@ enum Stop {
     /// The proxy refused or failed to open the tunnel.
     Proxy(Failure, String),
     /// The request was deliberately not sent (a secret over a connection not verified cleanly).
-    Withheld(String),
+    Withheld(crate::probe::SkipReason),
     /// An HTTP answer came.
     Answered,
 }
@@ -81,7 +81,7 @@ fn failed(o: &Outcome) -> Option<(Failure, String)> {
     }
 }
 
-fn stop_of(t: &TargetObservation) -> Stop {
+fn stop_of(t: &TargetObservation, lang: Lang) -> Stop {
     let cut = t.dns.as_ref().is_some_and(|s| s.cut_by_deadline)
         || t.best().is_some_and(|a| {
             a.tcp.cut_by_deadline
@@ -113,7 +113,7 @@ fn stop_of(t: &TargetObservation) -> Stop {
     }
     if let Outcome::Skipped { reason } = &a.tcp.outcome {
         // Not the deadline (checked above): no address in the family allowed by -4/-6.
-        return Stop::Dns(Failure::DnsNoAnswer, reason.clone());
+        return Stop::Dns(Failure::DnsNoAnswer, reason.describe(lang));
     }
     if let Some(tls) = &a.tls {
         if let Some(f) = failed(&tls.outcome) {
@@ -126,7 +126,7 @@ fn stop_of(t: &TargetObservation) -> Stop {
     match &a.http.outcome {
         Outcome::Ok => Stop::Answered,
         Outcome::Failed { failure, message } => Stop::Http(*failure, message.clone()),
-        Outcome::Skipped { reason } => Stop::Withheld(reason.clone()),
+        Outcome::Skipped { reason } => Stop::Withheld(*reason),
     }
 }
 
@@ -253,7 +253,12 @@ fn describe_stop(v: &View, lang: Lang) -> String {
             code = f.as_str(),
             message = m
         ),
-        Stop::Withheld(why) => tr!(lang, "diag-stop-detail", target = v.name(), detail = why),
+        Stop::Withheld(why) => tr!(
+            lang,
+            "diag-stop-detail",
+            target = v.name(),
+            detail = why.describe(lang)
+        ),
         Stop::Answered => match v.t.response() {
             Some(r) => tr!(
                 lang,
@@ -270,7 +275,14 @@ fn describe_stop(v: &View, lang: Lang) -> String {
 pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
     let lang = ctx.lang;
     let stop_line = |v: &&View| describe_stop(v, lang);
-    let views: Vec<View> = obs.targets.iter().map(|t| View { t, stop: stop_of(t) }).collect();
+    let views: Vec<View> = obs
+        .targets
+        .iter()
+        .map(|t| View {
+            t,
+            stop: stop_of(t, lang),
+        })
+        .collect();
     let controls: Vec<&View> = views.iter().filter(|v| v.surface() == Surface::Control).collect();
     let openai: Vec<&View> = views.iter().filter(|v| v.surface() != Surface::Control).collect();
     let service: Vec<&View> = openai
@@ -284,7 +296,10 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
         .filter(|v| v.surface() == Surface::Status)
         .collect();
     // The key check counts as API evidence for the region, edge and server-error rules.
-    let key_view: Option<View> = obs.key_check.as_ref().map(|t| View { t, stop: stop_of(t) });
+    let key_view: Option<View> = obs.key_check.as_ref().map(|t| View {
+        t,
+        stop: stop_of(t, lang),
+    });
     let with_key: Vec<&View> = service.iter().copied().chain(key_view.as_ref()).collect();
     let page = read_status_page(obs, &status);
     let trace = edge_trace(obs);
@@ -1328,7 +1343,7 @@ fn judge_account(ctx: &Context, key: Option<&View>) -> (LayerReport, Option<Acco
     let mut verdict = None;
     let Some(r) = v.t.response() else {
         let (status, why) = match &v.stop {
-            Stop::Withheld(why) => ("not_sent", why.clone()),
+            Stop::Withheld(why) => ("not_sent", why.describe(lang)),
             other => (
                 "unreachable",
                 describe_stop(

@@ -8,6 +8,7 @@ use url::Url;
 use super::*;
 use crate::catalog::Target;
 use crate::evidence::signatures::tests::answer;
+use crate::probe::SkipReason;
 use crate::probe::{
     Attempt, CertInfo, DnsDetail, DnsSource, Family, FamilyLookup, HttpDetail, Stage, TcpDetail, TlsDetail,
     Verification,
@@ -73,7 +74,7 @@ fn obs(name: &str, surface: Surface, url: &str, shape: Shape) -> TargetObservati
                 }),
                 cut_by_deadline: false,
             },
-            Deadline => Stage::skipped("deadline"),
+            Deadline => Stage::skipped(SkipReason::Deadline),
             _ => Stage::ok(
                 MS,
                 DnsDetail {
@@ -126,15 +127,15 @@ fn obs(name: &str, surface: Surface, url: &str, shape: Shape) -> TargetObservati
             family: Family::Ipv4,
             proxy: None,
             tcp: Stage::failed(MS, f, "connect failed"),
-            tls: Some(Stage::skipped("earlier stage failed")),
-            http: Stage::skipped("earlier stage failed"),
+            tls: Some(Stage::skipped(SkipReason::TcpFailed)),
+            http: Stage::skipped(SkipReason::TcpFailed),
         }],
         Tls(f) => vec![Attempt {
             family: Family::Ipv4,
             proxy: None,
             tcp: tcp_ok(),
             tls: Some(Stage::failed(MS, f, "handshake failed")),
-            http: Stage::skipped("earlier stage failed"),
+            http: Stage::skipped(SkipReason::TcpFailed),
         }],
         Http(f) => vec![Attempt {
             family: Family::Ipv4,
@@ -739,7 +740,7 @@ fn a_stage_cut_by_the_run_deadline_is_not_evidence_of_a_fault() {
     let mut tls = Stage::<TlsDetail>::failed(MS, Failure::GenericTimeoutError, "no handshake");
     tls.cut_by_deadline = true;
     api.attempts[0].tls = Some(tls);
-    api.attempts[0].http = Stage::skipped("deadline");
+    api.attempts[0].http = Stage::skipped(SkipReason::Deadline);
     let d = diagnose(&obs, &Context::default());
     assert_eq!(d.verdict.cause, Cause::Inconclusive, "{:#?}", d.verdict);
     assert!(d.verdict.summary.contains("deadline"));
@@ -754,8 +755,8 @@ fn no_ipv6_route_is_one_warning_not_a_fault() {
                 family: Family::Ipv6,
                 proxy: None,
                 tcp: Stage::failed(Duration::ZERO, Failure::NetworkUnreachable, "no route"),
-                tls: Some(Stage::skipped("tcp did not connect")),
-                http: Stage::skipped("tcp did not connect"),
+                tls: Some(Stage::skipped(SkipReason::TcpFailed)),
+                http: Stage::skipped(SkipReason::TcpFailed),
             });
         }
     }
@@ -834,7 +835,7 @@ fn a_withheld_key_is_a_warning_not_a_verdict() {
         ..Default::default()
     }
     .observations();
-    obs.key_check.as_mut().unwrap().attempts[0].http = Stage::skipped("not sent: intercepted");
+    obs.key_check.as_mut().unwrap().attempts[0].http = Stage::skipped(SkipReason::NotVerified);
     let ctx = Context {
         key_source: Some("OPENAI_API_KEY".into()),
         ..Default::default()
@@ -1034,8 +1035,8 @@ fn ipv6_failing_with_a_route_while_ipv4_works_is_ipv6_broken() {
             family: Family::Ipv6,
             proxy: None,
             tcp: Stage::failed(Duration::from_secs(2), Failure::GenericTimeoutError, "no answer"),
-            tls: Some(Stage::skipped("tcp did not connect")),
-            http: Stage::skipped("tcp did not connect"),
+            tls: Some(Stage::skipped(SkipReason::TcpFailed)),
+            http: Stage::skipped(SkipReason::TcpFailed),
         });
     }
     let d = diagnose(&obs, &Context::default());
@@ -1373,7 +1374,7 @@ fn an_unreachable_proxy_is_told_in_chinese() {
             a.tcp = Stage::failed(MS, Failure::ConnectionRefused, "connection refused");
             a.proxy = Some(Stage {
                 outcome: Outcome::Skipped {
-                    reason: "tcp did not connect".into(),
+                    reason: crate::probe::SkipReason::TcpFailed,
                 },
                 duration: None,
                 detail: Some(crate::probe::proxy::ProxyDetail {
@@ -1388,8 +1389,8 @@ fn an_unreachable_proxy_is_told_in_chinese() {
                 }),
                 cut_by_deadline: false,
             });
-            a.tls = Some(Stage::skipped("tcp did not connect"));
-            a.http = Stage::skipped("tcp did not connect");
+            a.tls = Some(Stage::skipped(SkipReason::TcpFailed));
+            a.http = Stage::skipped(SkipReason::TcpFailed);
         }
     }
     let d = judged_in_both(

@@ -1165,7 +1165,10 @@ mod tests {
                 tls_stage("example.com", true, Some(Verification::Trusted)),
                 Proof::NotTried,
             ),
-            (Stage::skipped("tcp did not connect"), Proof::NotTried),
+            (
+                Stage::skipped(crate::probe::SkipReason::TcpFailed),
+                Proof::NotTried,
+            ),
         ];
         for (stage, want) in cases {
             assert_eq!(Proof::from_tls(name, Some(&stage)), want, "{stage:?}");
@@ -1206,6 +1209,9 @@ mod tests {
             )),
             Some(SystemAnswer::Failed(Failure::DnsNxdomainError))
         );
-        assert_eq!(SystemAnswer::from_stage(&Stage::skipped("deadline")), None);
+        assert_eq!(
+            SystemAnswer::from_stage(&Stage::skipped(crate::probe::SkipReason::Deadline)),
+            None
+        );
     }
 }

@@ -282,7 +282,7 @@ fn every_message_the_code_names_exists_with_the_arguments_it_is_given() {
 
 /// Messages whose ids are built from a code at run time (`cause-{code}`, …).
 const DYNAMIC: &[&str] = &[
-    "cause-", "advice-", "failure-", "layer-", "surface-", "status-", "store-", "key-",
+    "cause-", "advice-", "failure-", "skip-", "layer-", "surface-", "status-", "store-", "key-",
 ];
 
 #[test]
@@ -330,7 +330,7 @@ fn every_cause_has_a_name_and_advice_in_both_languages() {
 }
 
 #[test]
-fn failures_and_layers_have_words_in_both_languages() {
+fn failures_skip_reasons_and_layers_have_words_in_both_languages() {
     for l in Lang::ALL {
         for f in crate::probe::Failure::ALL {
             assert!(
@@ -338,6 +338,14 @@ fn failures_and_layers_have_words_in_both_languages() {
                 "{}: failure-{}",
                 l.code(),
                 f.as_str()
+            );
+        }
+        for r in crate::probe::SkipReason::ALL {
+            assert!(
+                has(l, &format!("skip-{}", r.as_str())),
+                "{}: skip-{}",
+                l.code(),
+                r.as_str()
             );
         }
         for layer in ["machine", "local_network", "path", "service", "account"] {

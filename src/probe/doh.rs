@@ -348,9 +348,10 @@ fn transport_failure(obs: &TargetObservation) -> (Failure, String) {
     fn failed<T>(stage: &Stage<T>) -> Option<(Failure, String)> {
         match &stage.outcome {
             Outcome::Failed { failure, message } => Some((*failure, message.clone())),
-            Outcome::Skipped { reason } if stage.cut_by_deadline => {
-                Some((Failure::GenericTimeoutError, reason.clone()))
-            }
+            Outcome::Skipped { reason } if stage.cut_by_deadline => Some((
+                Failure::GenericTimeoutError,
+                reason.describe(crate::i18n::Lang::En),
+            )),
             _ => None,
         }
     }
@@ -377,7 +378,7 @@ fn transport_failure(obs: &TargetObservation) -> (Failure, String) {
         ),
         None => {
             let reason = match &best.http.outcome {
-                Outcome::Skipped { reason } => reason.clone(),
+                Outcome::Skipped { reason } => reason.describe(crate::i18n::Lang::En),
                 _ => "no answer".to_string(),
             };
             (

@@ -164,8 +164,62 @@ pub enum Outcome {
     },
     /// Not run because an earlier stage failed (or the run deadline passed first).
     Skipped {
-        reason: String,
+        reason: SkipReason,
     },
+}
+
+/// Why a stage did not run, as a stable code (`skip_reason` in JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SkipReason {
+    /// The run deadline (`--max-time`) came first.
+    Deadline,
+    /// No address in the family allowed by -4/-6.
+    NoAddressInFamily,
+    /// tcp did not connect.
+    TcpFailed,
+    /// tcp to the proxy did not connect.
+    ProxyTcpFailed,
+    /// The proxy did not open a tunnel.
+    ProxyFailed,
+    /// TLS did not complete with a trusted certificate.
+    TlsFailed,
+    /// A secret (the API key) is sent only over TLS the public store verified.
+    NotVerified,
+    /// A secret goes over plain http only to a loopback address.
+    PlainHttp,
+}
+
+impl SkipReason {
+    pub const ALL: [SkipReason; 8] = [
+        SkipReason::Deadline,
+        SkipReason::NoAddressInFamily,
+        SkipReason::TcpFailed,
+        SkipReason::ProxyTcpFailed,
+        SkipReason::ProxyFailed,
+        SkipReason::TlsFailed,
+        SkipReason::NotVerified,
+        SkipReason::PlainHttp,
+    ];
+
+    /// The stable code, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SkipReason::Deadline => "deadline",
+            SkipReason::NoAddressInFamily => "no_address_in_family",
+            SkipReason::TcpFailed => "tcp_failed",
+            SkipReason::ProxyTcpFailed => "proxy_tcp_failed",
+            SkipReason::ProxyFailed => "proxy_failed",
+            SkipReason::TlsFailed => "tls_failed",
+            SkipReason::NotVerified => "not_verified",
+            SkipReason::PlainHttp => "plain_http",
+        }
+    }
+
+    /// The reason in words (`skip-<code>` in the Fluent files).
+    pub fn describe(self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::text(lang, &format!("skip-{}", self.as_str()), &[])
+    }
 }
 
 impl Outcome {
@@ -218,11 +272,9 @@ impl<T> Stage<T> {
         }
     }
 
-    pub fn skipped(reason: impl Into<String>) -> Self {
+    pub fn skipped(reason: SkipReason) -> Self {
         Stage {
-            outcome: Outcome::Skipped {
-                reason: reason.into(),
-            },
+            outcome: Outcome::Skipped { reason },
             duration: None,
             detail: None,
             cut_by_deadline: false,
@@ -231,7 +283,7 @@ impl<T> Stage<T> {
 
     /// Not run because the run deadline (`--max-time`) came first.
     pub fn deadline_skipped() -> Self {
-        let mut s = Self::skipped("the run deadline (--max-time) was reached");
+        let mut s = Self::skipped(SkipReason::Deadline);
         s.cut_by_deadline = true;
         s
     }

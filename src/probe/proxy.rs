@@ -775,7 +775,7 @@ pub async fn connect_via(proxy: &ProxyConfig, host: &str, port: u16, timeout: Du
     let Some(stream) = stream else {
         return ProxyOutcome {
             tcp,
-            proxy: Stage::skipped("tcp to the proxy did not connect"),
+            proxy: Stage::skipped(crate::probe::SkipReason::ProxyTcpFailed),
             stream: None,
         };
     };

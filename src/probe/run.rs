@@ -16,6 +16,7 @@ use super::{
 };
 use crate::catalog::Target;
 use crate::cli::{ConnectTo, ResolveRule};
+use crate::probe::SkipReason;
 
 /// What to probe and how.
 #[derive(Debug, Clone)]
@@ -454,9 +455,9 @@ pub async fn probe_request(
         attempts.push(Attempt {
             family: plan.families.first().copied().unwrap_or(Family::Ipv4),
             proxy: None,
-            tcp: Stage::skipped("no address in the allowed address family (-4/-6)"),
-            tls: target.is_tls().then(|| Stage::skipped("tcp did not connect")),
-            http: Stage::skipped("tcp did not connect"),
+            tcp: Stage::skipped(SkipReason::NoAddressInFamily),
+            tls: target.is_tls().then(|| Stage::skipped(SkipReason::TcpFailed)),
+            http: Stage::skipped(SkipReason::TcpFailed),
         });
     }
     TargetObservation {
@@ -580,9 +581,9 @@ async fn finish(
     let proxied = proxy.is_some() || matches!(forward, Forward::Through(_));
     let Some(stream) = stream else {
         let why = if proxy.as_ref().is_some_and(|p| !p.is_ok()) {
-            "the proxy did not open a tunnel"
+            SkipReason::ProxyFailed
         } else {
-            "tcp did not connect"
+            SkipReason::TcpFailed
         };
         return Attempt {
             family,
@@ -597,7 +598,7 @@ async fn finish(
         let t = stage_timeout(timeout, deadline);
         let peer_loopback = !proxied && tcp.detail.as_ref().is_some_and(|d| d.peer.ip().is_loopback());
         let http = if request.secret && !peer_loopback {
-            Stage::skipped("not sent: the API key goes over plain http only to a loopback address")
+            Stage::skipped(SkipReason::PlainHttp)
         } else if t.is_zero() {
             Stage::deadline_skipped()
         } else {
@@ -649,7 +650,7 @@ async fn finish(
             tcp,
             proxy,
             tls: Some(tls),
-            http: Stage::skipped("tls did not complete with a trusted certificate"),
+            http: Stage::skipped(SkipReason::TlsFailed),
         };
     };
     let h2 = tls.detail.as_ref().and_then(|d| d.alpn.as_deref()) == Some("h2");
@@ -660,9 +661,7 @@ async fn finish(
         .is_some_and(|v| v.is_trusted());
     let t = stage_timeout(timeout, deadline);
     let http = if request.secret && !publicly_trusted {
-        Stage::skipped(
-            "not sent: the API key goes only over TLS that the public trust store verifies (this connection is trusted only by the system store: it may be intercepted)",
-        )
+        Stage::skipped(SkipReason::NotVerified)
     } else if t.is_zero() {
         Stage::deadline_skipped()
     } else {

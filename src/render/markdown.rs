@@ -92,14 +92,19 @@ fn target_rows(o: &mut String, t: &TargetReport, lang: Lang) {
                     .map(|f| f.as_str().to_string())
                     .unwrap_or_else(|| s.detail.clone())
             ),
-            None => t.answer.clone().unwrap_or_else(|| {
-                stages
-                    .iter()
-                    .flatten()
-                    .find(|s| s.status == StageStatus::Skip)
-                    .map(|s| s.detail.clone())
-                    .unwrap_or_else(|| "—".into())
-            }),
+            None => stages
+                .iter()
+                .flatten()
+                .find_map(|s| s.http.as_ref())
+                .map(|h| crate::evidence::signatures::describe_parts(lang, h.status, &h.responder, &h.kind))
+                .or_else(|| {
+                    stages
+                        .iter()
+                        .flatten()
+                        .find_map(|s| s.skip_reason)
+                        .map(|r| r.describe(lang))
+                })
+                .unwrap_or_else(|| "—".into()),
         }
     };
     if families.is_empty() {

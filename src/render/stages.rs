@@ -669,7 +669,9 @@ pub fn http(o: &HttpOutput, verbose: u8, quiet: bool, lang: Lang) -> String {
             Some(r) => {
                 let version = r.version.replace("HTTP/2.0", "HTTP/2");
                 let status = r.status.to_string();
-                let answer = r.answer.strip_prefix(&status).unwrap_or(&r.answer).trim_start();
+                let worded =
+                    crate::evidence::signatures::describe_parts(lang, r.status, &r.responder, &r.kind);
+                let answer = worded.strip_prefix(&status).unwrap_or(&worded).trim_start();
                 let _ = writeln!(s, "{} {} · {answer}", version.green(), status.bold());
                 for (k, v) in &r.headers {
                     let _ = writeln!(s, "{}: {}", k.dimmed(), v);
