@@ -309,6 +309,16 @@ pub fn localized_parse_error(e: &clap::Error, lang: crate::i18n::Lang) -> Option
         Some(ContextValue::String(s)) => Some(s.clone()),
         _ => None,
     };
+    if e.kind() == ErrorKind::ArgumentConflict && e.get(ContextKind::InvalidArg).is_none() {
+        // Our own conflict (a check flag before a subcommand): its message is already worded.
+        let first = e.to_string();
+        let text = first.lines().next()?.trim_start_matches("error: ").to_string();
+        return Some(format!(
+            "{}\n\n{}",
+            crate::tr!(lang, "err-line", text = text),
+            crate::tr!(lang, "err-try-help")
+        ));
+    }
     let arg = string(ContextKind::InvalidArg)?;
     let text = match e.kind() {
         ErrorKind::ValueValidation => {

@@ -142,6 +142,7 @@ human-auth-api-label = API:
 human-auth-api = { $label } { $url } ({ $source })
 human-auth-key = Key:
 human-auth-none = none configured
+human-auth-default = default
 human-auth-sent = sent: { $headers }
 human-auth-said = the API said: { $message }
 

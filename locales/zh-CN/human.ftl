@@ -146,6 +146,7 @@ human-auth-api-label = API：
 human-auth-api = { $label }{ $url }（{ $source }）
 human-auth-key = 密钥：
 human-auth-none = 未配置
+human-auth-default = 默认
 human-auth-sent = 已发送：{ $headers }
 human-auth-said = API 返回：{ $message }
 

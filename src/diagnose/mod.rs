@@ -1181,7 +1181,10 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
     }
     let mut summary = f.summary;
     if f.cause != Cause::Healthy && !working.is_empty() {
-        let w: Vec<&str> = working.iter().map(|s| s.as_str()).collect();
+        let w: Vec<String> = working
+            .iter()
+            .map(|s| crate::i18n::code_word(lang, "surface-", s.as_str()))
+            .collect();
         summary = tr!(
             lang,
             "diag-still-working",

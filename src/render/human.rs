@@ -558,7 +558,11 @@ pub fn render_auth(r: &Report, verbose: u8) -> String {
         "human-auth-api",
         label = tr!(lang, "human-auth-api-label").bold().to_string(),
         url = base,
-        source = &r.environment.base_url_source
+        source = match r.environment.base_url_source.as_str() {
+            "flag" => "--base-url".to_string(),
+            "default" => tr!(lang, "human-auth-default"),
+            variable => variable.to_string(),
+        }
     );
     let _ = writeln!(o, "{line}");
     match &r.account {
