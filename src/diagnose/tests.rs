@@ -1419,7 +1419,11 @@ fn the_surfaces_that_still_work_are_named_in_chinese() {
     }
     .observations();
     let d = judged_in_both(&obs, Context::default(), (Layer::Path, Cause::TcpBlocked));
-    assert!(d.verdict.summary.contains("仍可用：网页"), "{}", d.verdict.summary);
+    assert!(
+        d.verdict.summary.contains("仍可用：网页"),
+        "{}",
+        d.verdict.summary
+    );
     assert!(
         d.verdict
             .evidence
