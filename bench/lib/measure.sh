@@ -58,14 +58,24 @@ bin_http_acc() {  # JSON_OUT
 # in-ns-accuracy TAG [CHECK ARGS...] — RUNS iterations of: full check (timed, figure 1), curl on the accuracy path, the binary's
 # `http` command on the same path (figure 3). One row per iteration in $RES/TAG.tsv.
 in_ns_accuracy() {
-  local tag=$1 i row; shift
+  local tag=$1 i row t0 t1 t2 t3 curl_row; shift
   printf 'run\twall_s\trc\tcurl_namelookup\tcurl_connect\tcurl_appconnect\tcurl_starttransfer\tcurl_total\n' \
     >"$RES/$tag.tsv"
+  # When each tool ran (epoch seconds, the clock tcpdump stamps packets with): the wire's account is matched to
+  # the tool by these windows.
+  printf 'run\tphase\tstart\tend\n' >"$RES/$tag.windows.tsv"
   "${CLEAN[@]}" timeout -k 5 60 "${CHECK[@]}" >/dev/null 2>&1  # warm-up (page cache, resolver cache is not kept)
   for ((i = 1; i <= RUNS; i++)); do
+    t0=$EPOCHREALTIME
     row=$(timed_check "$RES/json/$tag-check-$i.json" "$@")
-    printf '%s\t%s\t%s\n' "$i" "$row" "$(curl_acc)" >>"$RES/$tag.tsv"
+    t1=$EPOCHREALTIME
+    curl_row=$(curl_acc)
+    t2=$EPOCHREALTIME
+    printf '%s\t%s\t%s\n' "$i" "$row" "$curl_row" >>"$RES/$tag.tsv"
     bin_http_acc "$RES/json/$tag-http-$i.json"
+    t3=$EPOCHREALTIME
+    printf '%s\tcheck\t%s\t%s\n%s\tcurl\t%s\t%s\n%s\thttp\t%s\t%s\n' \
+      "$i" "$t0" "$t1" "$i" "$t1" "$t2" "$i" "$t2" "$t3" >>"$RES/$tag.windows.tsv"
   done
 }
 
@@ -154,8 +164,22 @@ case ${1:-} in
     cp "$W/nfqdelay0.out" "$RES/delayer.out" 2>/dev/null
     ;;
   healthy)
-    log "healthy: figure 3 without added delay: $RUNS × (full check, curl, binary http)"
+    log "healthy: figure 3 without added delay: $RUNS × (full check, curl, binary http), packets captured"
+    # The wire's own account of the same connections: tcpdump in the client namespace, only the accuracy path.
+    tcpdump_pid=""
+    if command -v tcpdump >/dev/null; then
+      ip netns exec "$CLI_NS" timeout -k 5 400 tcpdump -i any -n -U --immediate-mode -w "$RES/f3_healthy.pcap" \
+        "host $ACC_ADDR and tcp port 443" 2>"$RES/tcpdump.err" &
+      tcpdump_pid=$!
+      for _ in $(seq 50); do grep -q "listening on" "$RES/tcpdump.err" 2>/dev/null && break; sleep 0.1; done
+    fi
     in_ns 300 bash "$SELF" in-ns-accuracy f3_healthy
+    if [[ -n $tcpdump_pid ]]; then
+      sleep 0.2
+      kill -INT "$tcpdump_pid" 2>/dev/null
+      wait "$tcpdump_pid" 2>/dev/null
+      timeout 60 tcpdump -r "$RES/f3_healthy.pcap" -n -tt >"$RES/f3_healthy.wire.txt" 2>/dev/null
+    fi
     log "healthy: figure 4: $RSS_RUNS full checks under /usr/bin/time -v"
     in_ns 300 bash "$SELF" in-ns-rss
     ;;

@@ -30,6 +30,40 @@ pub struct TlsContext {
     pub public_roots: usize,
     /// Problems met while loading the system store (unreadable files and the like).
     pub system_errors: Vec<String>,
+    /// Spaces the starts of concurrent handshakes (see [`Pacer`]).
+    pacer: Pacer,
+}
+
+/// The gap between the starts of two handshakes of one run.
+pub const HANDSHAKE_GAP: Duration = Duration::from_millis(1);
+/// The longest a handshake waits for its turn.
+pub const HANDSHAKE_MAX_WAIT: Duration = Duration::from_millis(40);
+
+/// Spaces handshake starts by [`HANDSHAKE_GAP`]. A check's targets connect at about the same
+/// moment and would all start their handshakes at once; their crypto (and the server's) then
+/// queues on the CPU and every measured duration grows with the number of targets. Starting them
+/// a millisecond apart keeps each measurement close to the path's own (BENCHMARKS.md, figure 3)
+/// and costs at most [`HANDSHAKE_MAX_WAIT`]; the wait is outside the timed handshake.
+#[derive(Debug)]
+struct Pacer {
+    next: Mutex<Option<tokio::time::Instant>>,
+}
+
+impl Pacer {
+    async fn turn(&self) {
+        let now = tokio::time::Instant::now();
+        let slot = match self.next.lock() {
+            Ok(mut next) => {
+                let slot = next.map_or(now, |n| n.max(now)).min(now + HANDSHAKE_MAX_WAIT);
+                *next = Some(slot + HANDSHAKE_GAP);
+                slot
+            }
+            Err(_) => now,
+        };
+        if slot > now {
+            tokio::time::sleep_until(slot).await;
+        }
+    }
 }
 
 impl TlsContext {
@@ -62,6 +96,9 @@ impl TlsContext {
             system_roots,
             public_roots,
             system_errors,
+            pacer: Pacer {
+                next: Mutex::new(None),
+            },
         }
     }
 
@@ -385,6 +422,7 @@ pub async fn handshake(
     let sni = matches!(name, ServerName::DnsName(_)).then(|| host.to_string());
     let record = Arc::new(Mutex::new(Record::default()));
     let connector = TlsConnector::from(Arc::new(ctx.client_config(record.clone(), ALPN)));
+    ctx.pacer.turn().await;
     // The clock covers the handshake alone, as curl's time_appconnect - time_connect does.
     let start = Instant::now();
     let result = tokio::time::timeout(timeout, connector.connect(name, stream)).await;
@@ -448,5 +486,60 @@ pub async fn handshake(
                 (stage, None)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// When every handshake of a check is ready at once, their starts come a gap apart, and no
+    /// handshake waits longer than the bound.
+    #[test]
+    fn handshake_starts_are_spaced_and_the_wait_is_bounded() {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_time()
+            .build()
+            .expect("runtime");
+        let pacer = Arc::new(Pacer {
+            next: Mutex::new(None),
+        });
+        let (first, mut starts) = rt.block_on(async {
+            let first = tokio::time::Instant::now();
+            let tasks: Vec<_> = (0..100)
+                .map(|_| {
+                    let p = pacer.clone();
+                    tokio::spawn(async move {
+                        p.turn().await;
+                        tokio::time::Instant::now()
+                    })
+                })
+                .collect();
+            let mut starts = vec![];
+            for t in tasks {
+                starts.push(t.await.expect("task"));
+            }
+            (first, starts)
+        });
+        starts.sort();
+        // Sleeps never end early: the first few turns are at least a gap apart.
+        for w in starts[..10].windows(2) {
+            assert!(
+                w[1] - w[0] >= HANDSHAKE_GAP - Duration::from_micros(50),
+                "{:?}",
+                w[1] - w[0]
+            );
+        }
+        // A hundred handshakes would need 100 ms of gaps; none waits much beyond the bound.
+        let longest = *starts.last().expect("starts") - first;
+        assert!(
+            longest >= HANDSHAKE_MAX_WAIT - Duration::from_millis(1),
+            "{longest:?}"
+        );
+        assert!(
+            longest < HANDSHAKE_MAX_WAIT + Duration::from_millis(60),
+            "{longest:?}"
+        );
     }
 }
