@@ -419,3 +419,65 @@ fn arguments_are_formatted_without_isolation_marks() {
     // A message missing in a locale falls back to English, then to its id.
     assert_eq!(text(Lang::ZhCn, "no-such-message", &[]), "no-such-message");
 }
+
+/// The codes a schema allows (its `enum` and `const` strings).
+fn schema_codes(schema: serde_json::Value) -> BTreeSet<String> {
+    fn walk(v: &serde_json::Value, out: &mut BTreeSet<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, v) in m {
+                    match (k.as_str(), v) {
+                        ("const", serde_json::Value::String(s)) => {
+                            out.insert(s.clone());
+                        }
+                        ("enum", serde_json::Value::Array(a)) => {
+                            out.extend(a.iter().filter_map(|x| x.as_str().map(str::to_string)));
+                        }
+                        _ => walk(v, out),
+                    }
+                }
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    let mut out = BTreeSet::new();
+    walk(&schema, &mut out);
+    out
+}
+
+#[test]
+fn the_lists_of_codes_that_need_words_are_complete() {
+    // Cause::ALL, Failure::ALL and SkipReason::ALL decide which codes the tests above demand words for: a code
+    // added to an enum but not to its list would go without words unnoticed.
+    let codes = |v: Vec<serde_json::Value>| -> BTreeSet<String> {
+        v.into_iter()
+            .filter_map(|x| x.as_str().map(str::to_string))
+            .collect()
+    };
+    let all = |s: &[Cause]| codes(s.iter().map(|c| serde_json::to_value(c).unwrap()).collect());
+    assert_eq!(
+        all(&Cause::ALL),
+        schema_codes(serde_json::to_value(schemars::schema_for!(Cause)).unwrap())
+    );
+    let failures = codes(
+        crate::probe::Failure::ALL
+            .iter()
+            .map(|f| serde_json::to_value(f).unwrap())
+            .collect(),
+    );
+    assert_eq!(
+        failures,
+        schema_codes(serde_json::to_value(schemars::schema_for!(crate::probe::Failure)).unwrap())
+    );
+    let skips = codes(
+        crate::probe::SkipReason::ALL
+            .iter()
+            .map(|f| serde_json::to_value(f).unwrap())
+            .collect(),
+    );
+    assert_eq!(
+        skips,
+        schema_codes(serde_json::to_value(schemars::schema_for!(crate::probe::SkipReason)).unwrap())
+    );
+}
