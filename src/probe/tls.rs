@@ -50,16 +50,21 @@ struct Pacer {
 }
 
 impl Pacer {
-    async fn turn(&self) {
-        let now = tokio::time::Instant::now();
-        let slot = match self.next.lock() {
+    /// The moment a handshake asking at `now` may start (the next one comes a gap later).
+    fn slot(&self, now: tokio::time::Instant) -> tokio::time::Instant {
+        match self.next.lock() {
             Ok(mut next) => {
                 let slot = next.map_or(now, |n| n.max(now)).min(now + HANDSHAKE_MAX_WAIT);
                 *next = Some(slot + HANDSHAKE_GAP);
                 slot
             }
             Err(_) => now,
-        };
+        }
+    }
+
+    async fn turn(&self) {
+        let now = tokio::time::Instant::now();
+        let slot = self.slot(now);
         if slot > now {
             tokio::time::sleep_until(slot).await;
         }
@@ -493,53 +498,46 @@ pub async fn handshake(
 mod tests {
     use super::*;
 
-    /// When every handshake of a check is ready at once, their starts come a gap apart, and no
-    /// handshake waits longer than the bound.
+    fn pacer() -> Pacer {
+        Pacer {
+            next: Mutex::new(None),
+        }
+    }
+
+    /// When every handshake of a check is ready at once, their slots come a gap apart, and none
+    /// is further away than the bound.
     #[test]
-    fn handshake_starts_are_spaced_and_the_wait_is_bounded() {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
+    fn handshake_slots_are_a_gap_apart_and_the_wait_is_bounded() {
+        let p = pacer();
+        let now = tokio::time::Instant::now();
+        let slots: Vec<_> = (0..100).map(|_| p.slot(now)).collect();
+        assert_eq!(slots[0], now, "the first handshake does not wait");
+        for (i, s) in slots.iter().enumerate() {
+            let want = (HANDSHAKE_GAP * i as u32).min(HANDSHAKE_MAX_WAIT);
+            assert_eq!(*s - now, want, "slot {i}");
+        }
+        // Later, with the queue drained, a handshake starts at once again.
+        let later = now + Duration::from_secs(1);
+        assert_eq!(p.slot(later), later);
+        assert_eq!(p.slot(later) - later, HANDSHAKE_GAP);
+    }
+
+    /// `turn` waits for its slot (sleeps never end early).
+    #[test]
+    fn a_handshake_does_not_start_before_its_turn() {
+        let rt = tokio::runtime::Builder::new_current_thread()
             .enable_time()
             .build()
             .expect("runtime");
-        let pacer = Arc::new(Pacer {
-            next: Mutex::new(None),
-        });
-        let (first, mut starts) = rt.block_on(async {
+        let p = pacer();
+        let (first, last) = rt.block_on(async {
             let first = tokio::time::Instant::now();
-            let tasks: Vec<_> = (0..100)
-                .map(|_| {
-                    let p = pacer.clone();
-                    tokio::spawn(async move {
-                        p.turn().await;
-                        tokio::time::Instant::now()
-                    })
-                })
-                .collect();
-            let mut starts = vec![];
-            for t in tasks {
-                starts.push(t.await.expect("task"));
+            for _ in 0..5 {
+                p.turn().await;
             }
-            (first, starts)
+            (first, tokio::time::Instant::now())
         });
-        starts.sort();
-        // Sleeps never end early: the first few turns are at least a gap apart.
-        for w in starts[..10].windows(2) {
-            assert!(
-                w[1] - w[0] >= HANDSHAKE_GAP - Duration::from_micros(50),
-                "{:?}",
-                w[1] - w[0]
-            );
-        }
-        // A hundred handshakes would need 100 ms of gaps; none waits much beyond the bound.
-        let longest = *starts.last().expect("starts") - first;
-        assert!(
-            longest >= HANDSHAKE_MAX_WAIT - Duration::from_millis(1),
-            "{longest:?}"
-        );
-        assert!(
-            longest < HANDSHAKE_MAX_WAIT + Duration::from_millis(60),
-            "{longest:?}"
-        );
+        // Five turns asked one after another: the fifth starts at least four gaps after the first.
+        assert!(last - first >= HANDSHAKE_GAP * 4, "{:?}", last - first);
     }
 }
