@@ -731,12 +731,18 @@ fn store_verdict(v: Option<&Verification>) -> StoreVerdict {
     }
 }
 
-fn status_of(o: &Outcome) -> (StageStatus, Option<Failure>, String) {
+/// Status, failure and message of an outcome; a skip reason worded in `lang`.
+pub fn outcome_parts(o: &Outcome, lang: crate::i18n::Lang) -> (StageStatus, Option<Failure>, String) {
     match o {
         Outcome::Ok => (StageStatus::Ok, None, String::new()),
         Outcome::Failed { failure, message } => (StageStatus::Fail, Some(*failure), message.clone()),
-        Outcome::Skipped { reason } => (StageStatus::Skip, None, reason.describe(crate::i18n::Lang::En)),
+        Outcome::Skipped { reason } => (StageStatus::Skip, None, reason.describe(lang)),
     }
+}
+
+/// [`outcome_parts`] in English: the check report's `detail` is English in every language.
+fn status_of(o: &Outcome) -> (StageStatus, Option<Failure>, String) {
+    outcome_parts(o, crate::i18n::Lang::En)
 }
 
 fn stage_report<T>(name: StageName, family: Option<Family>, s: &Stage<T>) -> StageReport {

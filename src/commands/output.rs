@@ -14,8 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::Surface;
 use crate::i18n::Lang;
 use crate::probe::{
-    CertInfo, DnsDetail, DnsSource, Failure, Family, HttpDetail, Outcome, Stage, TcpDetail, TlsDetail,
-    Verification,
+    CertInfo, DnsDetail, DnsSource, Failure, Family, HttpDetail, Stage, TcpDetail, TlsDetail, Verification,
 };
 use crate::report::{Cause, Layer, Report, StageName, StageStatus, Tool, ms};
 use crate::tr;
@@ -430,14 +429,7 @@ pub struct ProxySetting {
 
 // ---- conversions from probe types ----
 
-/// Status, failure and message of an outcome.
-pub fn outcome_parts(o: &Outcome, lang: Lang) -> (StageStatus, Option<Failure>, String) {
-    match o {
-        Outcome::Ok => (StageStatus::Ok, None, String::new()),
-        Outcome::Failed { failure, message } => (StageStatus::Fail, Some(*failure), message.clone()),
-        Outcome::Skipped { reason } => (StageStatus::Skip, None, reason.describe(lang)),
-    }
-}
+pub use crate::report::outcome_parts;
 
 fn opt_ms(d: Option<Duration>) -> Option<f64> {
     d.map(ms)
