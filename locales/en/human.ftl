@@ -11,7 +11,7 @@ human-col-target = target
 human-col-result = result
 human-via-proxy = (via { $proxy })
 human-no-answer = no answer
-human-dns-not-run = not run: the run deadline (--max-time) came first
+human-stage-not-run = not run: { $reason }
 # A stage that failed: "tcp: connection refused (connection_refused) after 3 ms"
 human-stage-failed = { $stage }: { $what } ({ $code }) after { $duration }
 human-stage-note = { $stage }: { $detail }

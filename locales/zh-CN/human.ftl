@@ -8,7 +8,7 @@ human-col-target = 目标
 human-col-result = 结果
 human-via-proxy = （经代理 { $proxy }）
 human-no-answer = 无应答
-human-dns-not-run = 未运行：已到整体时限（--max-time）
+human-stage-not-run = 未运行：{ $reason }
 # 某一阶段失败：“tcp：连接被拒绝（connection_refused），用时 3 ms”
 human-stage-failed = { $stage }：{ $what }（{ $code }），用时 { $duration }
 human-stage-note = { $stage }：{ $detail }

@@ -17,47 +17,21 @@ pub fn for_cause(cause: Cause, lang: Lang) -> Vec<String> {
 mod tests {
     use super::*;
 
+    /// Each cause's advice is its own: a message of its own (not the id a missing message falls
+    /// back to) and no other cause's words, in either language.
     #[test]
-    fn every_verdict_cause_has_its_own_advice() {
-        let generic = for_cause(Cause::ControlsFailed, Lang::En);
-        let verdicts = [
-            "healthy",
-            "inconclusive",
-            "clock_skew",
-            "proxy_unreachable",
-            "offline",
-            "dns_resolver_down",
-            "captive_portal",
-            "proxy_denied",
-            "proxy_auth_required",
-            "tls_intercepted",
-            "network_slow",
-            "dns_tampered",
-            "dns_blocked",
-            "tcp_blocked",
-            "sni_filtered",
-            "tls_failed",
-            "ipv6_broken",
-            "region_blocked",
-            "edge_challenge",
-            "path_slow",
-            "service_outage",
-            "service_degraded",
-            "service_errors",
-            "maintenance",
-            "api_key_invalid",
-            "api_key_missing",
-            "org_mismatch",
-            "quota_exhausted",
-            "rate_limited",
-        ];
-        for name in verdicts {
-            let cause: Cause = serde_json::from_value(serde_json::Value::from(name)).expect(name);
-            let advice = for_cause(cause, Lang::En);
-            assert!(
-                !advice.is_empty() && advice != generic,
-                "{name} has only the generic advice"
-            );
+    fn every_cause_has_advice_of_its_own() {
+        for lang in Lang::ALL {
+            let mut seen = std::collections::HashMap::new();
+            for cause in Cause::ALL {
+                let advice = for_cause(cause, lang);
+                let id = format!("advice-{}", cause.as_str());
+                assert!(crate::i18n::has(lang, &id), "{}: {id} is missing", lang.code());
+                assert!(!advice.is_empty() && advice[0] != id, "{}: {id}", lang.code());
+                if let Some(other) = seen.insert(advice.clone(), cause) {
+                    panic!("{}: {cause:?} has the advice of {other:?}", lang.code());
+                }
+            }
         }
     }
 }

@@ -240,8 +240,14 @@ fn http_answer(lang: Lang, h: &crate::report::HttpReport) -> String {
 fn result_line(lang: Lang, t: &TargetReport, dns: Option<&StageReport>) -> String {
     match dns {
         Some(s) if s.status == StageStatus::Fail => failure_line(lang, s).red().to_string(),
-        // dns is the first stage: only the run deadline skips it.
-        Some(s) if s.status == StageStatus::Skip => tr!(lang, "human-dns-not-run"),
+        Some(s) if s.status == StageStatus::Skip => tr!(
+            lang,
+            "human-stage-not-run",
+            reason = s
+                .skip_reason
+                .unwrap_or(crate::probe::SkipReason::Deadline)
+                .describe(lang)
+        ),
         _ => t
             .stages
             .iter()
