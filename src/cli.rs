@@ -8,22 +8,18 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use url::Url;
 
 use crate::catalog::Surface;
+pub use crate::render::color::ColorChoice;
+pub use crate::route::{ConnectTo, ResolveRule};
 
-/// The exit codes, shown under `--help` and in the README.
-pub const EXIT_CODES_HELP: &str = "\
-Exit codes:
-  0  healthy (warnings allowed unless --strict)
-  1  the tool could not run (unreadable file, internal error)
-  2  usage error (bad flag, malformed URL or environment variable)
-  3  the fault is on this machine or its local network
-  4  the fault is on the path between your network and OpenAI
-  5  the fault is at OpenAI (service errors)
-  6  the fault is with the API key or account
-  7  inconclusive: the evidence points two ways
-  8  dns, tcp, tls, http: the stage failed for every address family
-
-Environment: OPENAI_BASE_URL (legacy OPENAI_API_BASE), SSL_CERT_FILE, SSL_CERT_DIR, NO_COLOR, CLICOLOR_FORCE.
-Without a subcommand, chatgpt-doctor runs `check` (its flags are accepted here too).";
+/// What `--help` shows after the flags: the exit codes and the environment.
+pub fn after_help() -> String {
+    format!(
+        "{}\n{}",
+        crate::report::ExitCode::help_block(),
+        "Environment: OPENAI_BASE_URL (legacy OPENAI_API_BASE), SSL_CERT_FILE, SSL_CERT_DIR, NO_COLOR, CLICOLOR_FORCE.
+Without a subcommand, chatgpt-doctor runs `check` (its flags are accepted here too)."
+    )
+}
 
 /// Tells whether ChatGPT's trouble is your machine, your network, the path to OpenAI,
 /// OpenAI itself, or your account.
@@ -31,7 +27,7 @@ Without a subcommand, chatgpt-doctor runs `check` (its flags are accepted here t
 #[command(
     name = "chatgpt-doctor",
     version,
-    after_help = EXIT_CODES_HELP,
+    after_help = after_help(),
     args_override_self = true
 )]
 pub struct Cli {
@@ -101,18 +97,6 @@ pub enum OutputFormat {
     Json,
     /// OpenMetrics text for Prometheus (node_exporter's textfile collector); `check` only
     Prometheus,
-}
-
-/// `--color` values.
-#[derive(ValueEnum, Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum ColorChoice {
-    /// Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb
-    #[default]
-    Auto,
-    /// Always colour
-    Always,
-    /// Never colour
-    Never,
 }
 
 /// The subcommands.
@@ -388,23 +372,6 @@ where
         }
     }
     found
-}
-
-/// A `--resolve HOST:PORT:ADDR[,ADDR]...` rule.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ResolveRule {
-    pub host: String,
-    pub port: u16,
-    pub addrs: Vec<IpAddr>,
-}
-
-/// A `--connect-to HOST:PORT:CHOST:CPORT` rule; `None` means "any" (left) or "keep" (right).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConnectTo {
-    pub host: Option<String>,
-    pub port: Option<u16>,
-    pub connect_host: Option<String>,
-    pub connect_port: Option<u16>,
 }
 
 /// Splits on ':' outside square brackets, so `[2001:db8::1]` stays whole.

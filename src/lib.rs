@@ -8,11 +8,13 @@ pub mod catalog;
 pub mod cli;
 pub mod commands;
 pub mod diagnose;
+pub mod error;
 pub mod evidence;
 pub mod i18n;
 pub mod probe;
 pub mod render;
 pub mod report;
+pub mod route;
 
 use std::io::{IsTerminal, Write};
 use std::sync::Arc;
@@ -24,28 +26,9 @@ use url::Url;
 
 use crate::catalog::CatalogOverrides;
 use crate::cli::{CheckArgs, Cli, Command, OutputArgs};
+use crate::error::AppError;
 use crate::probe::Family;
 use crate::probe::run::{Plan, Probers};
-
-/// Why a run could not produce a verdict.
-#[derive(Debug, thiserror::Error)]
-pub enum AppError {
-    /// Bad input from the user (exit 2).
-    #[error("{0}")]
-    Usage(String),
-    /// The tool could not run (exit 1).
-    #[error("{0}")]
-    Run(String),
-}
-
-impl AppError {
-    pub fn exit_code(&self) -> i32 {
-        match self {
-            AppError::Usage(_) => 2,
-            AppError::Run(_) => 1,
-        }
-    }
-}
 
 /// Parses the process arguments, runs, and returns the exit code. Errors are printed as
 /// `chatgpt-doctor: error: …` on stderr.
@@ -72,7 +55,7 @@ pub fn main_entry() -> i32 {
                 "chatgpt-doctor: {}",
                 tr!(i18n::ui(), "err-line", text = e.to_string())
             );
-            e.exit_code()
+            e.exit_code().code()
         }
     }
 }
@@ -557,7 +540,7 @@ impl Check {
             lang: self.lang,
         };
         let diagnosis = diagnose::diagnose(observations, &ctx);
-        let code = diagnose::exit_code(&diagnosis, args.strict);
+        let code = diagnosis.exit_code(args.strict).code();
         let (resolver, nameservers) = match probers.dns.source() {
             probe::DnsSource::System { servers } => {
                 ("system", servers.iter().map(|s| s.to_string()).collect())

@@ -20,8 +20,10 @@ use serde::Serialize;
 
 use self::args::{DnsArgs, HttpArgs, ManArgs, ReportArgs, SchemaName, TcpArgs, TlsArgs};
 use crate::cli::{Cli, OutputArgs};
+use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::{AppError, Check, render, tr};
+use crate::report::ExitCode;
+use crate::{Check, render, tr};
 
 /// Writes to stdout. `Ok(false)` when stdout is closed (`| head`): the caller ends quietly.
 /// `lang` is the language of the error, should there be one.
@@ -59,7 +61,12 @@ fn emit<T: Serialize>(
 }
 
 fn stage_exit(ok: bool) -> i32 {
-    if ok { 0 } else { stage::STAGE_FAILED }
+    if ok {
+        ExitCode::Healthy
+    } else {
+        ExitCode::StageFailed
+    }
+    .code()
 }
 
 fn extra_roots(cacert: Option<&Path>) -> Result<Vec<rustls::pki_types::CertificateDer<'static>>, AppError> {

@@ -11,9 +11,10 @@ use std::io::IsTerminal;
 use super::output::{OUTPUT_SCHEMA_VERSION, ProxySetting, SupportReport, SystemReport, now_rfc3339, tool};
 use super::redact::{Redactor, is_loopback, is_private, percent_decode, proxy_host, strip_userinfo};
 use crate::cli::OutputArgs;
+use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::report::Report;
-use crate::{AppError, Check, tr};
+use crate::{Check, tr};
 
 /// Proxy variables read for the report, both cases (the value of each is shown without
 /// credentials).

@@ -26,11 +26,12 @@ use tokio::sync::{Semaphore, watch};
 use super::args::ServeArgs;
 use crate::catalog::Surface;
 use crate::cli::{CheckArgs, OutputArgs};
+use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::probe::run::Probers;
 use crate::render::prometheus;
 use crate::report::{Report, ms};
-use crate::{AppError, Check, tr};
+use crate::{Check, tr};
 
 /// At most this many connections are served at once; further ones wait to be accepted.
 pub const MAX_CONNECTIONS: usize = 64;

@@ -14,8 +14,8 @@ use super::output::{
     Phases, ResponseStep, SniTest, TcpOutput, TcpStep, Timeline, TlsAttempt, TlsOutput, TlsStep, rfc3339,
     round, tool,
 };
-use crate::AppError;
 use crate::catalog::{CatalogOverrides, Surface, Target};
+use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::probe::dns::Dns;
 use crate::probe::run::{Plan, Probers};
@@ -24,10 +24,8 @@ use crate::probe::{
     DnsDetail, DnsSource, Failure, Family, FamilyLookup, Outcome, Stage, TargetObservation, tcp, tls,
 };
 use crate::report::{StageName, StageStatus, ms};
+use crate::route::dial;
 use crate::tr;
-
-/// The exit code of a per-stage command whose stage failed (for every address family).
-pub const STAGE_FAILED: i32 = 8;
 
 fn families(r: &ResolverArgs) -> Vec<Family> {
     if r.ipv4 {
@@ -67,21 +65,6 @@ struct Resolved {
     port: u16,
 }
 
-/// Where to connect: the first matching `--connect-to` rule, as curl (and `check`) apply it.
-fn dial(host: &str, port: u16, route: &RouteArgs) -> (String, u16) {
-    for r in &route.connect_to {
-        let host_ok = r.host.as_ref().is_none_or(|h| h.eq_ignore_ascii_case(host));
-        let port_ok = r.port.is_none_or(|p| p == port);
-        if host_ok && port_ok {
-            return (
-                r.connect_host.clone().unwrap_or_else(|| host.to_string()),
-                r.connect_port.unwrap_or(port),
-            );
-        }
-    }
-    (host.to_string(), port)
-}
-
 fn fixed_stage(query: &str, source: DnsSource, addrs: &[IpAddr], families: &[Family]) -> Stage<DnsDetail> {
     let lookups = families
         .iter()
@@ -103,7 +86,7 @@ fn fixed_stage(query: &str, source: DnsSource, addrs: &[IpAddr], families: &[Fam
 
 /// Finds the addresses as `check` does: an address in `--connect-to`, then `--resolve`, then DNS.
 async fn resolve(host: &str, port: u16, r: &ResolverArgs, route: &RouteArgs, dns: &Dns) -> Resolved {
-    let (dial_host, dial_port) = dial(host, port, route);
+    let (dial_host, dial_port) = dial(host, port, &route.connect_to);
     let fams = families(r);
     if let Ok(ip) = dial_host.parse::<IpAddr>() {
         let dns = (host.parse::<IpAddr>().is_err())
@@ -580,19 +563,5 @@ mod tests {
         }
         assert!(e.endpoints.iter().all(|x| !x.probe.is_empty()));
         assert!(e.endpoints.iter().any(|x| x.control && x.host == "1.1.1.1"));
-    }
-
-    #[test]
-    fn connect_to_matches_like_curl() {
-        let route = RouteArgs {
-            resolve: vec![],
-            connect_to: vec![
-                crate::cli::parse_connect_to("api.openai.com:443:127.0.0.1:9443").unwrap(),
-                crate::cli::parse_connect_to(":443::8443").unwrap(),
-            ],
-        };
-        assert_eq!(dial("api.openai.com", 443, &route), ("127.0.0.1".into(), 9443));
-        assert_eq!(dial("chatgpt.com", 443, &route), ("chatgpt.com".into(), 8443));
-        assert_eq!(dial("chatgpt.com", 80, &route), ("chatgpt.com".into(), 80));
     }
 }

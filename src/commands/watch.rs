@@ -10,9 +10,10 @@ use std::time::{Duration, Instant};
 use super::args::WatchArgs;
 use super::output::{OUTPUT_SCHEMA_VERSION, WatchEvent, WatchPrevious, WatchVerdict, now_rfc3339};
 use crate::cli::OutputArgs;
+use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::report::{Cause, ms};
-use crate::{AppError, Check, tr};
+use crate::{Check, tr};
 
 /// The longest a `--notify-command` may run before it is killed.
 pub const NOTIFY_TIMEOUT: Duration = Duration::from_secs(10);

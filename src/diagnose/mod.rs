@@ -17,7 +17,7 @@ use crate::evidence::status_page::{self, Condition, Group, StatusPage};
 use crate::i18n::Lang;
 use crate::probe::{Failure, Observations, Outcome, TargetObservation};
 use crate::report::{
-    AccountReport, Cause, EdgeTraceReport, Finding, Layer, LayerReport, LayerStatus, Severity,
+    AccountReport, Cause, Diagnosis, EdgeTraceReport, Finding, Layer, LayerReport, LayerStatus, Severity,
     StatusPageReport, Verdict,
 };
 use crate::tr;
@@ -39,19 +39,6 @@ pub struct Context {
     /// The address ranges OpenAI's edge answers from (Cloudflare's by default; `--edge-ranges`).
     pub edge_ranges: crate::evidence::dns_consistency::EdgeRanges,
     /// The language of the words (summaries, evidence, advice); codes never change with it.
-    pub lang: Lang,
-}
-
-/// The outcome of diagnosis.
-#[derive(Debug, Clone)]
-pub struct Diagnosis {
-    pub verdict: Verdict,
-    pub layers: Vec<LayerReport>,
-    pub status_page: Option<StatusPageReport>,
-    pub edge_trace: Option<EdgeTraceReport>,
-    pub account: Option<AccountReport>,
-    pub dns_consistency: Vec<crate::report::DnsConsistencyReport>,
-    /// The language the words are in.
     pub lang: Lang,
 }
 
@@ -785,11 +772,11 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
             if !filtered.is_empty() {
                 let n: Vec<&str> = filtered.iter().map(|v| v.name()).collect();
                 let mut evidence: Vec<String> = filtered.iter().map(stop_line).collect();
-                evidence.push(tr!(
-                    lang,
-                    "diag-evidence-decoy-completed",
-                    decoy = crate::probe::tls::DECOY_SNI
-                ));
+                let decoy = filtered
+                    .iter()
+                    .find_map(|v| network::decoy_sni(v.t))
+                    .unwrap_or_default();
+                evidence.push(tr!(lang, "diag-evidence-decoy-completed", decoy = decoy));
                 let f = Finder {
                     layer: Layer::Path,
                     cause: Cause::SniFiltered,
@@ -802,11 +789,11 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
                 let n = names(&tls_failed);
                 let n: Vec<&str> = n.iter().map(String::as_str).collect();
                 let mut evidence: Vec<String> = tls_failed.iter().map(stop_line).collect();
-                evidence.push(tr!(
-                    lang,
-                    "diag-evidence-decoy-died",
-                    decoy = crate::probe::tls::DECOY_SNI
-                ));
+                let decoy = tls_failed
+                    .iter()
+                    .find_map(|v| network::decoy_sni(v.t))
+                    .unwrap_or_default();
+                evidence.push(tr!(lang, "diag-evidence-decoy-died", decoy = decoy));
                 let f = Finder {
                     layer: Layer::Path,
                     cause: Cause::TlsFailed,
@@ -1506,24 +1493,6 @@ fn layer(l: Layer, findings: Vec<Finding>, ok_summary: String) -> LayerReport {
         status,
         summary,
         findings,
-    }
-}
-
-/// The process exit code for a diagnosis (`strict`: warnings fail a healthy run).
-pub fn exit_code(d: &Diagnosis, strict: bool) -> i32 {
-    match d.verdict.cause {
-        Cause::Healthy => {
-            if strict && !d.verdict.warnings.is_empty() {
-                d.layers
-                    .iter()
-                    .find(|l| l.status == LayerStatus::Warn)
-                    .map_or(7, |l| l.layer.exit_code())
-            } else {
-                0
-            }
-        }
-        Cause::Inconclusive => 7,
-        _ => d.verdict.layer.exit_code(),
     }
 }
 

@@ -129,6 +129,12 @@ pub fn sni_test(t: &TargetObservation) -> Option<bool> {
     Some(decoy.answered())
 }
 
+/// The name the SNI test offered instead of the real one, when it ran.
+pub fn decoy_sni(t: &TargetObservation) -> Option<&str> {
+    let tls = t.best()?.tls.as_ref()?;
+    Some(tls.detail.as_ref()?.decoy.as_ref()?.sni.as_str())
+}
+
 fn attempt_of(t: &TargetObservation, family: Family) -> Option<&Attempt> {
     t.attempts.iter().find(|a| a.family == family)
 }

@@ -26,6 +26,11 @@ enum Shape {
 }
 use Shape::*;
 
+/// The exit code of a diagnosis, as the process would exit.
+fn exit_code(d: &Diagnosis, strict: bool) -> i32 {
+    d.exit_code(strict).code()
+}
+
 const MS: Duration = Duration::from_millis(10);
 
 fn ok200() -> Shape {
@@ -1280,7 +1285,7 @@ fn a_forged_dns_answer_is_told_in_chinese() {
         public_store: rejected(crate::probe::CertProblem::WrongHostname),
         ..Default::default()
     });
-    obs.doh.push(crate::probe::doh::DohLookup {
+    obs.doh.push(crate::probe::DohLookup {
         resolver: "https://cloudflare-dns.com/dns-query".into(),
         name: "chatgpt.com".into(),
         family: Family::Ipv4,
@@ -1377,10 +1382,10 @@ fn an_unreachable_proxy_is_told_in_chinese() {
                     reason: crate::probe::SkipReason::TcpFailed,
                 },
                 duration: None,
-                detail: Some(crate::probe::proxy::ProxyDetail {
+                detail: Some(crate::probe::ProxyDetail {
                     proxy: "http://127.0.0.1:3128".into(),
                     source: "HTTPS_PROXY".into(),
-                    scheme: crate::probe::proxy::ProxyScheme::Http,
+                    scheme: crate::route::ProxyScheme::Http,
                     credentials_sent: false,
                     status: None,
                     reason: None,

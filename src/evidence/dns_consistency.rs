@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 use ipnet::IpNet;
 
 use crate::i18n::Lang;
-use crate::probe::doh::DohLookup;
+use crate::probe::observation::DohLookup;
 use crate::probe::{DnsDetail, DnsSource, Failure, Family, Outcome, Stage, TlsDetail};
 use crate::tr;
 

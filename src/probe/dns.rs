@@ -13,7 +13,7 @@ use hickory_resolver::net::{DnsError, NetError};
 use hickory_resolver::proto::op::ResponseCode;
 use hickory_resolver::proto::rr::RData;
 
-use super::{DnsDetail, DnsSource, Failure, Family, FamilyLookup, Outcome, Stage};
+use super::observation::{DnsDetail, DnsSource, Failure, Family, FamilyLookup, Outcome, Stage};
 
 /// A resolver, or why there is none (a broken system configuration is a finding, not a crash).
 #[derive(Clone)]

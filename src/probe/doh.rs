@@ -16,8 +16,10 @@ use hickory_resolver::proto::op::{Message, MessageType, OpCode, Query, ResponseC
 use hickory_resolver::proto::rr::{Name, RData, RecordType};
 use url::Url;
 
+use super::observation::{
+    DohLookup, Failure, Family, HttpDetail, Outcome, RequestSpec, Stage, TargetObservation,
+};
 use super::run::{self, Plan, Probers};
-use super::{Failure, Family, Outcome, RequestSpec, Stage, TargetObservation};
 use crate::catalog::{Surface, Target};
 
 /// Control resolvers, reachable from different regions, addressed by IP so that asking them needs
@@ -42,49 +44,6 @@ pub const DNS_MESSAGE: &str = "application/dns-message";
 
 /// How many CNAME records are followed inside one answer.
 const MAX_CNAME_HOPS: usize = 16;
-
-/// One DoH lookup: one name, one address family, one resolver.
-#[derive(Debug, Clone)]
-pub struct DohLookup {
-    /// The DoH URL asked (as configured, without the `dns` parameter).
-    pub resolver: String,
-    /// The name looked up (without a trailing dot).
-    pub name: String,
-    pub family: Family,
-    /// `Ok` when the answer held an address of the family. Otherwise a DNS failure
-    /// (`dns_nxdomain_error`, `dns_no_answer`, `dns_refused_error`, `dns_servfail_error`) when the
-    /// resolver answered, `http_invalid_response` when what came back was not a DNS answer to
-    /// this query (not 200, another media type, not a DNS message, another id or question), or
-    /// the transport's failure when no answer came (tcp/tls/http strings, timeouts).
-    pub outcome: Outcome,
-    /// Addresses of the family, in answer order, following CNAME chains inside the answer.
-    pub addrs: Vec<IpAddr>,
-    /// The smallest TTL of the records used (address records and the CNAMEs leading to them).
-    pub ttl: Option<u32>,
-    /// The response code, as in `dig` (`NOERROR`, `NXDOMAIN`, …), when a DNS answer came.
-    pub rcode: Option<String>,
-    /// The CNAME chain followed from the name (targets only, without trailing dots).
-    pub cnames: Vec<String>,
-    /// Time from start to a judged answer (or failure).
-    pub duration: Duration,
-    /// The transport stages (dns of the resolver's own name when it has one, tcp, tls, http).
-    pub observation: TargetObservation,
-}
-
-impl DohLookup {
-    /// True when the resolver gave a DNS answer about the name: addresses, NXDOMAIN or NODATA.
-    /// A SERVFAIL, REFUSED, invalid response or transport failure says nothing about the name.
-    pub fn answered(&self) -> bool {
-        matches!(
-            self.outcome,
-            Outcome::Ok
-                | Outcome::Failed {
-                    failure: Failure::DnsNxdomainError | Failure::DnsNoAnswer,
-                    ..
-                }
-        )
-    }
-}
 
 /// Looks up `name` (A for IPv4, AAAA for IPv6) at the DoH resolver `doh`.
 pub async fn doh_lookup(
@@ -197,7 +156,7 @@ pub struct DohAnswer {
 }
 
 /// Checks the HTTP answer (200, media type, whole body) and reads the DNS message in it.
-fn read_response(query: &Message, response: &super::HttpDetail) -> Result<DohAnswer, String> {
+fn read_response(query: &Message, response: &HttpDetail) -> Result<DohAnswer, String> {
     if response.status != 200 {
         return Err(format!(
             "the DoH resolver answered HTTP {} instead of a DNS message",

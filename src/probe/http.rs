@@ -9,10 +9,8 @@ use hyper::body::Incoming;
 use hyper_util::rt::{TokioExecutor, TokioIo};
 use tokio::io::{AsyncRead, AsyncWrite};
 
-use super::{Failure, HttpDetail, Stage};
+use super::observation::{Failure, HttpDetail, Stage};
 
-/// The most body kept by default: enough for any error page, trace or status JSON we classify.
-pub const BODY_CAP: usize = 64 * 1024;
 /// The most header bytes accepted before the answer counts as invalid.
 pub const HEADER_CAP: usize = 64 * 1024;
 /// Headers kept for the report and the classifiers (prefix match where the name ends in `*`).
@@ -211,6 +209,7 @@ fn classify_hyper_error(e: &hyper::Error) -> Failure {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::probe::observation::BODY_CAP;
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
     fn req<'a>(authority: &'a str, path: &'a str) -> HttpRequest<'a> {

@@ -50,7 +50,8 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use url::{Host, Url};
 
-use super::{Failure, Stage, TcpDetail};
+use super::observation::{Failure, ProxyDetail, Stage, TcpDetail};
+use crate::route::{ProxyScheme, bracket};
 
 /// curl's port for a proxy URL that names none (for `http://` proxies too).
 pub const DEFAULT_PORT: u16 = 1080;
@@ -73,28 +74,6 @@ const KEPT_HEADERS: &[&str] = &[
 ];
 /// Longest text of a header value or reason phrase kept.
 const VALUE_CHARS: usize = 200;
-
-/// The proxy protocols supported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ProxyScheme {
-    /// `http://`: an HTTP proxy, asked with `CONNECT host:port`.
-    Http,
-    /// `socks5://`: SOCKS5, the target's name resolved here.
-    Socks5,
-    /// `socks5h://`: SOCKS5, the target's name resolved by the proxy.
-    Socks5h,
-}
-
-impl ProxyScheme {
-    /// The URL scheme.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ProxyScheme::Http => "http",
-            ProxyScheme::Socks5 => "socks5",
-            ProxyScheme::Socks5h => "socks5h",
-        }
-    }
-}
 
 /// One proxy, with where its setting came from. Credentials stay private: see the module docs.
 #[derive(Clone, PartialEq, Eq)]
@@ -289,14 +268,6 @@ fn truncate_chars(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s.to_string(),
-    }
-}
-
-fn bracket(host: &str) -> String {
-    if host.contains(':') {
-        format!("[{host}]")
-    } else {
-        host.to_string()
     }
 }
 
@@ -709,27 +680,6 @@ fn disagreement(lower: &str, a: &str, upper: &str, b: &str) -> Option<Message> {
     }
 }
 
-/// The proxy stage's details. Never carries credentials.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProxyDetail {
-    /// The proxy, without credentials ([`ProxyConfig::display`]).
-    pub proxy: String,
-    /// The setting it came from.
-    pub source: String,
-    pub scheme: ProxyScheme,
-    /// True when credentials were offered (`Proxy-Authorization`, SOCKS5 username/password).
-    pub credentials_sent: bool,
-    /// The CONNECT answer's status (`None` for SOCKS5 or when no answer came).
-    pub status: Option<u16>,
-    /// The reason phrase of a CONNECT answer, or the SOCKS5 error.
-    pub reason: Option<String>,
-    /// Selected headers of a CONNECT answer (lower-case names): `proxy-authenticate`, `server`,
-    /// `via`, `content-type`, `x-squid-error`, `location`.
-    pub headers: Vec<(String, String)>,
-    /// The first 300 printable characters of a refusal's body (HTML reduced to its text).
-    pub body_excerpt: Option<String>,
-}
-
 impl ProxyDetail {
     fn new(proxy: &ProxyConfig) -> Self {
         ProxyDetail {
@@ -742,14 +692,6 @@ impl ProxyDetail {
             headers: Vec::new(),
             body_excerpt: None,
         }
-    }
-
-    /// The first value of a kept header (name in lower case).
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
     }
 }
 

@@ -9,14 +9,13 @@ use std::time::{Duration, Instant, SystemTime};
 use tokio::task::JoinSet;
 
 use super::dns::Dns;
-use super::tls::TlsContext;
-use super::{
-    Attempt, DnsDetail, DnsSource, Family, FamilyLookup, Observations, Outcome, RequestSpec, Stage,
-    TargetObservation, TcpDetail,
+use super::observation::{
+    Attempt, DnsDetail, DnsSource, DohLookup, Family, FamilyLookup, Observations, Outcome, ProxyDetail,
+    RequestSpec, SkipReason, Stage, TargetObservation, TcpDetail,
 };
+use super::tls::TlsContext;
 use crate::catalog::Target;
-use crate::cli::{ConnectTo, ResolveRule};
-use crate::probe::SkipReason;
+use crate::route::{ConnectTo, ResolveRule, bracket, dial};
 
 /// What to probe and how.
 #[derive(Debug, Clone)]
@@ -180,7 +179,7 @@ struct EarlyControls {
 type EarlyTask = (
     String,
     Vec<usize>,
-    Option<tokio::task::JoinHandle<Vec<super::doh::DohLookup>>>,
+    Option<tokio::task::JoinHandle<Vec<DohLookup>>>,
 );
 
 impl EarlyControls {
@@ -192,7 +191,7 @@ impl EarlyControls {
             {
                 continue;
             }
-            let (host, port) = dial(t, &plan.connect_to);
+            let (host, port) = dial(&t.host(), t.port(), &plan.connect_to);
             let pinned = plan
                 .resolve
                 .iter()
@@ -261,7 +260,7 @@ impl EarlyControls {
         plan: &Plan,
         probers: &Arc<Probers>,
         deadline: Instant,
-    ) -> Vec<super::doh::DohLookup> {
+    ) -> Vec<DohLookup> {
         let needing = names_needing_control(targets);
         let hard_stop = tokio::time::Instant::from_std(deadline + GRACE);
         let mut out = Vec::new();
@@ -290,12 +289,7 @@ impl EarlyControls {
 }
 
 /// Every control resolver, every family, for one name, concurrently, within the deadline.
-async fn lookups(
-    name: &str,
-    plan: &Plan,
-    probers: &Arc<Probers>,
-    deadline: Instant,
-) -> Vec<super::doh::DohLookup> {
+async fn lookups(name: &str, plan: &Plan, probers: &Arc<Probers>, deadline: Instant) -> Vec<DohLookup> {
     let mut set = JoinSet::new();
     let mut n = 0;
     for family in &plan.families {
@@ -311,7 +305,7 @@ async fn lookups(
             n += 1;
         }
     }
-    let mut out: Vec<Option<super::doh::DohLookup>> = (0..n).map(|_| None).collect();
+    let mut out: Vec<Option<DohLookup>> = (0..n).map(|_| None).collect();
     let hard_stop = tokio::time::Instant::from_std(deadline + GRACE);
     while let Ok(Some(joined)) = tokio::time::timeout_at(hard_stop, set.join_next()).await {
         if let Ok((i, lookup)) = joined {
@@ -320,22 +314,6 @@ async fn lookups(
     }
     set.abort_all();
     out.into_iter().flatten().collect()
-}
-
-/// Where to connect for a target: `--connect-to` applied (the first matching rule, as curl).
-fn dial(target: &Target, rules: &[ConnectTo]) -> (String, u16) {
-    let (host, port) = (target.host(), target.port());
-    for r in rules {
-        let host_ok = r.host.as_ref().is_none_or(|h| h.eq_ignore_ascii_case(&host));
-        let port_ok = r.port.is_none_or(|p| p == port);
-        if host_ok && port_ok {
-            return (
-                r.connect_host.clone().unwrap_or_else(|| host.clone()),
-                r.connect_port.unwrap_or(port),
-            );
-        }
-    }
-    (host, port)
 }
 
 /// The wait allowed for the next stage.
@@ -361,7 +339,7 @@ pub async fn probe_request(
     probers: &Probers,
     deadline: Instant,
 ) -> TargetObservation {
-    let (dial_host, dial_port) = dial(&target, &plan.connect_to);
+    let (dial_host, dial_port) = dial(&target.host(), target.port(), &plan.connect_to);
     // Through a proxy, the proxy resolves and connects: no DNS stage of ours, one attempt.
     if let super::proxy::Route::Proxy(proxy) = plan.proxies.route(&target.url) {
         let proxy = proxy.clone();
@@ -508,7 +486,7 @@ async fn attempt_via(
     host: &str,
     port: u16,
 ) -> Attempt {
-    use super::proxy::ProxyScheme;
+    use crate::route::ProxyScheme;
     let t = stage_timeout(ctx.timeout, ctx.deadline);
     if t.is_zero() {
         return Attempt {
@@ -544,7 +522,7 @@ async fn finish(
     ctx: AttemptContext<'_>,
     family: Family,
     tcp: Stage<TcpDetail>,
-    proxy: Option<Stage<super::proxy::ProxyDetail>>,
+    proxy: Option<Stage<ProxyDetail>>,
     stream: Option<tokio::net::TcpStream>,
     forward: Forward,
 ) -> Attempt {
@@ -678,14 +656,6 @@ async fn finish(
     }
 }
 
-fn bracket(host: &str) -> String {
-    if host.contains(':') {
-        format!("[{host}]")
-    } else {
-        host.to_string()
-    }
-}
-
 fn literal_stage(host: &str, ip: IpAddr) -> Stage<DnsDetail> {
     let detail = DnsDetail {
         query: host.to_string(),
@@ -721,38 +691,4 @@ fn pinned_stage(host: &str, addrs: &[IpAddr], families: &[Family]) -> Stage<DnsD
         lookups,
     };
     super::dns::summarize(detail, Duration::ZERO)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use url::Url;
-
-    fn target(url: &str) -> Target {
-        Target {
-            name: "t".into(),
-            surface: crate::catalog::Surface::Web,
-            url: Url::parse(url).unwrap(),
-        }
-    }
-
-    #[test]
-    fn connect_to_follows_curl_matching() {
-        let rules = vec![
-            crate::cli::parse_connect_to("api.openai.com:443:127.0.0.1:9443").unwrap(),
-            crate::cli::parse_connect_to(":443::8443").unwrap(),
-        ];
-        assert_eq!(
-            dial(&target("https://api.openai.com/v1"), &rules),
-            ("127.0.0.1".into(), 9443)
-        );
-        assert_eq!(
-            dial(&target("https://chatgpt.com/"), &rules),
-            ("chatgpt.com".into(), 8443)
-        );
-        assert_eq!(
-            dial(&target("http://chatgpt.com/"), &rules),
-            ("chatgpt.com".into(), 80)
-        );
-    }
 }

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use tokio::net::TcpStream;
 
-use super::{Failure, Stage, TcpDetail};
+use super::observation::{Failure, Stage, TcpDetail};
 
 /// Connects to the first address that accepts. Addresses that fail fast (refused, unreachable)
 /// are passed over; the whole stage shares one timeout, so a black hole costs `timeout`, once.

@@ -18,7 +18,7 @@ use tokio::net::TcpStream;
 use tokio_rustls::TlsConnector;
 use tokio_rustls::client::TlsStream;
 
-use super::{CertInfo, CertProblem, Failure, Stage, TlsDetail, Verification};
+use super::observation::{CertInfo, CertProblem, Decoy, Failure, Stage, TlsDetail, Verification};
 
 /// Trust stores and the crypto provider, built once per run.
 pub struct TlsContext {
@@ -385,7 +385,7 @@ pub async fn decoy_handshake(
     peer: std::net::SocketAddr,
     decoy: &str,
     timeout: Duration,
-) -> super::Decoy {
+) -> Decoy {
     let start = Instant::now();
     let (tcp, stream) = super::tcp::connect(&[peer], timeout).await;
     let tls = match stream {
@@ -397,7 +397,7 @@ pub async fn decoy_handshake(
         }
         None => None,
     };
-    super::Decoy {
+    Decoy {
         sni: decoy.to_string(),
         tcp,
         tls,

@@ -1,5 +1,6 @@
 //! Renderers only render: one module per output format over the same [`crate::report::Report`].
 
+pub mod color;
 pub mod human;
 pub mod json;
 pub mod markdown;
@@ -8,7 +9,7 @@ pub mod stages;
 
 use std::io::IsTerminal;
 
-use crate::cli::ColorChoice;
+pub use color::ColorChoice;
 
 /// The one colour decision: `--color`, then NO_COLOR, CLICOLOR_FORCE, TERM=dumb, then whether
 /// stdout is a terminal. `env` is passed in so the decision can be tested.

@@ -314,12 +314,13 @@ mod tests {
     use std::net::{IpAddr, Ipv4Addr};
     use std::time::{Duration, Instant};
 
-    use chatgpt_doctor::cli::{ConnectTo, ResolveRule};
+    use chatgpt_doctor::probe::DohLookup;
     use chatgpt_doctor::probe::dns::Dns;
-    use chatgpt_doctor::probe::doh::{DohLookup, doh_lookup};
+    use chatgpt_doctor::probe::doh::doh_lookup;
     use chatgpt_doctor::probe::run::{Plan, Probers};
     use chatgpt_doctor::probe::tls::TlsContext;
     use chatgpt_doctor::probe::{Failure, Family, Outcome};
+    use chatgpt_doctor::route::{ConnectTo, ResolveRule};
     use url::Url;
 
     use super::super::dns::{DnsAnswer, DnsRules};

@@ -16,6 +16,10 @@ use crate::probe::{
     TlsDetail, Verification,
 };
 
+mod exit;
+
+pub use exit::ExitCode;
+
 /// The version of the JSON shape.
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -83,13 +87,13 @@ impl Layer {
     }
 
     /// The process exit code for a fault in this layer.
-    pub fn exit_code(self) -> i32 {
+    pub fn exit_code(self) -> ExitCode {
         match self {
-            Layer::Machine | Layer::LocalNetwork => 3,
-            Layer::Path => 4,
-            Layer::Service => 5,
-            Layer::Account => 6,
-            Layer::None => 0,
+            Layer::Machine | Layer::LocalNetwork => ExitCode::Local,
+            Layer::Path => ExitCode::Path,
+            Layer::Service => ExitCode::Service,
+            Layer::Account => ExitCode::Account,
+            Layer::None => ExitCode::Healthy,
         }
     }
 }
@@ -215,6 +219,41 @@ pub struct Verdict {
     pub failing_surfaces: Vec<Surface>,
     /// Odd things that did not decide the verdict.
     pub warnings: Vec<String>,
+}
+
+/// What `diagnose` concludes from the observations: the verdict, every layer's report and the
+/// readings it made on the way. The report is assembled from it and the observations.
+#[derive(Debug, Clone)]
+pub struct Diagnosis {
+    pub verdict: Verdict,
+    pub layers: Vec<LayerReport>,
+    pub status_page: Option<StatusPageReport>,
+    pub edge_trace: Option<EdgeTraceReport>,
+    pub account: Option<AccountReport>,
+    pub dns_consistency: Vec<DnsConsistencyReport>,
+    /// The language the words are in.
+    pub lang: crate::i18n::Lang,
+}
+
+impl Diagnosis {
+    /// The exit code of this verdict: the failing layer's; under `strict`, a healthy verdict
+    /// with warnings takes the first warning layer's (inconclusive when none is named).
+    pub fn exit_code(&self, strict: bool) -> ExitCode {
+        match self.verdict.cause {
+            Cause::Healthy => {
+                if strict && !self.verdict.warnings.is_empty() {
+                    self.layers
+                        .iter()
+                        .find(|l| l.status == LayerStatus::Warn)
+                        .map_or(ExitCode::Inconclusive, |l| l.layer.exit_code())
+                } else {
+                    ExitCode::Healthy
+                }
+            }
+            Cause::Inconclusive => ExitCode::Inconclusive,
+            _ => self.verdict.layer.exit_code(),
+        }
+    }
 }
 
 /// How a layer looks.
@@ -605,7 +644,7 @@ impl DnsConsistencyReport {
     /// Builds the report part from a judgement and the DoH lookups; the evidence in `lang`.
     pub fn from_check(
         c: &crate::evidence::dns_consistency::NameConsistency,
-        doh: &[crate::probe::doh::DohLookup],
+        doh: &[crate::probe::DohLookup],
         lang: crate::i18n::Lang,
     ) -> DnsConsistencyReport {
         use crate::evidence::dns_consistency::Consistency;
@@ -970,12 +1009,7 @@ fn target_report(t: &TargetObservation) -> TargetReport {
 }
 
 /// Assembles the report from observations, the diagnosis and the environment.
-pub fn build(
-    obs: &Observations,
-    diagnosis: crate::diagnose::Diagnosis,
-    exit_code: i32,
-    environment: Environment,
-) -> Report {
+pub fn build(obs: &Observations, diagnosis: Diagnosis, exit_code: i32, environment: Environment) -> Report {
     let started_at = time::OffsetDateTime::from(obs.started_at)
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default();
