@@ -113,12 +113,24 @@ _chatgpt__doctor() {
 
     case "${cmd}" in
         chatgpt__doctor)
-            opts="-4 -6 -x -q -v -h -V --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --lang --help --version check status auth completions schema dns tcp tls http endpoints watch serve report man help"
+            opts="-4 -6 -x -q -v -h -V --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --lang --help --version check status auth completions schema dns tcp tls http endpoints watch serve report man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --dns-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --resolve)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -131,23 +143,11 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --dns-server)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --doh-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --edge-ranges)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connect-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -207,12 +207,24 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__auth)
-            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --lang --help"
+            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --dns-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --resolve)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -225,23 +237,11 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --dns-server)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --doh-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --edge-ranges)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connect-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -301,12 +301,24 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__check)
-            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --lang --help"
+            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --dns-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --resolve)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -319,23 +331,11 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --dns-server)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --doh-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --edge-ranges)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connect-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -789,7 +789,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__report)
-            opts="-o -4 -6 -x -q -v -h --output --anonymize --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --lang --help"
+            opts="-o -4 -6 -x -q -v -h --output --anonymize --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -800,6 +800,18 @@ _chatgpt__doctor() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -815,23 +827,11 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --dns-server)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --doh-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --edge-ranges)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connect-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -917,7 +917,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__serve)
-            opts="-4 -6 -x -q -v -h --listen --interval --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --lang --help"
+            opts="-4 -6 -x -q -v -h --listen --interval --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -928,6 +928,18 @@ _chatgpt__doctor() {
                     return 0
                     ;;
                 --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -943,23 +955,11 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --dns-server)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --doh-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --edge-ranges)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connect-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1019,12 +1019,24 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__status)
-            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --lang --help"
+            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --dns-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --resolve)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1037,23 +1049,11 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --dns-server)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --doh-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --edge-ranges)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connect-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1213,7 +1213,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__watch)
-            opts="-4 -6 -x -q -v -h --interval --max-interval --until-healthy --notify --notify-command --max-runs --ipv4 --ipv6 --resolve --connect-to --cacert --dns-server --doh-url --edge-ranges --connect-timeout --timeout --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --lang --help"
+            opts="-4 -6 -x -q -v -h --interval --max-interval --until-healthy --notify --notify-command --max-runs --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1235,6 +1235,18 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --dns-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --resolve)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1247,23 +1259,11 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --dns-server)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --doh-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --edge-ranges)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connect-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

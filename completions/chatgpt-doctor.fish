@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_chatgpt_doctor_global_optspecs
-    string join \n 4/ipv4 6/ipv6 resolve= connect-to= cacert= dns-server= doh-url= edge-ranges= timeout= max-time= control= status-url= base-url= x/proxy= noproxy= api-key-file= surface= strict json format= color= q/quiet v/verbose lang= h/help V/version
+    string join \n 4/ipv4 6/ipv6 dns-server= timeout= resolve= connect-to= cacert= doh-url= edge-ranges= max-time= control= status-url= base-url= x/proxy= noproxy= api-key-file= surface= strict json format= color= q/quiet v/verbose lang= h/help V/version
 end
 
 function __fish_chatgpt_doctor_needs_command
@@ -24,13 +24,13 @@ function __fish_chatgpt_doctor_using_subcommand
     contains -- $cmd[1] $argv
 end
 
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l resolve -d 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l connect-to -d 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l cacert -d 'Also trust the CA certificates in this PEM file (added to both the system and public stores)' -r -F
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l doh-url -d 'DNS-over-HTTPS resolver for control lookups (recorded; comparison arrives with the DNS-tampering checks)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l doh-url -d 'DNS-over-HTTPS resolver for the control lookups that OpenAI\'s answers are compared with' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l edge-ranges -d 'Address ranges OpenAI\'s edge answers from, one CIDR a line (default: Cloudflare\'s published ranges); an answer outside them weighs as evidence of DNS tampering' -r -F
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l max-time -d 'Deadline of the whole run, in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l control -d 'A control target (repeatable); replaces the built-in controls. http:// or https:// URL' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l status-url -d 'Base URL of the status page (default https://status.openai.com)' -r
@@ -75,13 +75,13 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -f -a "serve
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -f -a "report" -d 'Run the check and write a Markdown report (and its JSON) for a support ticket, secrets removed'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -f -a "man" -d 'Print the man page (generated from these definitions; see man/)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l resolve -d 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l connect-to -d 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l cacert -d 'Also trust the CA certificates in this PEM file (added to both the system and public stores)' -r -F
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l doh-url -d 'DNS-over-HTTPS resolver for control lookups (recorded; comparison arrives with the DNS-tampering checks)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l doh-url -d 'DNS-over-HTTPS resolver for the control lookups that OpenAI\'s answers are compared with' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l edge-ranges -d 'Address ranges OpenAI\'s edge answers from, one CIDR a line (default: Cloudflare\'s published ranges); an answer outside them weighs as evidence of DNS tampering' -r -F
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l max-time -d 'Deadline of the whole run, in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l control -d 'A control target (repeatable); replaces the built-in controls. http:// or https:// URL' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l status-url -d 'Base URL of the status page (default https://status.openai.com)' -r
@@ -110,13 +110,13 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l 
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l resolve -d 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l connect-to -d 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l cacert -d 'Also trust the CA certificates in this PEM file (added to both the system and public stores)' -r -F
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l doh-url -d 'DNS-over-HTTPS resolver for control lookups (recorded; comparison arrives with the DNS-tampering checks)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l doh-url -d 'DNS-over-HTTPS resolver for the control lookups that OpenAI\'s answers are compared with' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l edge-ranges -d 'Address ranges OpenAI\'s edge answers from, one CIDR a line (default: Cloudflare\'s published ranges); an answer outside them weighs as evidence of DNS tampering' -r -F
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l max-time -d 'Deadline of the whole run, in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l control -d 'A control target (repeatable); replaces the built-in controls. http:// or https:// URL' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l status-url -d 'Base URL of the status page (default https://status.openai.com)' -r
@@ -145,13 +145,13 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l resolve -d 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l connect-to -d 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l cacert -d 'Also trust the CA certificates in this PEM file (added to both the system and public stores)' -r -F
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l doh-url -d 'DNS-over-HTTPS resolver for control lookups (recorded; comparison arrives with the DNS-tampering checks)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l doh-url -d 'DNS-over-HTTPS resolver for the control lookups that OpenAI\'s answers are compared with' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l edge-ranges -d 'Address ranges OpenAI\'s edge answers from, one CIDR a line (default: Cloudflare\'s published ranges); an answer outside them weighs as evidence of DNS tampering' -r -F
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l max-time -d 'Deadline of the whole run, in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l control -d 'A control target (repeatable); replaces the built-in controls. http:// or https:// URL' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l status-url -d 'Base URL of the status page (default https://status.openai.com)' -r
@@ -205,7 +205,7 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand schema" -s
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand schema" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -l timeout -l connect-timeout -d 'Timeout of each stage, in seconds' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
 json\t'One JSON document (the same as --json)'
 prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
@@ -221,7 +221,7 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -s q 
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -l timeout -l connect-timeout -d 'Timeout of each stage, in seconds' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -l resolve -d 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -l connect-to -d 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
@@ -241,7 +241,7 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -s h 
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l cacert -d 'Also trust the CA certificates in this PEM file (added to both the system and public stores)' -r -F
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l decoy-sni -d 'The SNI of the SNI test: when the handshake with the real name is reset or times out, the same address is tried with this name' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l timeout -l connect-timeout -d 'Timeout of each stage, in seconds' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l resolve -d 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l connect-to -d 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
@@ -260,7 +260,7 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -s v 
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l cacert -d 'Also trust the CA certificates in this PEM file (added to both the system and public stores)' -r -F
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l timeout -l connect-timeout -d 'Timeout of each stage, in seconds' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l resolve -d 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l connect-to -d 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
@@ -293,13 +293,13 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l 
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l max-interval -d 'While the verdict stays the same, the wait doubles after each check up to this many seconds (a value at or below --interval turns the backing off off)' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l notify-command -d 'Run CMD on each change of verdict, with the verdict in CHATGPT_DOCTOR_* environment variables (run by `sh -c`, or `cmd /C` on Windows; it gets no other input)' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l max-runs -d 'Stop after this many checks and exit with the last verdict\'s code' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l resolve -d 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l connect-to -d 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l cacert -d 'Also trust the CA certificates in this PEM file (added to both the system and public stores)' -r -F
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l doh-url -d 'DNS-over-HTTPS resolver for control lookups (recorded; comparison arrives with the DNS-tampering checks)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l doh-url -d 'DNS-over-HTTPS resolver for the control lookups that OpenAI\'s answers are compared with' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l edge-ranges -d 'Address ranges OpenAI\'s edge answers from, one CIDR a line (default: Cloudflare\'s published ranges); an answer outside them weighs as evidence of DNS tampering' -r -F
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l max-time -d 'Deadline of the whole run, in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l control -d 'A control target (repeatable); replaces the built-in controls. http:// or https:// URL' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l status-url -d 'Base URL of the status page (default https://status.openai.com)' -r
@@ -332,13 +332,13 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -s 
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l listen -d 'The address to listen on (HTTP; `/metrics` and `/probe?surface=…`)' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l interval -d 'Seconds between the checks behind `/metrics` (fractions allowed)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l resolve -d 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l connect-to -d 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l cacert -d 'Also trust the CA certificates in this PEM file (added to both the system and public stores)' -r -F
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l doh-url -d 'DNS-over-HTTPS resolver for control lookups (recorded; comparison arrives with the DNS-tampering checks)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l doh-url -d 'DNS-over-HTTPS resolver for the control lookups that OpenAI\'s answers are compared with' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l edge-ranges -d 'Address ranges OpenAI\'s edge answers from, one CIDR a line (default: Cloudflare\'s published ranges); an answer outside them weighs as evidence of DNS tampering' -r -F
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l max-time -d 'Deadline of the whole run, in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l control -d 'A control target (repeatable); replaces the built-in controls. http:// or https:// URL' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l status-url -d 'Base URL of the status page (default https://status.openai.com)' -r
@@ -368,13 +368,13 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -s 
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -s o -l output -d 'The Markdown file to write; the JSON goes next to it (`.md` replaced by `.json`). `-` writes only the Markdown (or, with --json, only the JSON) to stdout' -r -F
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l resolve -d 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l connect-to -d 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l cacert -d 'Also trust the CA certificates in this PEM file (added to both the system and public stores)' -r -F
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l doh-url -d 'DNS-over-HTTPS resolver for control lookups (recorded; comparison arrives with the DNS-tampering checks)' -r
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l doh-url -d 'DNS-over-HTTPS resolver for the control lookups that OpenAI\'s answers are compared with' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l edge-ranges -d 'Address ranges OpenAI\'s edge answers from, one CIDR a line (default: Cloudflare\'s published ranges); an answer outside them weighs as evidence of DNS tampering' -r -F
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l max-time -d 'Deadline of the whole run, in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l control -d 'A control target (repeatable); replaces the built-in controls. http:// or https:// URL' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l status-url -d 'Base URL of the status page (default https://status.openai.com)' -r

@@ -129,7 +129,6 @@ cmd-report-verdict = { $label } { $summary } { $code }
 cmd-report-wrote = Wrote { $markdown } and { $json }.
 cmd-report-anonymized = Secrets are removed; your public address, private addresses, resolver addresses and local names are replaced by placeholders.
 cmd-report-secrets-removed = Secrets are removed. Add --anonymize to also replace your public address, private addresses, resolver addresses and local names.
-cmd-report-progress = probing { $done }/{ $total } targets { $target }
 
 ## report: what was removed, by kind
 
@@ -224,7 +223,6 @@ cmd-serve-stopped = chatgpt-doctor serve: stopped
 
 ## Errors
 
-cmd-error-stdout = cannot write to stdout: { $error }
 cmd-error-serialize = cannot serialize the output: { $error }
 cmd-error-serialize-report = cannot serialize the report: { $error }
 cmd-error-redacted-report = internal error: the redacted report does not parse: { $error }

@@ -126,7 +126,6 @@ cmd-report-verdict = { $label }{ $summary } { $code }
 cmd-report-wrote = 已写入 { $markdown } 和 { $json }。
 cmd-report-anonymized = 已移除机密信息；你的公网地址、私有地址、解析器地址和本地名称已替换为占位符。
 cmd-report-secrets-removed = 已移除机密信息。加上 --anonymize 还会替换你的公网地址、私有地址、解析器地址和本地名称。
-cmd-report-progress = 正在探测 { $done }/{ $total } 个目标 { $target }
 
 ## report：按类别列出移除的内容
 
@@ -221,7 +220,6 @@ cmd-serve-stopped = chatgpt-doctor serve：已停止
 
 ## 错误
 
-cmd-error-stdout = 无法写入标准输出：{ $error }
 cmd-error-serialize = 无法序列化输出：{ $error }
 cmd-error-serialize-report = 无法序列化报告：{ $error }
 cmd-error-redacted-report = 内部错误：脱敏后的报告无法解析：{ $error }

@@ -8,13 +8,18 @@ use std::path::{Path, PathBuf};
 
 use std::io::IsTerminal;
 
+use super::out::{write_file, write_out};
 use super::output::{OUTPUT_SCHEMA_VERSION, ProxySetting, SupportReport, SystemReport, now_rfc3339, tool};
-use super::redact::{Redactor, is_loopback, is_private, percent_decode, proxy_host, strip_userinfo};
+use crate::check::Check;
+use crate::check::progress::run_once;
+use crate::check::redact::{Redactor, is_loopback, is_private, percent_decode, proxy_host, strip_userinfo};
 use crate::cli::OutputArgs;
+use crate::cli::args::ReportArgs;
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::render;
 use crate::report::Report;
-use crate::{Check, tr};
+use crate::tr;
 
 /// Proxy variables read for the report, both cases (the value of each is shown without
 /// credentials).
@@ -400,63 +405,72 @@ pub fn redact(
     Ok((redacted, text))
 }
 
-/// Runs the check once and judges what it saw in the check's language, and — when `other` is
-/// another language — again in `other` (one probe, two reports: the JSON file and the Markdown
-/// speak different languages). A progress display on stderr when it is a terminal, as `check`
-/// shows, never with `--json` or `-q`.
-pub fn run_check(
-    check: &mut Check,
-    output: &OutputArgs,
-    other: Lang,
-) -> Result<(Report, Option<Report>), AppError> {
-    let show_progress = !output.json && !output.quiet && std::io::stderr().is_terminal();
-    let lang = output.human_lang();
-    let total = check.plan.targets.len();
-    let runtime = crate::runtime()?;
-    let (observations, probers) = runtime.block_on(async {
-        let bar = show_progress.then(|| {
-            let bar = indicatif::ProgressBar::with_draw_target(
-                Some(total as u64),
-                indicatif::ProgressDrawTarget::stderr(),
-            );
-            if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {wide_msg}") {
-                bar.set_style(style);
-            }
-            bar.enable_steady_tick(std::time::Duration::from_millis(100));
-            bar
-        });
-        let probers = check.probers();
-        let mut done = 0usize;
-        let observations = crate::probe::run::run(&check.plan, probers.clone(), |t| {
-            done += 1;
-            if let Some(b) = &bar {
-                b.set_message(tr!(
-                    lang,
-                    "cmd-report-progress",
-                    done = done,
-                    total = total,
-                    target = &t.target.name
-                ));
-            }
-        })
-        .await;
-        if let Some(b) = bar {
-            b.finish_and_clear();
-        }
-        (observations, probers)
+/// `report`: runs the check, writes the Markdown and the JSON (or one of them to stdout with
+/// `-o -`), and exits with the verdict's code.
+///
+/// The Markdown is for people (`--lang`, else the locale); the JSON file is machine output
+/// (English unless `--lang`). When the two languages differ, the same observations are judged
+/// once for each: one probe, two reports.
+pub fn run(args: &ReportArgs, output: &OutputArgs) -> Result<i32, AppError> {
+    let human = output.human_lang();
+    let machine = output.lang.unwrap_or_default();
+    let mut check = Check::prepare(&args.check)?;
+    check.lang = machine;
+    // With `-o - --json` no Markdown is written: one judgement is enough.
+    let markdown_lang = if args.output == Path::new("-") && output.json {
+        machine
+    } else {
+        human
+    };
+    let progress = (!output.json && !output.quiet && std::io::stderr().is_terminal()).then_some(human);
+    let (for_json, for_markdown) = run_once(&check, progress, Some(markdown_lang))?;
+
+    let vars: Vec<(String, String)> = std::env::vars_os()
+        .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
+        .collect();
+    let (system, sensitive) = gather(|k| std::env::var(k).ok(), &vars);
+    let seen = seen(&for_json);
+    let (mut redactor, kinds) = build_redactor(&sensitive, &seen, args.anonymize);
+    let exit_code = for_json.exit_code;
+    let support = support_report(for_json, system, args.anonymize);
+    let markdown_support = for_markdown.map(|r| SupportReport {
+        report: r,
+        ..support.clone()
     });
-    let first = check.judge(&observations, &probers);
-    let second = (other != check.lang).then(|| {
-        let own = check.lang;
-        check.lang = other;
-        let r = check.judge(&observations, &probers);
-        check.lang = own;
-        r
-    });
-    // Nothing outlives the run: the resolver and its tasks go with the runtime.
-    drop(probers);
-    drop(runtime);
-    Ok((first, second))
+    let (support, json) = redact(
+        support,
+        &mut redactor,
+        describe_redactions(&kinds, machine),
+        human,
+    )?;
+    let support = match markdown_support {
+        Some(s) => redact(s, &mut redactor, describe_redactions(&kinds, human), human)?.0,
+        None => support,
+    };
+    let markdown = redactor.redact_secrets(&render::markdown::render(&support, human));
+
+    if args.output == Path::new("-") {
+        write_out(if output.json { &json } else { &markdown }, human)?;
+        return Ok(exit_code);
+    }
+    let json_path = json_path(&args.output);
+    write_file(&args.output, &markdown, human)?;
+    write_file(&json_path, &json, human)?;
+    if output.json {
+        write_out(&json, human)?;
+    } else if !output.quiet {
+        colored::control::set_override(render::decide_color(output.color));
+        write_out(
+            &render::stages::report_written(
+                &support,
+                &args.output.display().to_string(),
+                &json_path.display().to_string(),
+                human,
+            ),
+            human,
+        )?;
+    }
+    Ok(exit_code)
 }
 
 /// Assembles the support report around a check report.

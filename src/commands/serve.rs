@@ -23,15 +23,17 @@ use hyper::{Method, Request, Response, StatusCode};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::sync::{Semaphore, watch};
 
-use super::args::ServeArgs;
 use crate::catalog::Surface;
-use crate::cli::{CheckArgs, OutputArgs};
+use crate::check::Check;
+use crate::check::runtime::runtime;
+use crate::cli::OutputArgs;
+use crate::cli::args::{CheckArgs, ServeArgs};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::probe::run::Probers;
 use crate::render::prometheus;
 use crate::report::{Report, ms};
-use crate::{Check, tr};
+use crate::tr;
 
 /// At most this many connections are served at once; further ones wait to be accepted.
 pub const MAX_CONNECTIONS: usize = 64;
@@ -45,7 +47,7 @@ pub const CONNECTION_LIFETIME: Duration = Duration::from_secs(300);
 /// Runs the exporter until SIGTERM or SIGINT; returns 0 then.
 pub fn run(args: &ServeArgs, output: &OutputArgs) -> Result<i32, AppError> {
     let check = Check::prepare(&args.check)?;
-    let runtime = crate::runtime()?;
+    let runtime = runtime()?;
     let result = runtime.block_on(serve(check, args, output));
     // Rounds still in flight are dropped with the runtime; nothing outlives the process's answer.
     runtime.shutdown_timeout(Duration::from_secs(1));

@@ -3,45 +3,43 @@
 //! measure and report; they do not judge.
 
 use std::net::{IpAddr, SocketAddr};
+use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use url::Url;
 
-use super::args::{DnsArgs, HttpArgs, ResolverArgs, RouteArgs, TcpArgs, TlsArgs};
+use super::out::emit;
 use super::output::{
     DnsOutput, DnsStep, EndpointEntry, EndpointsOutput, HttpAttempt, HttpOutput, OUTPUT_SCHEMA_VERSION,
     Phases, ResponseStep, SniTest, TcpOutput, TcpStep, Timeline, TlsAttempt, TlsOutput, TlsStep, rfc3339,
     round, tool,
 };
 use crate::catalog::{CatalogOverrides, Surface, Target};
+use crate::check::plan::families;
+use crate::check::runtime::runtime;
+use crate::check::settings::load_cacert;
+use crate::cli::OutputArgs;
+use crate::cli::args::{DnsArgs, HttpArgs, ResolverArgs, RouteArgs, TcpArgs, TlsArgs};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::probe::dns::Dns;
 use crate::probe::run::{Plan, Probers};
-use crate::probe::tls::TlsContext;
+use crate::probe::tls::{TlsContext, filter_like};
 use crate::probe::{
     DnsDetail, DnsSource, Failure, Family, FamilyLookup, Outcome, Stage, TargetObservation, tcp, tls,
 };
+use crate::render;
+use crate::report::ExitCode;
 use crate::report::{StageName, StageStatus, ms};
 use crate::route::dial;
 use crate::tr;
-
-fn families(r: &ResolverArgs) -> Vec<Family> {
-    if r.ipv4 {
-        vec![Family::Ipv4]
-    } else if r.ipv6 {
-        vec![Family::Ipv6]
-    } else {
-        vec![Family::Ipv4, Family::Ipv6]
-    }
-}
 
 /// `dns HOST`: A and AAAA, separately, with TTLs and the resolver asked. `lang` is the language
 /// of the output's words (English for JSON unless `--lang`).
 pub fn dns(args: &DnsArgs, lang: Lang) -> Result<DnsOutput, AppError> {
     let started = SystemTime::now();
-    let runtime = crate::runtime()?;
+    let runtime = runtime()?;
     let stage = runtime.block_on(async {
         let dns = Dns::new(args.resolver.dns_server, args.resolver.timeout);
         dns.lookup(&args.host, &families(&args.resolver), args.resolver.timeout)
@@ -167,7 +165,7 @@ pub fn tcp(args: &TcpArgs, lang: Lang) -> Result<TcpOutput, AppError> {
     let host = args.target.host.clone();
     let port = args.target.port_or_https();
     let timeout = args.resolver.timeout;
-    let runtime = crate::runtime()?;
+    let runtime = runtime()?;
     let (resolved, attempts) = runtime.block_on(async {
         let dns = Dns::new(args.resolver.dns_server, timeout);
         let resolved = resolve(&host, port, &args.resolver, &args.route, &dns).await;
@@ -202,7 +200,7 @@ pub fn tls(
     let host = args.target.host.clone();
     let port = args.target.port_or_https();
     let timeout = args.resolver.timeout;
-    let runtime = crate::runtime()?;
+    let runtime = runtime()?;
     let (resolved, attempts) = runtime.block_on(async {
         let dns = Dns::new(args.resolver.dns_server, timeout);
         let ctx = TlsContext::new(extra_roots);
@@ -225,14 +223,6 @@ pub fn tls(
         port,
         attempts,
     })
-}
-
-/// Failures of a handshake that a filter on the path makes (rather than the server refusing).
-fn filter_like(f: Failure) -> bool {
-    matches!(
-        f,
-        Failure::ConnectionReset | Failure::GenericTimeoutError | Failure::EofError
-    )
 }
 
 async fn tls_attempt(
@@ -394,7 +384,7 @@ pub fn http(
         proxies: Default::default(),
         doh: vec![],
     };
-    let runtime = crate::runtime()?;
+    let runtime = runtime()?;
     let obs = runtime.block_on(async {
         let probers = Arc::new(Probers {
             dns: Dns::new(args.resolver.dns_server, timeout),
@@ -453,7 +443,7 @@ fn http_output(url: &Url, obs: &TargetObservation, started: SystemTime, lang: La
                 (Some((name, f, message)), _) => tr!(
                     lang,
                     "cmd-http-attempt-failed",
-                    stage = stage_word(*name),
+                    stage = name.as_str(),
                     failure = f.describe(lang),
                     message = message
                 ),
@@ -499,17 +489,6 @@ fn http_output(url: &Url, obs: &TargetObservation, started: SystemTime, lang: La
     }
 }
 
-/// The lower-case name of a stage.
-pub fn stage_word(s: StageName) -> &'static str {
-    match s {
-        StageName::Dns => "dns",
-        StageName::Tcp => "tcp",
-        StageName::Proxy => "proxy",
-        StageName::Tls => "tls",
-        StageName::Http => "http",
-    }
-}
-
 /// What the probe of a built-in target proves, in `lang`.
 fn probe_text(t: &Target, lang: Lang) -> String {
     let path = t.url.path();
@@ -549,6 +528,70 @@ pub fn endpoints(lang: Lang) -> EndpointsOutput {
         tool: tool(),
         endpoints,
     }
+}
+
+fn stage_exit(ok: bool) -> i32 {
+    if ok {
+        ExitCode::Healthy
+    } else {
+        ExitCode::StageFailed
+    }
+    .code()
+}
+
+fn extra_roots(cacert: Option<&Path>) -> Result<Vec<rustls::pki_types::CertificateDer<'static>>, AppError> {
+    match cacert {
+        Some(p) => load_cacert(p),
+        None => Ok(vec![]),
+    }
+}
+
+// The per-stage commands measure and describe in the output's language (`text_lang`: English
+// for JSON unless --lang), and render for people in theirs (the same one when not JSON).
+
+/// `dns HOST`.
+pub fn run_dns(args: &DnsArgs, output: &OutputArgs) -> Result<i32, AppError> {
+    let out = dns(args, output.text_lang())?;
+    emit(output, &out, |o, lang| {
+        render::stages::dns(o, output.verbose, output.quiet, lang)
+    })?;
+    Ok(stage_exit(out.ok))
+}
+
+/// `tcp HOST[:PORT]`.
+pub fn run_tcp(args: &TcpArgs, output: &OutputArgs) -> Result<i32, AppError> {
+    let out = tcp(args, output.text_lang())?;
+    emit(output, &out, |o, lang| {
+        render::stages::tcp(o, output.verbose, output.quiet, lang)
+    })?;
+    Ok(stage_exit(out.ok))
+}
+
+/// `tls HOST[:PORT]`.
+pub fn run_tls(args: &TlsArgs, output: &OutputArgs) -> Result<i32, AppError> {
+    let roots = extra_roots(args.trust.cacert.as_deref())?;
+    let out = tls(args, &roots, output.text_lang())?;
+    emit(output, &out, |o, lang| {
+        render::stages::tls(o, output.verbose, output.quiet, lang)
+    })?;
+    Ok(stage_exit(out.ok))
+}
+
+/// `http URL`.
+pub fn run_http(args: &HttpArgs, output: &OutputArgs) -> Result<i32, AppError> {
+    let roots = extra_roots(args.trust.cacert.as_deref())?;
+    let out = http(args, &roots, output.text_lang())?;
+    emit(output, &out, |o, lang| {
+        render::stages::http(o, output.verbose, output.quiet, lang)
+    })?;
+    Ok(stage_exit(out.ok))
+}
+
+/// `endpoints`.
+pub fn run_endpoints(output: &OutputArgs) -> Result<i32, AppError> {
+    let out = endpoints(output.text_lang());
+    emit(output, &out, render::stages::endpoints)?;
+    Ok(0)
 }
 
 #[cfg(test)]

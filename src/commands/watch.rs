@@ -7,13 +7,16 @@
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use super::args::WatchArgs;
+use super::out::write_out;
 use super::output::{OUTPUT_SCHEMA_VERSION, WatchEvent, WatchPrevious, WatchVerdict, now_rfc3339};
+use crate::check::Check;
+use crate::check::runtime::runtime;
 use crate::cli::OutputArgs;
+use crate::cli::args::WatchArgs;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::report::{Cause, ms};
-use crate::{Check, tr};
+use crate::tr;
 
 /// The longest a `--notify-command` may run before it is killed.
 pub const NOTIFY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -33,12 +36,12 @@ pub fn run(args: &WatchArgs, output: &OutputArgs) -> Result<i32, AppError> {
     // The verdict's summary: the reader's language for lines, English for JSON unless --lang.
     check.lang = output.text_lang();
     colored::control::set_override(crate::render::decide_color(output.color));
-    let runtime = crate::runtime()?;
+    let runtime = runtime()?;
     runtime.block_on(watch(&check, args, output))
 }
 
-/// The verdict that holds, since when.
-struct Held {
+/// The verdict that holds now, and since when.
+struct CurrentVerdict {
     verdict: WatchVerdict,
     since: String,
     at: Instant,
@@ -47,7 +50,7 @@ struct Held {
 async fn watch(check: &Check, args: &WatchArgs, output: &OutputArgs) -> Result<i32, AppError> {
     // One resolver and one set of trust stores for the whole watch.
     let probers = check.probers();
-    let mut held: Option<Held> = None;
+    let mut held: Option<CurrentVerdict> = None;
     let mut wait = args.interval;
     let mut run: u64 = 0;
     loop {
@@ -94,7 +97,7 @@ async fn watch(check: &Check, args: &WatchArgs, output: &OutputArgs) -> Result<i
             } else {
                 crate::render::stages::watch_line(&event, output.human_lang())
             };
-            if !super::write_out(&line, output.human_lang())? {
+            if !write_out(&line, output.human_lang())? {
                 // stdout was closed (`| head -1`): nobody is listening any more.
                 return Ok(0);
             }
@@ -103,7 +106,7 @@ async fn watch(check: &Check, args: &WatchArgs, output: &OutputArgs) -> Result<i
             notify(args, &event, output.human_lang()).await;
         }
         if changed {
-            held = Some(Held {
+            held = Some(CurrentVerdict {
                 verdict,
                 since: time,
                 at: Instant::now(),

@@ -440,7 +440,7 @@ pub struct ProxySettings {
 }
 
 /// The proxy variables, in the order they are read.
-const PROXY_VARIABLES: [&str; 6] = [
+pub const PROXY_VARIABLES: [&str; 6] = [
     "https_proxy",
     "HTTPS_PROXY",
     "http_proxy",

@@ -62,7 +62,7 @@ fn stage_cell(s: Option<&StageReport>) -> String {
 }
 
 fn stage_word(s: StageName) -> &'static str {
-    crate::commands::stage::stage_word(s)
+    s.as_str()
 }
 
 /// A table row: the cells between pipes.

@@ -1,6 +1,7 @@
-//! Redaction for the support report: secrets always; with `--anonymize`, what identifies the user
-//! (their public address, private addresses, the system resolver's addresses, this machine's host
-//! name and their network's domain names) too. Pure: the caller gathers what to look for.
+//! Redaction of reports, pure (the caller gathers what to look for): the API key from every check
+//! report; for the support report, secrets always and, with `--anonymize`, what identifies the
+//! user (their public address, private addresses, the system resolver's addresses, this machine's
+//! host name and their network's domain names) too.
 //!
 //! Secrets are replaced wherever they occur. Names are replaced where they stand as names (not in
 //! the middle of a longer word), case-insensitively. Addresses are recognised in any text (also
@@ -120,12 +121,25 @@ impl Redactor {
         redact_api_keys(&s)
     }
 
-    /// Redacts every string of a JSON value, except the values of [`VOCABULARY_KEYS`].
+    /// Redacts every string of a JSON value, except the values of `VOCABULARY_KEYS`, and the
+    /// secrets in its keys.
     pub fn redact_json(&mut self, v: &mut Value) {
         match v {
             Value::String(s) => *s = self.redact(s),
             Value::Array(items) => items.iter_mut().for_each(|i| self.redact_json(i)),
             Value::Object(map) => {
+                // A key can hold a secret too (a header name, a map keyed by user data).
+                let keyed: Vec<String> = map
+                    .keys()
+                    .filter(|k| self.secrets.iter().any(|(s, _)| k.contains(s.as_str())))
+                    .cloned()
+                    .collect();
+                for k in keyed {
+                    if let Some(item) = map.remove(&k) {
+                        let clean = self.redact_secrets(&k);
+                        map.insert(clean, item);
+                    }
+                }
                 for (k, item) in map.iter_mut() {
                     if !VOCABULARY_KEYS.contains(&k.as_str()) {
                         self.redact_json(item);

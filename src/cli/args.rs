@@ -1,20 +1,19 @@
-//! Flags of the subcommands beyond `check`: the per-stage commands (`dns`, `tcp`, `tls`, `http`),
-//! `watch`, `report` and the hidden `man`. `cli.rs` names the subcommands and owns the shared
-//! value parsers (`--resolve`, `--connect-to`, `--dns-server`, seconds, URLs), which these reuse;
-//! the flags keep `check`'s names and meanings.
+//! The flags of each subcommand. A flag shared by several (`-4`/`-6`, `--dns-server`, `--timeout`,
+//! `--resolve`, `--connect-to`, `--cacert`) is defined once, in a group that each flattens.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 use url::Url;
 
-use crate::cli::{
-    CheckArgs, ConnectTo, ResolveRule, parse_connect_to, parse_dns_server, parse_secs, parse_target_url,
+use super::values::{
+    HostPort, parse_connect_to, parse_dns_server, parse_host_port, parse_https_url, parse_name,
+    parse_resolve, parse_secs, parse_target_url,
 };
-use crate::i18n::Lang;
-use crate::tr;
+use crate::catalog::Surface;
+use crate::route::{ConnectTo, ResolveRule};
 
 /// How names are resolved, shared by the per-stage commands (as in `check`).
 #[derive(Args, Debug, Clone)]
@@ -31,16 +30,24 @@ pub struct ResolverArgs {
     #[arg(long = "dns-server", value_name = "IP[:PORT]", value_parser = parse_dns_server)]
     pub dns_server: Option<SocketAddr>,
 
-    /// Timeout of each stage, in seconds
+    /// Timeout of each stage (dns, tcp, tls, http), in seconds
     #[arg(long, visible_alias = "connect-timeout", value_name = "SECS", default_value = "5", value_parser = parse_secs)]
     pub timeout: Duration,
+}
+
+/// Which certificate authorities are trusted besides the stores, shared by `check`, `tls` and `http`.
+#[derive(Args, Debug, Clone, Default)]
+pub struct TrustArgs {
+    /// Also trust the CA certificates in this PEM file (added to both the system and public stores)
+    #[arg(long, value_name = "FILE")]
+    pub cacert: Option<PathBuf>,
 }
 
 /// Where connections go, shared by `tcp`, `tls` and `http` (as in `check`).
 #[derive(Args, Debug, Clone)]
 pub struct RouteArgs {
     /// Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])
-    #[arg(long, value_name = "HOST:PORT:ADDR[,ADDR]...", value_parser = crate::cli::parse_resolve)]
+    #[arg(long, value_name = "HOST:PORT:ADDR[,ADDR]...", value_parser = parse_resolve)]
     pub resolve: Vec<ResolveRule>,
 
     /// Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl;
@@ -81,9 +88,8 @@ pub struct TlsArgs {
     #[arg(value_name = "HOST[:PORT]", value_parser = parse_host_port)]
     pub target: HostPort,
 
-    /// Also trust the CA certificates in this PEM file (added to both the system and public stores)
-    #[arg(long, value_name = "FILE")]
-    pub cacert: Option<PathBuf>,
+    #[command(flatten)]
+    pub trust: TrustArgs,
 
     /// The SNI of the SNI test: when the handshake with the real name is reset or times out, the
     /// same address is tried with this name
@@ -107,9 +113,8 @@ pub struct HttpArgs {
     #[arg(value_name = "URL", value_parser = parse_target_url)]
     pub url: Url,
 
-    /// Also trust the CA certificates in this PEM file (added to both the system and public stores)
-    #[arg(long, value_name = "FILE")]
-    pub cacert: Option<PathBuf>,
+    #[command(flatten)]
+    pub trust: TrustArgs,
 
     #[command(flatten)]
     pub resolver: ResolverArgs,
@@ -245,147 +250,75 @@ impl SchemaName {
     }
 }
 
-/// A host and an optional port.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HostPort {
-    /// The name or address (IPv6 without brackets), lower case.
-    pub host: String,
-    pub port: Option<u16>,
+/// Flags of `check` (and of `status`, `auth`, `watch`, `serve`, `report`). Names follow curl where
+/// curl has one.
+#[derive(Args, Debug, Clone)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub resolver: ResolverArgs,
+
+    #[command(flatten)]
+    pub route: RouteArgs,
+
+    #[command(flatten)]
+    pub trust: TrustArgs,
+
+    /// DNS-over-HTTPS resolver for the control lookups that OpenAI's answers are compared with
+    #[arg(long = "doh-url", value_name = "URL", value_parser = parse_https_url)]
+    pub doh_url: Option<Url>,
+
+    /// Address ranges OpenAI's edge answers from, one CIDR a line (default: Cloudflare's published
+    /// ranges); an answer outside them weighs as evidence of DNS tampering
+    #[arg(long = "edge-ranges", value_name = "FILE")]
+    pub edge_ranges: Option<PathBuf>,
+
+    /// Deadline of the whole run, in seconds
+    #[arg(long = "max-time", value_name = "SECS", default_value = "30", value_parser = parse_secs)]
+    pub max_time: Duration,
+
+    /// A control target (repeatable); replaces the built-in controls. http:// or https:// URL
+    #[arg(long = "control", value_name = "URL", value_parser = parse_target_url)]
+    pub controls: Vec<Url>,
+
+    /// Base URL of the status page (default https://status.openai.com)
+    #[arg(long = "status-url", value_name = "URL", value_parser = parse_target_url)]
+    pub status_url: Option<Url>,
+
+    /// Base URL of the API (default: OPENAI_BASE_URL, then OPENAI_API_BASE, then https://api.openai.com/v1)
+    #[arg(long = "base-url", value_name = "URL", value_parser = parse_target_url)]
+    pub base_url: Option<Url>,
+
+    /// Use this proxy for every target (http://, socks5:// or socks5h://; "" for none), instead of
+    /// HTTPS_PROXY / HTTP_PROXY / ALL_PROXY
+    #[arg(short = 'x', long = "proxy", value_name = "URL")]
+    pub proxy: Option<String>,
+
+    /// Hosts to reach without the proxy (comma-separated, like NO_PROXY), instead of NO_PROXY
+    #[arg(long = "noproxy", value_name = "LIST")]
+    pub noproxy: Option<String>,
+
+    /// Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the
+    /// command line)
+    #[arg(long = "api-key-file", value_name = "FILE")]
+    pub api_key_file: Option<PathBuf>,
+
+    /// Probe only these surfaces (comma-separated); controls always run
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "LIST")]
+    pub surface: Vec<Surface>,
+
+    /// Exit non-zero when the verdict is healthy but carries warnings
+    #[arg(long)]
+    pub strict: bool,
 }
 
-impl HostPort {
-    /// The port, 443 unless given.
-    pub fn port_or_https(&self) -> u16 {
-        self.port.unwrap_or(443)
-    }
-}
-
-/// The language of value errors: `--lang` found on the command line before parsing, else the
-/// locale ([`crate::i18n::ui`]).
-fn lang() -> Lang {
-    crate::i18n::ui()
-}
-
-fn check_name(s: &str) -> Result<String, String> {
-    let bare = s.trim_start_matches('[').trim_end_matches(']');
-    let valid = !bare.is_empty()
-        && bare.len() <= 253
-        && bare
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':'));
-    if !valid {
-        return Err(tr!(lang(), "cmd-arg-not-a-host", value = s));
-    }
-    Ok(bare.to_ascii_lowercase())
-}
-
-/// The host of a URL given where a host is expected (`https://chatgpt.com/` → `chatgpt.com`).
-fn url_host_port(s: &str) -> Result<Option<HostPort>, String> {
-    if !s.contains("://") {
-        return Ok(None);
-    }
-    let url = parse_target_url(s)?;
-    let host = match url.host() {
-        Some(url::Host::Ipv6(a)) => a.to_string(),
-        Some(h) => h.to_string(),
-        None => return Err(tr!(lang(), "cmd-arg-no-host", value = s)),
-    };
-    Ok(Some(HostPort {
-        host,
-        port: url.port_or_known_default(),
-    }))
-}
-
-/// Parses a name to look up (or a URL, whose host is taken). IP addresses are refused: there is
-/// nothing to resolve.
-pub fn parse_name(s: &str) -> Result<String, String> {
-    let host = match url_host_port(s)? {
-        Some(hp) => hp.host,
-        None => check_name(s)?,
-    };
-    if host.parse::<IpAddr>().is_ok() {
-        return Err(tr!(lang(), "cmd-arg-ip-not-name", value = s));
-    }
-    if host.contains(':') {
-        return Err(tr!(lang(), "cmd-arg-not-a-name", value = s));
-    }
-    Ok(host)
-}
-
-/// Parses `HOST`, `HOST:PORT`, `IPv6`, `[IPv6]:PORT` or a URL.
-pub fn parse_host_port(s: &str) -> Result<HostPort, String> {
-    if let Some(hp) = url_host_port(s)? {
-        return Ok(hp);
-    }
-    if let Ok(ip) = s.parse::<IpAddr>() {
-        return Ok(HostPort {
-            host: ip.to_string(),
-            port: None,
-        });
-    }
-    if let Ok(sa) = s.parse::<SocketAddr>() {
-        return Ok(HostPort {
-            host: sa.ip().to_string(),
-            port: Some(sa.port()),
-        });
-    }
-    let (host, port) = match s.rsplit_once(':') {
-        Some((h, p)) if !h.contains(':') || (h.starts_with('[') && h.ends_with(']')) => {
-            let port = match p.parse::<u16>() {
-                Ok(p) if p > 0 => p,
-                _ => return Err(tr!(lang(), "cmd-arg-bad-port", port = p, value = s)),
-            };
-            (h, Some(port))
-        }
-        _ => (s, None),
-    };
-    let host = check_name(host)?;
-    if host.contains(':') && host.parse::<IpAddr>().is_err() {
-        return Err(tr!(lang(), "cmd-arg-not-host-port", value = s));
-    }
-    Ok(HostPort { host, port })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn hp(host: &str, port: Option<u16>) -> HostPort {
-        HostPort {
-            host: host.into(),
-            port,
-        }
-    }
-
-    #[test]
-    fn host_port_takes_names_addresses_and_urls() {
-        assert_eq!(parse_host_port("chatgpt.com").unwrap(), hp("chatgpt.com", None));
-        assert_eq!(
-            parse_host_port("ChatGPT.com:8443").unwrap(),
-            hp("chatgpt.com", Some(8443))
-        );
-        assert_eq!(
-            parse_host_port("127.0.0.1:443").unwrap(),
-            hp("127.0.0.1", Some(443))
-        );
-        assert_eq!(parse_host_port("::1").unwrap(), hp("::1", None));
-        assert_eq!(parse_host_port("[::1]:8443").unwrap(), hp("::1", Some(8443)));
-        assert_eq!(
-            parse_host_port("https://api.openai.com/v1").unwrap(),
-            hp("api.openai.com", Some(443))
-        );
-        assert_eq!(parse_host_port("http://x.test/").unwrap(), hp("x.test", Some(80)));
-        for bad in ["", "a b", "host:0", "host:99999", "host:port", "a/b", "ftp://x/"] {
-            assert!(parse_host_port(bad).is_err(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn names_to_resolve_are_names() {
-        assert_eq!(parse_name("Chatgpt.com").unwrap(), "chatgpt.com");
-        assert_eq!(parse_name("https://chatgpt.com/x").unwrap(), "chatgpt.com");
-        assert!(parse_name("1.1.1.1").is_err());
-        assert!(parse_name("::1").is_err());
-        assert!(parse_name("not a name").is_err());
+impl Default for CheckArgs {
+    fn default() -> Self {
+        // One source of truth: the defaults clap would give.
+        use clap::FromArgMatches;
+        let cmd = CheckArgs::augment_args(clap::Command::new("check"));
+        cmd.try_get_matches_from(["check"])
+            .ok()
+            .and_then(|m| CheckArgs::from_arg_matches(&m).ok())
+            .unwrap_or_else(|| unreachable!("`check` without flags always parses"))
     }
 }

@@ -1,0 +1,91 @@
+//! A check from flags to report: `settings` reads and validates what the flags, the environment
+//! and the files they name say; `plan` decides what to probe; the probes run ([`crate::probe`]);
+//! [`crate::diagnose`] judges; `assemble` builds the report and scrubs the key from it. `progress`
+//! runs it once with a progress display; `runtime` is the async runtime every command uses.
+
+pub mod assemble;
+pub mod plan;
+pub mod progress;
+pub mod redact;
+pub mod runtime;
+pub mod settings;
+
+use std::sync::Arc;
+
+use crate::cli::args::CheckArgs;
+use crate::diagnose::{self, Context};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::probe::dns::Dns;
+use crate::probe::run::{Plan, Probers};
+use crate::probe::tls::TlsContext;
+use crate::probe::{Observations, TargetObservation};
+use crate::report::Report;
+use crate::tr;
+use settings::Settings;
+
+/// A check ready to run: flags validated, files read, targets chosen. Reusable across runs
+/// (`watch`, `serve`, `report`) with one set of [`Probers`].
+pub struct Check {
+    pub args: CheckArgs,
+    pub plan: Plan,
+    settings: Settings,
+    /// A missing key is the verdict (`auth`) rather than an unchecked layer (`check`).
+    pub require_key: bool,
+    /// The language of the report's words (summaries, evidence, advice).
+    pub lang: Lang,
+}
+
+impl Check {
+    /// Validates the flags and environment, reads the files they name, and plans the probes.
+    pub fn prepare(args: &CheckArgs) -> Result<Check, AppError> {
+        let settings = Settings::read(args)?;
+        let plan = plan::plan(args, &settings);
+        Ok(Check {
+            args: args.clone(),
+            plan,
+            settings,
+            require_key: false,
+            lang: Lang::En,
+        })
+    }
+
+    /// The resolver and trust stores (load once, reuse across runs). Call inside a runtime.
+    pub fn probers(&self) -> Arc<Probers> {
+        Arc::new(Probers {
+            dns: Dns::new(self.args.resolver.dns_server, self.args.resolver.timeout),
+            tls: TlsContext::new(&self.settings.extra_roots),
+        })
+    }
+
+    /// Probes, judges and assembles the report; `on_done` sees each target as it finishes.
+    pub async fn run(&self, probers: Arc<Probers>, on_done: impl FnMut(&TargetObservation)) -> Report {
+        let observations = crate::probe::run::run(&self.plan, probers.clone(), on_done).await;
+        self.judge(&observations, &probers, self.lang)
+    }
+
+    /// Judges observations in `lang` and assembles the report (pure apart from reading which
+    /// proxy variables are set).
+    pub fn judge(&self, observations: &Observations, probers: &Probers, lang: Lang) -> Report {
+        let settings = &self.settings;
+        let proxies = &self.plan.proxies;
+        let mut trust_store_problems: Vec<String> = probers.tls.system_errors.clone();
+        if probers.tls.system_roots == 0 {
+            trust_store_problems.push(tr!(lang, "trust-store-empty"));
+        }
+        let ctx = Context {
+            proxy_warnings: proxies.warnings().iter().map(|w| w.text(lang)).collect(),
+            trust_store_problems,
+            key_source: settings.key.as_ref().map(|(_, s)| s.to_string()),
+            organization_sent: settings.key.is_some() && settings.organization.is_some(),
+            project_sent: settings.key.is_some() && settings.project.is_some(),
+            require_key: self.require_key,
+            edge_ranges: settings.edge_ranges.clone(),
+            lang,
+        };
+        let diagnosis = diagnose::diagnose(observations, &ctx);
+        let code = diagnosis.exit_code(self.args.strict).code();
+        let environment = assemble::environment(&self.args, settings, &self.plan, probers, lang);
+        assemble::assemble(observations, diagnosis, code, environment, proxies, settings)
+    }
+}
