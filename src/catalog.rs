@@ -1,6 +1,6 @@
 //! The built-in targets, as data, and how flags override them.
 //!
-//! Hostnames and probe paths come from REFERENCE.md. The controls are chosen so that at least one
+//! Hostnames and probe paths are the ones OpenAI's web, app and API clients use. The controls are chosen so that at least one
 //! is reachable from any country: an IP literal (no DNS needed), and two large sites that are not
 //! blocked where Google is (Microsoft and Apple serve mainland China, Russia and Iran).
 

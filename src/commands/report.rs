@@ -180,7 +180,7 @@ pub fn gather(
 /// What the check saw that the redaction needs: the user's public address (the `ip=` of a
 /// `/cdn-cgi/trace` answer, raw or parsed) and the probed hosts (whose names are never replaced).
 #[derive(Debug, Default, Clone)]
-pub struct Seen {
+pub struct ReportIdentifiers {
     pub public_addresses: Vec<IpAddr>,
     pub target_hosts: Vec<String>,
 }
@@ -210,8 +210,8 @@ fn collect_trace_addresses(v: &serde_json::Value, out: &mut Vec<IpAddr>) {
     }
 }
 
-/// Reads [`Seen`] from a check report (any string of it may hold a trace).
-pub fn seen(report: &Report) -> Seen {
+/// Reads [`ReportIdentifiers`] from a check report (any string of it may hold a trace).
+pub fn report_identifiers(report: &Report) -> ReportIdentifiers {
     let mut public_addresses = Vec::new();
     if let Ok(v) = serde_json::to_value(report) {
         collect_trace_addresses(&v, &mut public_addresses);
@@ -227,7 +227,7 @@ pub fn seen(report: &Report) -> Seen {
                 .map(str::to_ascii_lowercase)
         })
         .collect();
-    Seen {
+    ReportIdentifiers {
         public_addresses,
         target_hosts,
     }
@@ -235,7 +235,7 @@ pub fn seen(report: &Report) -> Seen {
 
 /// A name that says nothing about whose network it is (single labels such as `lan` or `local`,
 /// `home.arpa`), or one of the probed targets' own names (or a domain above one).
-fn generic_name(name: &str, seen: &Seen) -> bool {
+fn generic_name(name: &str, seen: &ReportIdentifiers) -> bool {
     let n = name
         .trim_start_matches("*.")
         .trim_matches('.')
@@ -287,7 +287,7 @@ pub fn describe_redactions(kinds: &[Redaction], lang: Lang) -> Vec<String> {
 /// public address seen by the edge, private addresses, the system resolver's addresses, the
 /// host name and the user's domain names (search domains, proxy hosts, NO_PROXY names). Returns
 /// the redactor and a list of what it replaces, by kind.
-pub fn build_redactor(s: &Sensitive, seen: &Seen, anonymize: bool) -> (Redactor, Vec<Redaction>) {
+pub fn build_redactor(s: &Sensitive, seen: &ReportIdentifiers, anonymize: bool) -> (Redactor, Vec<Redaction>) {
     let mut r = Redactor::new(anonymize);
     let mut kinds: Vec<Redaction> = Vec::new();
     let mut note = |k: Redaction| {
@@ -429,7 +429,7 @@ pub fn run(args: &ReportArgs, output: &OutputArgs) -> Result<i32, AppError> {
         .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
         .collect();
     let (system, sensitive) = gather(|k| std::env::var(k).ok(), &vars);
-    let seen = seen(&for_json);
+    let seen = report_identifiers(&for_json);
     let (mut redactor, kinds) = build_redactor(&sensitive, &seen, args.anonymize);
     let exit_code = for_json.exit_code;
     let support = support_report(for_json, system, args.anonymize);
@@ -503,8 +503,8 @@ pub fn json_path(markdown: &Path) -> PathBuf {
 mod tests {
     use super::*;
 
-    fn seen() -> Seen {
-        Seen {
+    fn identifiers() -> ReportIdentifiers {
+        ReportIdentifiers {
             public_addresses: vec!["203.0.113.77".parse().unwrap()],
             target_hosts: vec!["chatgpt.com".into(), "api.openai.com".into()],
         }
@@ -534,7 +534,7 @@ mod tests {
     fn secrets_are_always_replaced_and_names_only_when_anonymizing() {
         let text = "key sk-test-PLANTEDKEY0123456789abcdef proxy alice:s@cret-pw s%40cret-pw on build-box-42 \
                     via 10.255.255.53 and 127.0.0.53, proxy.corp-7f3a.example, ip=203.0.113.77 chatgpt.com openai.com lan";
-        let (mut plain, kinds) = build_redactor(&sensitive(), &seen(), false);
+        let (mut plain, kinds) = build_redactor(&sensitive(), &identifiers(), false);
         let out = plain.redact(text);
         for gone in ["PLANTEDKEY", "s@cret-pw", "s%40cret-pw", "alice"] {
             assert!(!out.contains(gone), "{gone} in {out}");
@@ -547,7 +547,7 @@ mod tests {
         assert_eq!(describe_redactions(&kinds, Lang::En)[0], "OPENAI_API_KEY value");
         assert_eq!(describe_redactions(&kinds, Lang::ZhCn)[0], "OPENAI_API_KEY 的值");
 
-        let (mut anon, _) = build_redactor(&sensitive(), &seen(), true);
+        let (mut anon, _) = build_redactor(&sensitive(), &identifiers(), true);
         let out = anon.redact(text);
         for gone in [
             "PLANTEDKEY",

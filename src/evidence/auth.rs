@@ -1,6 +1,6 @@
 //! What the API says about a key: the answer to `GET {base}/models` sent with the key.
 //! Matching goes by status, then `code`, then `type`, then message words (older answers have
-//! `code: null`), as REFERENCE.md "OpenAI API errors" describes.
+//! `code: null`), as OpenAI's API error documentation describes them.
 
 use super::signatures::{ResponseKind, api_error, classify_response};
 use crate::probe::HttpDetail;

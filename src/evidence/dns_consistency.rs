@@ -1,12 +1,12 @@
-//! Whether the system resolver's answer for a name can be believed (DESIGN.md §3, step 3, as in
-//! OONI's web_connectivity).
+//! Whether the system resolver's answer for a name can be believed (the path layer of the verdict,
+//! ARCHITECTURE.md; as in OONI's web_connectivity).
 //!
 //! An address is *consistent* when a DoH control resolver returned the same address, or when a
 //! TLS handshake to it with the real SNI presented a chain for the name that the public store
 //! accepted: completing that handshake proves the server holds the name's key, wherever it sits.
 //! Only the remaining addresses are judged, and then bogons, Teredo AAAA answers and addresses
 //! outside the expected edge ranges weigh as evidence — never alone, and never against a valid
-//! handshake (REFERENCE.md, "Censorship signatures").
+//! handshake (the signatures OONI and censorship studies report).
 //!
 //! Pure functions over probe data; `diagnose` maps the verdicts to `dns_tampered` and
 //! `dns_blocked`.
@@ -102,7 +102,7 @@ pub fn is_teredo(ip: IpAddr) -> bool {
     }
 }
 
-/// Cloudflare's published ranges, which OpenAI's hostnames resolve into (REFERENCE.md).
+/// Cloudflare's published ranges, which OpenAI's hostnames resolve into.
 pub const CLOUDFLARE_RANGES: &[&str] = &[
     "173.245.48.0/20",
     "103.21.244.0/22",

@@ -1,5 +1,5 @@
 //! What an HTTP answer says about who answered it and why: OpenAI's origin, its Cloudflare edge,
-//! or something else (REFERENCE.md, "Cloudflare in front of OpenAI" and "OpenAI API errors").
+//! or something else (Cloudflare's documented error pages and headers, OpenAI's API error shape).
 //! Matching goes by status, then structured fields (headers, JSON codes), then words in the body,
 //! so that a changed page still classifies by what is stable.
 

@@ -1,5 +1,5 @@
 //! Ready-made responses in the documented formats of OpenAI, Cloudflare and the status page
-//! (see `shared/REFERENCE.md`; these are written from documentation, not live captures), and a
+//! (written from their documentation, not live captures), and a
 //! default router that serves them by host and path.
 
 use std::sync::Arc;
@@ -20,7 +20,7 @@ pub const VALID_API_KEY: &str = "sk-fixture-valid";
 /// The address `/cdn-cgi/trace` reports by default (RFC 5737 documentation range).
 pub const TRACE_IP: &str = "203.0.113.7";
 
-/// The OpenAI names of REFERENCE.md that the default router knows.
+/// The OpenAI names that the default router knows (the catalog's).
 pub const OPENAI_HOSTS: &[&str] = &[
     "chatgpt.com",
     "ios.chat.openai.com",
@@ -199,7 +199,7 @@ pub fn cf_blocked_1020() -> ResponseSpec {
     cloudflare(ResponseSpec::html(403, body))
 }
 
-/// The app edge's normal answer to a bare probe (REFERENCE.md): 403 JSON
+/// The app edge's normal answer to a bare probe: 403 JSON
 /// `{"cf_details":"Request is not allowed. Please try again later.","type":"dc"}`.
 pub fn mobile_server_status() -> ResponseSpec {
     cloudflare(ResponseSpec::json(
@@ -212,7 +212,7 @@ pub fn mobile_server_status() -> ResponseSpec {
 }
 
 /// The app edge refusing this client's network ("disallowed ISP", `(1)`). The wording is
-/// synthetic, following REFERENCE.md's description.
+/// synthetic, following the documented shape.
 pub fn mobile_disallowed_isp() -> ResponseSpec {
     cloudflare(ResponseSpec::json(
         403,
@@ -277,7 +277,7 @@ fn component_status(indicator: &str) -> &'static str {
     }
 }
 
-/// The Statuspage-compatible `/api/v2/status.json` body (REFERENCE.md's fixture format) for an
+/// The Statuspage-compatible `/api/v2/status.json` body (Statuspage's documented format) for an
 /// indicator (`none|minor|major|critical|maintenance`): "Responses" stays operational and
 /// "Conversations" takes the status that matches the indicator.
 pub fn status_page_body(indicator: &str) -> serde_json::Value {

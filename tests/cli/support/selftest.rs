@@ -1012,7 +1012,7 @@ fn replayed_error_shapes() {
                "status":{"indicator":"minor","description":"Partially Degraded Service"},
                "components":[{"id":"fx-1","name":"Responses","status":"operational"},
                              {"id":"fx-2","name":"Conversations","status":"degraded_performance"}]}),
-        "matches REFERENCE.md's fixture"
+        "matches Statuspage's documented format"
     );
     for code in 520..=526 {
         let r = replay::edge_52x(code);

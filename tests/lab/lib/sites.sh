@@ -3,7 +3,7 @@
 #
 # The world calls the function named in SITE_FN[host] (defaults below) while rendering nginx.conf. A scenario
 # changes an answer by redefining that function in its file, or by pointing SITE_FN[host] at its own function,
-# in its `configure` hook. Bodies mirror shared/REFERENCE.md. nginx variables ($request_id, $cf_ray, ...) may be
+# in its `configure` hook. Bodies mirror the real services' documented answers. nginx variables ($request_id, $cf_ray, ...) may be
 # used in bodies; quote bodies with ngx_q, which escapes \ and ' for an nginx single-quoted string.
 #
 # Variables in the http{} block (see world.sh): $cf_ray ("<16 hex>-<colo>"), $cf_ray_id (16 hex),
@@ -187,7 +187,7 @@ EOS
 }
 
 # ---- status page --------------------------------------------------------------------------------------------
-# Components by name (REFERENCE.md: match by name).
+# Components by name (the status page is matched by component name).
 STATUS_COMPONENTS=("Responses" "Chat Completions" "Realtime" "Files" "Batch" "Fine-tuning" "Embeddings"
                    "Images" "Login" "Conversations" "Voice mode" "Image Generation" "Codex" "Sora" "FedRAMP")
 
