@@ -9,6 +9,7 @@ use crate::cli::Cli;
 use crate::cli::args::{ManArgs, SchemaName};
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::report::ExitCode;
 use crate::tr;
 
 /// The completion script for a shell, as committed under `completions/`.
@@ -72,14 +73,14 @@ pub fn run_man(args: &ManArgs) -> Result<i32, AppError> {
         for (name, text) in &pages {
             write_file(&dir.join(name), text, lang)?;
         }
-        return Ok(0);
+        return Ok(ExitCode::Healthy.code());
     }
     let wanted = match &args.page {
         None => "chatgpt-doctor.1".to_string(),
         Some(p) => format!("chatgpt-doctor-{p}.1"),
     };
     match pages.iter().find(|(name, _)| *name == wanted) {
-        Some((_, text)) => write_out(text, lang).map(|_| 0),
+        Some((_, text)) => write_out(text, lang).map(|_| ExitCode::Healthy.code()),
         None => {
             let names: Vec<&str> = pages.iter().map(|(n, _)| n.as_str()).collect();
             Err(AppError::Usage(tr!(

@@ -287,7 +287,11 @@ pub fn describe_redactions(kinds: &[Redaction], lang: Lang) -> Vec<String> {
 /// public address seen by the edge, private addresses, the system resolver's addresses, the
 /// host name and the user's domain names (search domains, proxy hosts, NO_PROXY names). Returns
 /// the redactor and a list of what it replaces, by kind.
-pub fn build_redactor(s: &Sensitive, seen: &ReportIdentifiers, anonymize: bool) -> (Redactor, Vec<Redaction>) {
+pub fn build_redactor(
+    s: &Sensitive,
+    seen: &ReportIdentifiers,
+    anonymize: bool,
+) -> (Redactor, Vec<Redaction>) {
     let mut r = Redactor::new(anonymize);
     let mut kinds: Vec<Redaction> = Vec::new();
     let mut note = |k: Redaction| {

@@ -32,6 +32,7 @@ use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::probe::run::Probers;
 use crate::render::prometheus;
+use crate::report::ExitCode;
 use crate::report::{Report, ms};
 use crate::tr;
 
@@ -239,7 +240,7 @@ async fn serve(check: Check, args: &ServeArgs, output: &OutputArgs) -> Result<i3
     if !output.quiet {
         eprintln!("{}", tr!(lang, "cmd-serve-stopped"));
     }
-    Ok(0)
+    Ok(ExitCode::Healthy.code())
 }
 
 /// Resolves on the first SIGTERM or SIGINT (Ctrl-C).

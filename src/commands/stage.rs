@@ -591,7 +591,7 @@ pub fn run_http(args: &HttpArgs, output: &OutputArgs) -> Result<i32, AppError> {
 pub fn run_endpoints(output: &OutputArgs) -> Result<i32, AppError> {
     let out = endpoints(output.text_lang());
     emit(output, &out, render::stages::endpoints)?;
-    Ok(0)
+    Ok(ExitCode::Healthy.code())
 }
 
 #[cfg(test)]

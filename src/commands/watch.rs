@@ -15,6 +15,7 @@ use crate::cli::OutputArgs;
 use crate::cli::args::WatchArgs;
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::report::ExitCode;
 use crate::report::{Cause, ms};
 use crate::tr;
 
@@ -99,7 +100,7 @@ async fn watch(check: &Check, args: &WatchArgs, output: &OutputArgs) -> Result<i
             };
             if !write_out(&line, output.human_lang())? {
                 // stdout was closed (`| head -1`): nobody is listening any more.
-                return Ok(0);
+                return Ok(ExitCode::Healthy.code());
             }
         }
         if changed && run > 1 {
