@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::commands::output::{SupportReport, verdict_code};
+use crate::report::{SupportReport, verdict_code};
 use crate::i18n::Lang;
 use crate::report::{Layer, LayerStatus, StageName, StageReport, StageStatus, TargetReport};
 use crate::tr;
