@@ -1,5 +1,5 @@
 //! The report: what `--json` prints and what every renderer reads. Separate from probe types;
-//! built from them with [`build`]. Its JSON Schema (`schema/report.schema.json`) is derived from
+//! built from them with [`build()`]. Its JSON Schema (`schema/report.schema.json`) is derived from
 //! these types, so the two cannot drift. The other JSON shapes — the per-stage commands,
 //! `endpoints`, `watch` and `report`'s support file — live here too, so renderers need nothing
 //! from the commands that print them.

@@ -34,14 +34,17 @@ pub fn fmt_span(ms: f64, lang: Lang) -> String {
     }
 }
 
+/// The mark of a stage that worked.
 pub(super) fn ok_mark() -> colored::ColoredString {
     "✓".green().bold()
 }
 
+/// The mark of a stage that failed.
 pub(super) fn fail_mark() -> colored::ColoredString {
     "✗".red().bold()
 }
 
+/// A failure in words with its code, then the probe's own message when there is one.
 pub(super) fn failure_text(failure: Option<Failure>, detail: &str, lang: Lang) -> String {
     match failure {
         Some(f) if detail.is_empty() => {
@@ -86,10 +89,12 @@ pub fn dns_source_text(source: &str, servers: &[String], lang: Lang) -> String {
     }
 }
 
+/// How this lookup was answered (see [`dns_source_text`]).
 pub(super) fn dns_source(d: &DnsStep, lang: Lang) -> String {
     dns_source_text(&d.source, &d.servers, lang)
 }
 
+/// The one line `--quiet` prints: what was probed, and the result.
 pub(super) fn quiet_line(subject: &str, result: &str, lang: Lang) -> String {
     tr!(lang, "cmd-quiet-line", subject = subject, result = result)
 }
@@ -97,6 +102,7 @@ pub(super) fn quiet_line(subject: &str, result: &str, lang: Lang) -> String {
 /// The width of the stage column of `tcp` and `http` (`dns`, `ipv4`, `ipv6`).
 pub(super) const STAGE_COLUMN: usize = 6;
 
+/// The `dns` row above the per-family rows of `tcp`, `tls` and `http` (none for an address).
 pub(super) fn dns_line(s: &mut String, d: &Option<DnsStep>, lang: Lang) {
     let Some(d) = d else { return };
     let text = match d.status {
@@ -115,6 +121,7 @@ pub(super) fn dns_line(s: &mut String, d: &Option<DnsStep>, lang: Lang) {
     );
 }
 
+/// A family's connect: the address and time, or how it failed.
 pub(super) fn tcp_text(t: &TcpStep, lang: Lang) -> String {
     match t.status {
         StageStatus::Ok => format!(
@@ -141,6 +148,8 @@ pub(super) fn tcp_text(t: &TcpStep, lang: Lang) -> String {
     }
 }
 
+/// Says why no family was tried when the lookup worked (it found no address in the families
+/// asked for); a failed lookup has already said why.
 pub(super) fn no_attempts(s: &mut String, ok_dns: bool, lang: Lang) {
     if ok_dns {
         let _ = writeln!(s, "  {}", tr!(lang, "cmd-no-address-in-family"));

@@ -39,6 +39,7 @@ pub(super) struct TlsLabels {
 }
 
 impl TlsLabels {
+    /// The labels in `lang`, measured.
     pub(super) fn new(lang: Lang) -> TlsLabels {
         let chain = tr!(lang, "cmd-tls-label-chain");
         let system_store = tr!(lang, "cmd-tls-label-system-store");
@@ -67,6 +68,8 @@ fn alpn_text(alpn: Option<&str>, lang: Lang) -> String {
     }
 }
 
+/// A handshake: its result, the presented chain and both stores' verdicts (the chain and
+/// stores only when the handshake ran).
 pub(super) fn tls_block(s: &mut String, t: &TlsStep, indent: &str, labels: &TlsLabels, lang: Lang) {
     let w = labels.width;
     let head = match t.status {
