@@ -3,9 +3,12 @@
 
 use std::fmt::Write as _;
 
-use crate::commands::output::{SupportReport, verdict_code};
+use crate::catalog::Surface;
 use crate::i18n::Lang;
-use crate::report::{Layer, LayerStatus, StageName, StageReport, StageStatus, TargetReport};
+use crate::report::{
+    Environment, Layer, LayerStatus, Report, StageName, StageReport, StageStatus, SupportReport,
+    SystemReport, TargetReport, verdict_code,
+};
 use crate::tr;
 
 /// Escapes a table cell: pipes, and line breaks folded into spaces.
@@ -24,6 +27,8 @@ fn code(s: &str) -> String {
     }
 }
 
+/// A duration in a table cell: whole milliseconds, or seconds from 1 s on (the terminal views'
+/// [`super::stages::fmt_ms`] also shows tenths below 1 ms; tables keep their columns short).
 fn fmt_ms(v: Option<f64>) -> String {
     match v {
         Some(v) if v >= 1000.0 => format!("{:.1} s", v / 1000.0),
@@ -61,10 +66,6 @@ fn stage_cell(s: Option<&StageReport>) -> String {
     }
 }
 
-fn stage_word(s: StageName) -> &'static str {
-    s.as_str()
-}
-
 /// A table row: the cells between pipes.
 fn row<S: AsRef<str>>(cells: &[S]) -> String {
     let inner: Vec<&str> = cells.iter().map(|c| c.as_ref()).collect();
@@ -86,7 +87,7 @@ fn target_rows(o: &mut String, t: &TargetReport, lang: Lang) {
             Some(s) => tr!(
                 lang,
                 "cmd-md-result-failed",
-                stage = stage_word(s.stage),
+                stage = s.stage.as_str(),
                 failure = s
                     .failure
                     .map(|f| f.as_str().to_string())
@@ -146,9 +147,20 @@ fn target_rows(o: &mut String, t: &TargetReport, lang: Lang) {
 /// Renders the support report in `lang` (its verdict, evidence and advice are in the language
 /// the report was judged in: judge it in `lang`).
 pub fn render(r: &SupportReport, lang: Lang) -> String {
-    let rep = &r.report;
-    let v = &rep.verdict;
     let mut o = String::new();
+    heading(&mut o, r, lang);
+    verdict_section(&mut o, &r.report, lang);
+    layers_section(&mut o, &r.report, lang);
+    targets_section(&mut o, &r.report, lang);
+    status_page_section(&mut o, &r.report, lang);
+    environment_section(&mut o, &r.system, &r.report.environment, lang);
+    closing(&mut o, r, lang);
+    o
+}
+
+/// The title, and who made the file when.
+fn heading(o: &mut String, r: &SupportReport, lang: Lang) {
+    let rep = &r.report;
     let _ = writeln!(o, "# {}\n", tr!(lang, "cmd-md-title"));
     let _ = writeln!(
         o,
@@ -164,7 +176,12 @@ pub fn render(r: &SupportReport, lang: Lang) -> String {
             anonymized = if r.anonymized { "yes" } else { "no" }
         )
     );
+}
 
+/// The verdict: its sentence and code, the surfaces that work and fail, then the evidence,
+/// advice and warnings as lists.
+fn verdict_section(o: &mut String, rep: &Report, lang: Lang) {
+    let v = &rep.verdict;
     let _ = writeln!(o, "## {}\n", tr!(lang, "cmd-md-verdict"));
     let _ = writeln!(o, "**{}**\n", v.summary.trim());
     let _ = writeln!(
@@ -178,7 +195,7 @@ pub fn render(r: &SupportReport, lang: Lang) -> String {
         )
     );
     if !v.working_surfaces.is_empty() || !v.failing_surfaces.is_empty() {
-        let list = |s: &[crate::catalog::Surface]| {
+        let list = |s: &[Surface]| {
             if s.is_empty() {
                 tr!(lang, "cmd-none")
             } else {
@@ -211,7 +228,10 @@ pub fn render(r: &SupportReport, lang: Lang) -> String {
         }
         let _ = writeln!(o);
     }
+}
 
+/// One table row per layer.
+fn layers_section(o: &mut String, rep: &Report, lang: Lang) {
     let _ = writeln!(o, "## {}\n", tr!(lang, "cmd-md-layers"));
     let _ = writeln!(
         o,
@@ -234,7 +254,10 @@ pub fn render(r: &SupportReport, lang: Lang) -> String {
         );
     }
     let _ = writeln!(o);
+}
 
+/// The targets as a table of stage timings, then every failed stage in a sentence.
+fn targets_section(o: &mut String, rep: &Report, lang: Lang) {
     let _ = writeln!(o, "## {}\n", tr!(lang, "cmd-md-targets"));
     let _ = writeln!(o, "{}\n", tr!(lang, "cmd-md-targets-note"));
     let _ = writeln!(
@@ -244,44 +267,53 @@ pub fn render(r: &SupportReport, lang: Lang) -> String {
             tr!(lang, "cmd-md-col-surface"),
             tr!(lang, "cmd-md-col-target"),
             tr!(lang, "cmd-md-col-family"),
-            "dns".into(),
-            "tcp".into(),
-            "tls".into(),
-            "http".into(),
+            StageName::Dns.as_str().into(),
+            StageName::Tcp.as_str().into(),
+            StageName::Tls.as_str().into(),
+            StageName::Http.as_str().into(),
             tr!(lang, "cmd-md-col-result"),
         ])
     );
     for t in &rep.targets {
-        target_rows(&mut o, t, lang);
+        target_rows(o, t, lang);
     }
     let _ = writeln!(o);
+    failures_list(o, rep, lang);
+}
+
+/// Every failed stage of every target, one sentence each (nothing when none failed).
+fn failures_list(o: &mut String, rep: &Report, lang: Lang) {
     let failures: Vec<(&TargetReport, &StageReport)> = rep
         .targets
         .iter()
         .flat_map(|t| t.stages.iter().map(move |s| (t, s)))
         .filter(|(_, s)| s.status == StageStatus::Fail)
         .collect();
-    if !failures.is_empty() {
-        let _ = writeln!(o, "{}\n", tr!(lang, "cmd-md-failures"));
-        for (t, s) in failures {
-            let _ = writeln!(
-                o,
-                "- {}",
-                tr!(
-                    lang,
-                    "cmd-md-failure",
-                    target = code(&t.name),
-                    family = s.family.map(|f| f.as_str()).unwrap_or("none"),
-                    stage = stage_word(s.stage),
-                    address = s.address.as_deref().unwrap_or("none"),
-                    failure = s.failure.map(|f| code(f.as_str())).unwrap_or_default(),
-                    detail = s.detail.replace('\n', " ")
-                )
-            );
-        }
-        let _ = writeln!(o);
+    if failures.is_empty() {
+        return;
     }
+    let _ = writeln!(o, "{}\n", tr!(lang, "cmd-md-failures"));
+    for (t, s) in failures {
+        let _ = writeln!(
+            o,
+            "- {}",
+            tr!(
+                lang,
+                "cmd-md-failure",
+                target = code(&t.name),
+                family = s.family.map(|f| f.as_str()).unwrap_or("none"),
+                stage = s.stage.as_str(),
+                address = s.address.as_deref().unwrap_or("none"),
+                failure = s.failure.map(|f| code(f.as_str())).unwrap_or_default(),
+                detail = s.detail.replace('\n', " ")
+            )
+        );
+    }
+    let _ = writeln!(o);
+}
 
+/// What OpenAI's status page said, or why it is not known.
+fn status_page_section(o: &mut String, rep: &Report, lang: Lang) {
     let _ = writeln!(o, "## {}\n", tr!(lang, "cmd-md-status-page"));
     match &rep.status_page {
         Some(p) if p.reachable => {
@@ -308,14 +340,25 @@ pub fn render(r: &SupportReport, lang: Lang) -> String {
             let _ = writeln!(o, "{}\n", tr!(lang, "cmd-md-status-not-checked-run"));
         }
     }
+}
 
+/// A row of the two-column environment table.
+fn environment_row(o: &mut String, key: &str, value: String) {
+    let _ = writeln!(o, "| {} | {} |", cell(key), cell(&value));
+}
+
+/// The machine and the run's settings as a two-column table.
+fn environment_section(o: &mut String, sys: &SystemReport, env: &Environment, lang: Lang) {
     let _ = writeln!(o, "## {}\n", tr!(lang, "cmd-md-environment"));
-    let sys = &r.system;
-    let env = &rep.environment;
     let _ = writeln!(o, "| | |\n|---|---|");
-    let mut line = |k: &str, v: String| {
-        let _ = writeln!(o, "| {} | {} |", cell(k), cell(&v));
-    };
+    machine_rows(o, sys, env, lang);
+    proxy_and_key_rows(o, sys, lang);
+    run_rows(o, env, lang);
+    let _ = writeln!(o);
+}
+
+/// The operating system, host name, resolvers and address families.
+fn machine_rows(o: &mut String, sys: &SystemReport, env: &Environment, lang: Lang) {
     let mut os = vec![format!("{} {}", sys.os, sys.arch)];
     if let Some(rel) = &sys.os_release {
         os.push(rel.clone());
@@ -323,9 +366,9 @@ pub fn render(r: &SupportReport, lang: Lang) -> String {
     if let Some(k) = &sys.kernel {
         os.push(tr!(lang, "cmd-md-env-kernel", kernel = k));
     }
-    line(&tr!(lang, "cmd-md-env-os"), joined(&os, lang));
+    environment_row(o, &tr!(lang, "cmd-md-env-os"), joined(&os, lang));
     if let Some(h) = &sys.hostname {
-        line(&tr!(lang, "cmd-md-env-hostname"), h.clone());
+        environment_row(o, &tr!(lang, "cmd-md-env-hostname"), h.clone());
     }
     let servers = if sys.nameservers.is_empty() {
         tr!(lang, "cmd-md-env-no-nameserver")
@@ -342,12 +385,14 @@ pub fn render(r: &SupportReport, lang: Lang) -> String {
             domains = sys.search_domains.join(" ")
         )
     };
-    line(&tr!(lang, "cmd-md-env-system-resolver"), resolver);
-    line(
+    environment_row(o, &tr!(lang, "cmd-md-env-system-resolver"), resolver);
+    environment_row(
+        o,
         &tr!(lang, "cmd-md-env-resolver-used"),
         super::stages::dns_source_text(&env.resolver, &env.nameservers, lang),
     );
-    line(
+    environment_row(
+        o,
         &tr!(lang, "cmd-md-env-families"),
         env.families
             .iter()
@@ -355,13 +400,19 @@ pub fn render(r: &SupportReport, lang: Lang) -> String {
             .collect::<Vec<_>>()
             .join(", "),
     );
+}
+
+/// The proxy variables (credentials removed) and which OpenAI variables are set (never their
+/// values).
+fn proxy_and_key_rows(o: &mut String, sys: &SystemReport, lang: Lang) {
     let proxy = tr!(lang, "cmd-md-env-proxy");
     if sys.proxies.is_empty() {
-        line(&proxy, tr!(lang, "cmd-md-env-no-proxy"));
+        environment_row(o, &proxy, tr!(lang, "cmd-md-env-no-proxy"));
     }
     for p in &sys.proxies {
         let setting = format!("{}={}", p.variable, p.value);
-        line(
+        environment_row(
+            o,
             &proxy,
             if p.had_credentials {
                 tr!(lang, "cmd-md-env-credentials-removed", setting = setting)
@@ -370,7 +421,8 @@ pub fn render(r: &SupportReport, lang: Lang) -> String {
             },
         );
     }
-    line(
+    environment_row(
+        o,
         "OPENAI_API_KEY",
         if sys.api_key_set {
             tr!(lang, "cmd-md-env-key-set")
@@ -379,7 +431,8 @@ pub fn render(r: &SupportReport, lang: Lang) -> String {
         },
     );
     if !sys.openai_variables.is_empty() {
-        line(
+        environment_row(
+            o,
             &tr!(lang, "cmd-md-env-openai-variables"),
             tr!(
                 lang,
@@ -388,7 +441,12 @@ pub fn render(r: &SupportReport, lang: Lang) -> String {
             ),
         );
     }
-    line(
+}
+
+/// The run's settings: base URL, trust stores, timeouts and overrides.
+fn run_rows(o: &mut String, env: &Environment, lang: Lang) {
+    environment_row(
+        o,
         &tr!(lang, "cmd-md-env-base-url"),
         tr!(
             lang,
@@ -415,8 +473,9 @@ pub fn render(r: &SupportReport, lang: Lang) -> String {
             public = env.public_store_roots
         ),
     };
-    line(&tr!(lang, "cmd-md-env-stores"), stores);
-    line(
+    environment_row(o, &tr!(lang, "cmd-md-env-stores"), stores);
+    environment_row(
+        o,
         &tr!(lang, "cmd-md-env-timeouts"),
         tr!(
             lang,
@@ -426,9 +485,12 @@ pub fn render(r: &SupportReport, lang: Lang) -> String {
         ),
     );
     if !env.overrides.is_empty() {
-        line(&tr!(lang, "cmd-md-env-overrides"), env.overrides.join(", "));
+        environment_row(o, &tr!(lang, "cmd-md-env-overrides"), env.overrides.join(", "));
     }
-    let _ = writeln!(o);
+}
+
+/// What was removed from the file, and where the full JSON is.
+fn closing(o: &mut String, r: &SupportReport, lang: Lang) {
     let what = if r.redactions.is_empty() {
         tr!(lang, "cmd-md-nothing")
     } else {
@@ -436,7 +498,6 @@ pub fn render(r: &SupportReport, lang: Lang) -> String {
     };
     let _ = writeln!(o, "{}\n", tr!(lang, "cmd-md-removed", what = what));
     let _ = writeln!(o, "{}", tr!(lang, "cmd-md-json-note"));
-    o
 }
 
 #[cfg(test)]

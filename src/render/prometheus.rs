@@ -161,7 +161,7 @@ impl Targets {
             // the same on every sample (Prometheus treats an empty label as absent).
             let mut labels = base.clone();
             labels.push(("family", String::new()));
-            labels.push(("stage", "dns".to_string()));
+            labels.push(("stage", StageName::Dns.as_str().to_string()));
             self.stage_success.set(
                 labels.clone(),
                 if d.status == StageStatus::Ok { 1.0 } else { 0.0 },
@@ -180,7 +180,7 @@ impl Targets {
             }
             let with_family = |extra: Option<(&'static str, &str)>| -> Labels {
                 let mut l = base.clone();
-                l.push(("family", family_str(family).to_string()));
+                l.push(("family", family.as_str().to_string()));
                 if let Some((k, v)) = extra {
                     l.push((k, v.to_string()));
                 }
@@ -188,7 +188,7 @@ impl Targets {
             };
             let mut total_ms = 0.0;
             for s in &stages {
-                let labels = with_family(Some(("stage", stage_str(s.stage))));
+                let labels = with_family(Some(("stage", s.stage.as_str())));
                 self.stage_success.set(
                     labels.clone(),
                     if s.status == StageStatus::Ok { 1.0 } else { 0.0 },
@@ -243,23 +243,6 @@ impl Targets {
 /// Milliseconds as seconds, to the microsecond (the report's precision), without float noise.
 fn seconds(ms: f64) -> f64 {
     (ms * 1000.0).round() / 1e6
-}
-
-fn family_str(f: Family) -> &'static str {
-    match f {
-        Family::Ipv4 => "ipv4",
-        Family::Ipv6 => "ipv6",
-    }
-}
-
-fn stage_str(s: StageName) -> &'static str {
-    match s {
-        StageName::Dns => "dns",
-        StageName::Tcp => "tcp",
-        StageName::Proxy => "proxy",
-        StageName::Tls => "tls",
-        StageName::Http => "http",
-    }
 }
 
 /// Seconds since the epoch of an RFC 3339 time (as the report writes certificate dates).

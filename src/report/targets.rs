@@ -1,0 +1,233 @@
+//! What the target probes found, stage by stage, in the check report.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::convert::{excerpt, ms};
+use super::names::{StageName, StageStatus};
+use crate::catalog::Surface;
+use crate::probe::{CertInfo, CertProblem, Failure, Family, HttpDetail, SkipReason, Verification};
+
+/// One probed target.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct TargetReport {
+    pub name: String,
+    pub surface: Surface,
+    pub url: String,
+    /// True for control targets (not OpenAI).
+    pub control: bool,
+    /// How the target is reached: `direct`, `through http://proxy:3128 (from HTTPS_PROXY)`,
+    /// `direct (NO_PROXY entry '.corp' matches)` … (proxy credentials never appear).
+    pub route: Option<String>,
+    /// True when some address family got an HTTP answer.
+    pub ok: bool,
+    /// The last stage that succeeded on the best attempt (`null` when none did).
+    pub reached: Option<StageName>,
+    /// What the HTTP answer means (e.g. "401 OpenAI: origin reached"), when one came.
+    pub answer: Option<String>,
+    /// dns first, then tcp → tls → http per address family (IPv4 first). Stages that do not
+    /// apply (dns for IP literals, tls for http://) are absent.
+    pub stages: Vec<StageReport>,
+}
+
+/// One stage of one target (per address family after dns).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct StageReport {
+    pub stage: StageName,
+    /// The address family (absent for dns, which covers both).
+    pub family: Option<Family>,
+    pub status: StageStatus,
+    pub duration_ms: Option<f64>,
+    /// The stable failure string, when the stage failed.
+    pub failure: Option<Failure>,
+    /// Why the stage did not run, when it was skipped: `deadline`, `no_address_in_family`,
+    /// `tcp_failed`, `proxy_tcp_failed`, `proxy_failed`, `tls_failed`, `not_verified` (the API key
+    /// is sent only over TLS the public store verified) or `plain_http` (a key over plain http
+    /// goes only to loopback).
+    pub skip_reason: Option<SkipReason>,
+    /// A line in English: the answer, the error message, or why it was skipped.
+    pub detail: String,
+    /// The address connected to (tcp, tls, http).
+    pub address: Option<String>,
+    pub dns: Option<DnsReport>,
+    pub tls: Option<TlsReport>,
+    pub http: Option<HttpReport>,
+    pub proxy: Option<ProxyReport>,
+}
+
+/// DNS details.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct DnsReport {
+    pub query: String,
+    /// `system`, `server`, `pinned` (--resolve) or `literal`.
+    pub source: String,
+    /// The nameservers asked.
+    pub servers: Vec<String>,
+    pub lookups: Vec<DnsLookupReport>,
+}
+
+/// One family's lookup (A or AAAA).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct DnsLookupReport {
+    /// `A` or `AAAA`.
+    pub record_type: String,
+    pub status: StageStatus,
+    pub failure: Option<Failure>,
+    pub answers: Vec<String>,
+    pub ttl: Option<u32>,
+    pub duration_ms: f64,
+}
+
+/// TLS details.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct TlsReport {
+    pub sni: Option<String>,
+    pub version: Option<String>,
+    pub alpn: Option<String>,
+    pub cipher: Option<String>,
+    pub chain: Vec<CertReport>,
+    pub system_store: StoreVerdict,
+    pub public_store: StoreVerdict,
+    /// The TLS alert the server ended the handshake with, if any.
+    pub alert: Option<String>,
+    /// The SNI test (run when the handshake with the real name was reset, cut or stalled).
+    pub decoy: Option<DecoyReport>,
+}
+
+/// The SNI test: the same address with a decoy name.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct DecoyReport {
+    /// The decoy name sent.
+    pub sni: String,
+    /// True when a TLS server answered the decoy (a completed handshake or an alert): only the
+    /// real name is refused.
+    pub answered: bool,
+    pub tcp_ms: Option<f64>,
+    pub tls_ms: Option<f64>,
+    /// How the decoy handshake failed, when it did not complete.
+    pub failure: Option<Failure>,
+    pub detail: String,
+}
+
+/// A certificate of the presented chain.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct CertReport {
+    pub subject: String,
+    pub issuer: String,
+    pub not_before: String,
+    pub not_after: String,
+    pub san: Vec<String>,
+}
+
+/// What a trust store said of the chain.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct StoreVerdict {
+    /// `trusted`, `rejected` or `not_checked`.
+    pub result: String,
+    pub failure: Option<Failure>,
+    pub message: Option<String>,
+    /// Why the chain was rejected: `unknown_issuer`, `missing_intermediate`, `self_signed`,
+    /// `wrong_hostname`, `expired`, `not_yet_valid`, `revoked` or `invalid`.
+    pub problem: Option<CertProblem>,
+}
+
+/// HTTP details.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct HttpReport {
+    pub status: u16,
+    /// Who produced the answer: `origin` (OpenAI's servers: `x-request-id` and JSON), `edge`
+    /// (Cloudflare) or `server` (anything else).
+    pub responder: String,
+    /// What the answer means: `answer`, `origin_answer`, `edge_challenge`, `edge_blocked`,
+    /// `edge_rate_limited`, `app_edge_blocked`, `region_blocked`, `edge_origin_error`,
+    /// `origin_error` or `server_error`.
+    pub kind: String,
+    pub version: String,
+    /// Selected headers, lower-case names.
+    pub headers: BTreeMap<String, String>,
+    pub body_bytes: usize,
+    pub body_truncated: bool,
+    /// The start of the body, printable characters only.
+    pub body_excerpt: String,
+    pub body_ms: f64,
+}
+
+/// The proxy stage's details.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct ProxyReport {
+    /// The proxy URL without credentials.
+    pub proxy: String,
+    pub source: String,
+    /// `http`, `socks5` or `socks5h`.
+    pub scheme: String,
+    pub credentials_sent: bool,
+    /// The proxy's answer to CONNECT (http proxies).
+    pub status: Option<u16>,
+    pub reason: Option<String>,
+    /// `proxy-authenticate`, `server`, `via`, … as the proxy sent them.
+    pub headers: BTreeMap<String, String>,
+    /// The text of a refusal page, when there was one.
+    pub body_excerpt: Option<String>,
+}
+
+impl CertReport {
+    /// From a certificate of the presented chain.
+    pub fn from_info(c: &CertInfo) -> CertReport {
+        CertReport {
+            subject: c.subject.clone(),
+            issuer: c.issuer.clone(),
+            not_before: c.not_before.clone(),
+            not_after: c.not_after.clone(),
+            san: c.san.clone(),
+        }
+    }
+}
+
+impl StoreVerdict {
+    /// From what a trust store said (`None` when it was not asked).
+    pub fn from_verification(v: Option<&Verification>) -> StoreVerdict {
+        match v {
+            Some(Verification::Trusted) => StoreVerdict {
+                result: "trusted".into(),
+                failure: None,
+                message: None,
+                problem: None,
+            },
+            Some(Verification::Rejected {
+                failure,
+                message,
+                problem,
+            }) => StoreVerdict {
+                result: "rejected".into(),
+                failure: Some(*failure),
+                message: Some(message.clone()),
+                problem: Some(*problem),
+            },
+            Some(Verification::NotChecked) | None => StoreVerdict {
+                result: "not_checked".into(),
+                failure: None,
+                message: None,
+                problem: None,
+            },
+        }
+    }
+}
+
+impl HttpReport {
+    /// From the HTTP stage's answer.
+    pub fn from_detail(h: &HttpDetail) -> HttpReport {
+        HttpReport {
+            status: h.status,
+            responder: crate::evidence::signatures::responder(h).into(),
+            kind: crate::evidence::signatures::classify_response(h).as_str().into(),
+            version: h.version.clone(),
+            headers: h.headers.iter().cloned().collect(),
+            body_bytes: h.body.len(),
+            body_truncated: h.body_truncated,
+            body_excerpt: excerpt(&h.body, 300),
+            body_ms: ms(h.body_duration),
+        }
+    }
+}
