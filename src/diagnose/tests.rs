@@ -6,13 +6,16 @@ use std::time::{Duration, SystemTime};
 use url::Url;
 
 use super::*;
-use crate::catalog::Target;
+use crate::catalog::{Surface, Target};
 use crate::evidence::signatures::tests::answer;
+use crate::i18n::Lang;
 use crate::probe::SkipReason;
 use crate::probe::{
     Attempt, CertInfo, DnsDetail, DnsSource, Family, FamilyLookup, HttpDetail, Stage, TcpDetail, TlsDetail,
     Verification,
 };
+use crate::probe::{Failure, Observations, Outcome, TargetObservation};
+use crate::report::{Cause, Diagnosis, Layer, LayerReport, LayerStatus};
 
 /// How a hand-made target ends.
 #[derive(Clone)]

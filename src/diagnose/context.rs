@@ -1,0 +1,25 @@
+//! What `diagnose` is told about the machine besides the probe results.
+
+use crate::evidence::dns_consistency::EdgeRanges;
+use crate::i18n::Lang;
+
+/// Facts about the machine that are not probe results.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// Disagreeing upper/lower-case proxy variables and malformed proxy settings.
+    pub proxy_warnings: Vec<String>,
+    /// Problems with the system trust store (empty, unreadable files).
+    pub trust_store_problems: Vec<String>,
+    /// Where the API key came from (`OPENAI_API_KEY`, `--api-key-file`), when one is set.
+    pub key_source: Option<String>,
+    /// True when OPENAI_ORG_ID was sent with the key.
+    pub organization_sent: bool,
+    /// True when OPENAI_PROJECT_ID was sent with the key.
+    pub project_sent: bool,
+    /// A missing key is itself the fault (`auth`), not just an unchecked layer (`check`).
+    pub require_key: bool,
+    /// The address ranges OpenAI's edge answers from (Cloudflare's by default; `--edge-ranges`).
+    pub edge_ranges: EdgeRanges,
+    /// The language of the words (summaries, evidence, advice); codes never change with it.
+    pub lang: Lang,
+}
