@@ -4,11 +4,11 @@
 use clap::CommandFactory;
 
 use super::out::{write_file, write_out};
-use super::output;
 use crate::cli::Cli;
 use crate::cli::args::{ManArgs, SchemaName};
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::report;
 use crate::report::ExitCode;
 use crate::tr;
 
@@ -24,13 +24,13 @@ pub fn completion_script(shell: clap_complete::Shell) -> String {
 pub fn schema_json(name: SchemaName) -> String {
     let schema = match name {
         SchemaName::Report => return crate::report::schema_json(),
-        SchemaName::Dns => schemars::schema_for!(output::DnsOutput),
-        SchemaName::Tcp => schemars::schema_for!(output::TcpOutput),
-        SchemaName::Tls => schemars::schema_for!(output::TlsOutput),
-        SchemaName::Http => schemars::schema_for!(output::HttpOutput),
-        SchemaName::Endpoints => schemars::schema_for!(output::EndpointsOutput),
-        SchemaName::Watch => schemars::schema_for!(output::WatchEvent),
-        SchemaName::Support => schemars::schema_for!(output::SupportReport),
+        SchemaName::Dns => schemars::schema_for!(report::DnsOutput),
+        SchemaName::Tcp => schemars::schema_for!(report::TcpOutput),
+        SchemaName::Tls => schemars::schema_for!(report::TlsOutput),
+        SchemaName::Http => schemars::schema_for!(report::HttpOutput),
+        SchemaName::Endpoints => schemars::schema_for!(report::EndpointsOutput),
+        SchemaName::Watch => schemars::schema_for!(report::WatchEvent),
+        SchemaName::Support => schemars::schema_for!(report::SupportReport),
     };
     let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
     s.push('\n');

@@ -8,7 +8,6 @@
 pub mod check;
 pub mod meta;
 pub mod out;
-pub mod output;
 pub mod report;
 pub mod serve;
 pub mod stage;

@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 use std::io::IsTerminal;
 
 use super::out::{write_file, write_out};
-use super::output::{OUTPUT_SCHEMA_VERSION, ProxySetting, SupportReport, SystemReport, now_rfc3339, tool};
 use crate::check::Check;
 use crate::check::progress::run_once;
 use crate::check::redact::{Redactor, is_loopback, is_private, percent_decode, proxy_host, strip_userinfo};
@@ -19,6 +18,7 @@ use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::render;
 use crate::report::Report;
+use crate::report::{OUTPUT_SCHEMA_VERSION, ProxySetting, SupportReport, SystemReport, now_rfc3339, tool};
 use crate::tr;
 
 /// Proxy variables read for the report, both cases (the value of each is shown without

@@ -10,11 +10,6 @@ use std::time::{Duration, Instant, SystemTime};
 use url::Url;
 
 use super::out::emit;
-use super::output::{
-    DnsOutput, DnsStep, EndpointEntry, EndpointsOutput, HttpAttempt, HttpOutput, OUTPUT_SCHEMA_VERSION,
-    Phases, ResponseStep, SniTest, TcpOutput, TcpStep, Timeline, TlsAttempt, TlsOutput, TlsStep, rfc3339,
-    round, tool,
-};
 use crate::catalog::{CatalogOverrides, Surface, Target};
 use crate::check::plan::families;
 use crate::check::runtime::runtime;
@@ -31,6 +26,11 @@ use crate::probe::{
 };
 use crate::render;
 use crate::report::ExitCode;
+use crate::report::{
+    DnsOutput, DnsStep, EndpointEntry, EndpointsOutput, HttpAttempt, HttpOutput, OUTPUT_SCHEMA_VERSION,
+    Phases, ResponseStep, SniTest, TcpOutput, TcpStep, Timeline, TlsAttempt, TlsOutput, TlsStep, rfc3339,
+    round_ms, tool,
+};
 use crate::report::{StageName, StageStatus, ms};
 use crate::route::dial;
 use crate::tr;
@@ -275,7 +275,7 @@ async fn sni_test(
 ) -> SniTest {
     let (tcp, stream) = tcp::connect(&[peer], timeout).await;
     let Some(stream) = stream else {
-        let (_, failure, message) = super::output::outcome_parts(&tcp.outcome, lang);
+        let (_, failure, message) = crate::report::outcome_parts(&tcp.outcome, lang);
         return SniTest {
             decoy_sni: decoy.to_string(),
             real_failure: real,
@@ -292,7 +292,7 @@ async fn sni_test(
     drop(tls_stream);
     let version = stage.detail.as_ref().and_then(|d| d.version.clone());
     let completed = version.is_some();
-    let (status, failure, message) = super::output::outcome_parts(&stage.outcome, lang);
+    let (status, failure, message) = crate::report::outcome_parts(&stage.outcome, lang);
     let (status, failure, detail, conclusion) = if completed {
         let v = version.as_deref().unwrap_or("?");
         (
@@ -413,21 +413,24 @@ fn http_output(url: &Url, obs: &TargetObservation, started: SystemTime, lang: La
                 .map(ms);
             let ttfb_ms = a.http.duration.filter(|_| ran(&a.http.outcome)).map(ms);
             let body_ms = a.http.detail.as_ref().map(|h| ms(h.body_duration));
-            let total_ms = round(
+            let total_ms = round_ms(
                 [dns_ms, tcp_ms, tls_ms, ttfb_ms, body_ms]
                     .iter()
                     .map(|v| v.unwrap_or(0.0))
                     .sum(),
             );
             let tls_ok = a.tls.as_ref().is_none_or(Stage::is_ok);
-            let namelookup = round(dns_ms.unwrap_or(0.0));
-            let connect = a.tcp.is_ok().then(|| round(namelookup + tcp_ms.unwrap_or(0.0)));
+            let namelookup = round_ms(dns_ms.unwrap_or(0.0));
+            let connect = a
+                .tcp
+                .is_ok()
+                .then(|| round_ms(namelookup + tcp_ms.unwrap_or(0.0)));
             let pretransfer = connect
                 .filter(|_| tls_ok)
-                .map(|c| round(c + tls_ms.unwrap_or(0.0)));
+                .map(|c| round_ms(c + tls_ms.unwrap_or(0.0)));
             let starttransfer = pretransfer
                 .filter(|_| a.http.is_ok())
-                .map(|p| round(p + ttfb_ms.unwrap_or(0.0)));
+                .map(|p| round_ms(p + ttfb_ms.unwrap_or(0.0)));
             let failed = [
                 (StageName::Tcp, Some(&a.tcp.outcome)),
                 (StageName::Tls, a.tls.as_ref().map(|t| &t.outcome)),

@@ -8,7 +8,6 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use super::out::write_out;
-use super::output::{OUTPUT_SCHEMA_VERSION, WatchEvent, WatchPrevious, WatchVerdict, now_rfc3339};
 use crate::check::Check;
 use crate::check::runtime::runtime;
 use crate::cli::OutputArgs;
@@ -17,6 +16,7 @@ use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::report::ExitCode;
 use crate::report::{Cause, ms};
+use crate::report::{OUTPUT_SCHEMA_VERSION, WatchEvent, WatchPrevious, WatchVerdict, now_rfc3339};
 use crate::tr;
 
 /// The longest a `--notify-command` may run before it is killed.
@@ -147,7 +147,7 @@ async fn notify(args: &WatchArgs, event: &WatchEvent, lang: Lang) {
 
 /// The environment a `--notify-command` gets: the verdict, never on its command line.
 pub fn notify_environment(event: &WatchEvent) -> Vec<(&'static str, String)> {
-    let code = super::output::verdict_code(event.verdict.layer, event.verdict.cause);
+    let code = crate::report::verdict_code(event.verdict.layer, event.verdict.cause);
     let mut env = vec![
         ("CHATGPT_DOCTOR_TIME", event.time.clone()),
         ("CHATGPT_DOCTOR_RUN", event.run.to_string()),
