@@ -379,7 +379,7 @@ impl Check {
             status_url: args.status_url.clone(),
             base_url: base.clone(),
         });
-        let proxies = probe::proxy::ProxySettings::from_sources(
+        let proxies = route::ProxySettings::from_sources(
             |k| std::env::var(k).ok(),
             args.proxy.as_deref(),
             args.noproxy.as_deref(),

@@ -31,7 +31,7 @@ pub struct Plan {
     /// The authenticated API request, when a key is configured.
     pub key_check: Option<(Target, RequestSpec)>,
     /// Proxy settings (environment and flags): which targets go through which proxy.
-    pub proxies: Arc<super::proxy::ProxySettings>,
+    pub proxies: Arc<crate::route::ProxySettings>,
     /// DNS-over-HTTPS control resolvers, asked only about OpenAI names whose answers the TLS
     /// handshake did not prove (or that did not resolve).
     pub doh: Vec<url::Url>,
@@ -187,7 +187,7 @@ impl EarlyControls {
         let mut names: Vec<(String, Vec<usize>)> = Vec::new();
         for (i, t) in plan.targets.iter().enumerate() {
             if t.surface == crate::catalog::Surface::Control
-                || matches!(plan.proxies.route(&t.url), super::proxy::Route::Proxy(_))
+                || matches!(plan.proxies.route(&t.url), crate::route::Route::Proxy(_))
             {
                 continue;
             }
@@ -341,7 +341,7 @@ pub async fn probe_request(
 ) -> TargetObservation {
     let (dial_host, dial_port) = dial(&target.host(), target.port(), &plan.connect_to);
     // Through a proxy, the proxy resolves and connects: no DNS stage of ours, one attempt.
-    if let super::proxy::Route::Proxy(proxy) = plan.proxies.route(&target.url) {
+    if let crate::route::Route::Proxy(proxy) = plan.proxies.route(&target.url) {
         let proxy = proxy.clone();
         let ctx = AttemptContext {
             target: &target,
@@ -482,7 +482,7 @@ enum Forward {
 /// sent to it in absolute form, as browsers do (CONNECT is often limited to port 443).
 async fn attempt_via(
     ctx: AttemptContext<'_>,
-    proxy: &super::proxy::ProxyConfig,
+    proxy: &crate::route::ProxyConfig,
     host: &str,
     port: u16,
 ) -> Attempt {
