@@ -612,11 +612,13 @@ async fn finish(
         && !tls.cut_by_deadline
         && super::tls::filter_like(f)
         && host.parse::<IpAddr>().is_err()
-        && !host.eq_ignore_ascii_case(super::tls::DECOY_SNI)
+        && !host.eq_ignore_ascii_case(super::observation::DEFAULT_DECOY_SNI)
     {
         let t = stage_timeout(timeout, deadline);
         if !t.is_zero() {
-            let decoy = super::tls::decoy_handshake(&probers.tls, peer, super::tls::DECOY_SNI, t).await;
+            let decoy =
+                super::tls::decoy_handshake(&probers.tls, peer, super::observation::DEFAULT_DECOY_SNI, t)
+                    .await;
             if let Some(d) = tls.detail.as_mut() {
                 d.decoy = Some(Box::new(decoy));
             }
