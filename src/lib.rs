@@ -1,7 +1,7 @@
 //! chatgpt-doctor: tells whether ChatGPT's trouble is this machine, its network, the path to
 //! OpenAI, OpenAI itself, or the account — with evidence.
 //!
-//! The flow (ARCHITECTURE.md): [`cli`] → [`probe::run::Plan`] → probes ([`probe`]) →
+//! The flow (ARCHITECTURE.md): [`cli`] → [`probe::plan::Plan`] → probes ([`probe`]) →
 //! [`probe::Observations`] → [`diagnose::diagnose`] → [`report::Report`] → [`render`].
 
 pub mod catalog;
@@ -28,7 +28,7 @@ use crate::catalog::CatalogOverrides;
 use crate::cli::{CheckArgs, Cli, Command, OutputArgs};
 use crate::error::AppError;
 use crate::probe::Family;
-use crate::probe::run::{Plan, Probers};
+use crate::probe::plan::{Plan, ProbeTools};
 
 /// Parses the process arguments, runs, and returns the exit code. Errors are printed as
 /// `chatgpt-doctor: error: …` on stderr.
@@ -341,7 +341,7 @@ pub(crate) fn load_cacert(path: &std::path::Path) -> Result<Vec<CertificateDer<'
 }
 
 /// A check ready to run: flags validated, files read, targets chosen. Reusable across runs
-/// (`watch`, `report`) with one set of [`Probers`].
+/// (`watch`, `report`) with one set of [`ProbeTools`].
 pub struct Check {
     pub args: CheckArgs,
     pub plan: Plan,
@@ -489,8 +489,8 @@ impl Check {
     }
 
     /// The resolver and trust stores (load once, reuse across runs). Call inside a runtime.
-    pub fn probers(&self) -> Arc<Probers> {
-        Arc::new(Probers {
+    pub fn probers(&self) -> Arc<ProbeTools> {
+        Arc::new(ProbeTools {
             dns: probe::dns::Dns::new(self.args.dns_server, self.args.timeout),
             tls: probe::tls::TlsContext::new(&self.extra_roots),
         })
@@ -499,7 +499,7 @@ impl Check {
     /// Probes, judges and assembles the report; `on_done` sees each target as it finishes.
     pub async fn run(
         &self,
-        probers: Arc<Probers>,
+        probers: Arc<ProbeTools>,
         on_done: impl FnMut(&probe::TargetObservation),
     ) -> report::Report {
         let observations = probe::run::run(&self.plan, probers.clone(), on_done).await;
@@ -507,7 +507,7 @@ impl Check {
     }
 
     /// Judges observations (pure apart from reading proxy variable names).
-    pub fn judge(&self, observations: &probe::Observations, probers: &Probers) -> report::Report {
+    pub fn judge(&self, observations: &probe::Observations, probers: &ProbeTools) -> report::Report {
         let args = &self.args;
         let mut trust_store_problems: Vec<String> = probers.tls.system_errors.clone();
         if probers.tls.system_roots == 0 {

@@ -28,7 +28,7 @@ use crate::catalog::Surface;
 use crate::cli::{CheckArgs, OutputArgs};
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::probe::run::Probers;
+use crate::probe::plan::ProbeTools;
 use crate::render::prometheus;
 use crate::report::{Report, ms};
 use crate::{Check, tr};
@@ -58,7 +58,7 @@ type SurfaceKey = Vec<Surface>;
 /// What every request handler shares.
 struct Exporter {
     args: CheckArgs,
-    probers: Arc<Probers>,
+    probers: Arc<ProbeTools>,
     /// The surfaces of the `--interval` rounds (those of the flags; empty means all).
     default_key: SurfaceKey,
     /// Prepared checks per set of surfaces (at most one per subset of the surfaces).

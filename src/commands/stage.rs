@@ -18,7 +18,7 @@ use crate::catalog::{CatalogOverrides, Surface, Target};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::probe::dns::Dns;
-use crate::probe::run::{Plan, Probers};
+use crate::probe::plan::{Plan, ProbeTools};
 use crate::probe::tls::TlsContext;
 use crate::probe::{
     DnsDetail, DnsSource, Failure, Family, FamilyLookup, Outcome, Stage, TargetObservation, tcp, tls,
@@ -396,12 +396,12 @@ pub fn http(
     };
     let runtime = crate::runtime()?;
     let obs = runtime.block_on(async {
-        let probers = Arc::new(Probers {
+        let probers = Arc::new(ProbeTools {
             dns: Dns::new(args.resolver.dns_server, timeout),
             tls: TlsContext::new(extra_roots),
         });
         let deadline = Instant::now() + plan.max_time;
-        crate::probe::run::probe_target(target, &plan, &probers, deadline).await
+        crate::probe::pipeline::probe_target(target, &plan, &probers, deadline).await
     });
     Ok(http_output(&args.url, &obs, started, lang))
 }
