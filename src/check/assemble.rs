@@ -8,10 +8,10 @@ use super::redact::Redactor;
 use super::settings::{Settings, env_nonempty};
 use crate::cli::args::CheckArgs;
 use crate::i18n::Lang;
-use crate::probe::proxy::{PROXY_VARIABLES, ProxySettings};
-use crate::probe::run::{Plan, Probers};
+use crate::probe::plan::{Plan, ProbeTools};
 use crate::probe::{DnsSource, Observations};
 use crate::report::{self, Diagnosis, Environment, ProxySettingReport, Report};
+use crate::route::{PROXY_VARIABLES, ProxySettings};
 
 /// The report of one check: the diagnosis, the targets' stages and the environment.
 pub fn assemble(
@@ -52,11 +52,11 @@ pub fn environment(
     args: &CheckArgs,
     settings: &Settings,
     plan: &Plan,
-    probers: &Probers,
+    tools: &ProbeTools,
     lang: Lang,
 ) -> Environment {
     let proxies = &plan.proxies;
-    let (resolver, nameservers) = match probers.dns.source() {
+    let (resolver, nameservers) = match tools.dns.source() {
         DnsSource::System { servers } => ("system", servers.iter().map(|s| s.to_string()).collect()),
         DnsSource::Server(s) => ("server", vec![s.to_string()]),
         _ => ("system", vec![]),
@@ -69,8 +69,8 @@ pub fn environment(
         families: plan.families.clone(),
         timeout_ms: report::ms(args.resolver.timeout),
         max_time_ms: report::ms(args.max_time),
-        system_store_roots: probers.tls.system_roots,
-        public_store_roots: probers.tls.public_roots,
+        system_store_roots: tools.tls.system_roots,
+        public_store_roots: tools.tls.public_roots,
         cacert: args.trust.cacert.as_ref().map(|p| p.display().to_string()),
         doh_url: args.doh_url.as_ref().map(|u| u.to_string()),
         base_url: settings.base.as_ref().map(|u| u.to_string()),

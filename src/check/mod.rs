@@ -17,7 +17,7 @@ use crate::diagnose::{self, Context};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::probe::dns::Dns;
-use crate::probe::run::{Plan, Probers};
+use crate::probe::plan::{Plan, ProbeTools};
 use crate::probe::tls::TlsContext;
 use crate::probe::{Observations, TargetObservation};
 use crate::report::Report;
@@ -25,7 +25,7 @@ use crate::tr;
 use settings::Settings;
 
 /// A check ready to run: flags validated, files read, targets chosen. Reusable across runs
-/// (`watch`, `serve`, `report`) with one set of [`Probers`].
+/// (`watch`, `serve`, `report`) with one set of [`ProbeTools`].
 pub struct Check {
     pub args: CheckArgs,
     pub plan: Plan,
@@ -51,26 +51,26 @@ impl Check {
     }
 
     /// The resolver and trust stores (load once, reuse across runs). Call inside a runtime.
-    pub fn probers(&self) -> Arc<Probers> {
-        Arc::new(Probers {
+    pub fn probe_tools(&self) -> Arc<ProbeTools> {
+        Arc::new(ProbeTools {
             dns: Dns::new(self.args.resolver.dns_server, self.args.resolver.timeout),
             tls: TlsContext::new(&self.settings.extra_roots),
         })
     }
 
     /// Probes, judges and assembles the report; `on_done` sees each target as it finishes.
-    pub async fn run(&self, probers: Arc<Probers>, on_done: impl FnMut(&TargetObservation)) -> Report {
-        let observations = crate::probe::run::run(&self.plan, probers.clone(), on_done).await;
-        self.judge(&observations, &probers, self.lang)
+    pub async fn run(&self, tools: Arc<ProbeTools>, on_done: impl FnMut(&TargetObservation)) -> Report {
+        let observations = crate::probe::run::run(&self.plan, tools.clone(), on_done).await;
+        self.judge(&observations, &tools, self.lang)
     }
 
     /// Judges observations in `lang` and assembles the report (pure apart from reading which
     /// proxy variables are set).
-    pub fn judge(&self, observations: &Observations, probers: &Probers, lang: Lang) -> Report {
+    pub fn judge(&self, observations: &Observations, tools: &ProbeTools, lang: Lang) -> Report {
         let settings = &self.settings;
         let proxies = &self.plan.proxies;
-        let mut trust_store_problems: Vec<String> = probers.tls.system_errors.clone();
-        if probers.tls.system_roots == 0 {
+        let mut trust_store_problems: Vec<String> = tools.tls.system_errors.clone();
+        if tools.tls.system_roots == 0 {
             trust_store_problems.push(tr!(lang, "trust-store-empty"));
         }
         let ctx = Context {
@@ -85,7 +85,7 @@ impl Check {
         };
         let diagnosis = diagnose::diagnose(observations, &ctx);
         let code = diagnosis.exit_code(self.args.strict).code();
-        let environment = assemble::environment(&self.args, settings, &self.plan, probers, lang);
+        let environment = assemble::environment(&self.args, settings, &self.plan, tools, lang);
         assemble::assemble(observations, diagnosis, code, environment, proxies, settings)
     }
 }

@@ -8,7 +8,7 @@ use crate::catalog::{self, CatalogOverrides, Surface, Target};
 use crate::cli::args::{CheckArgs, ResolverArgs};
 use crate::evidence::status_page::{INCIDENTS_JSON, NATIVE, SUMMARY_JSON};
 use crate::probe::doh::DEFAULT_DOH;
-use crate::probe::run::Plan;
+use crate::probe::plan::Plan;
 use crate::probe::{Family, RequestSpec};
 
 /// The address families `-4`/`-6` allow.

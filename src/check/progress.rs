@@ -7,7 +7,7 @@ use super::runtime::runtime;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::probe::Observations;
-use crate::probe::run::Probers;
+use crate::probe::plan::ProbeTools;
 use crate::report::Report;
 use crate::tr;
 
@@ -22,18 +22,18 @@ pub fn run_once(
     other: Option<Lang>,
 ) -> Result<(Report, Option<Report>), AppError> {
     let runtime = runtime()?;
-    let (observations, probers) = runtime.block_on(probe_with_progress(check, progress));
-    let first = check.judge(&observations, &probers, check.lang);
+    let (observations, tools) = runtime.block_on(probe_with_progress(check, progress));
+    let first = check.judge(&observations, &tools, check.lang);
     let second = other
         .filter(|l| *l != check.lang)
-        .map(|l| check.judge(&observations, &probers, l));
+        .map(|l| check.judge(&observations, &tools, l));
     // The resolver and its tasks go before the runtime that runs them.
-    drop(probers);
+    drop(tools);
     drop(runtime);
     Ok((first, second))
 }
 
-async fn probe_with_progress(check: &Check, progress: Option<Lang>) -> (Observations, Arc<Probers>) {
+async fn probe_with_progress(check: &Check, progress: Option<Lang>) -> (Observations, Arc<ProbeTools>) {
     let bar = progress.map(|lang| {
         let bar = indicatif::ProgressBar::with_draw_target(
             Some(check.plan.targets.len() as u64),
@@ -49,8 +49,8 @@ async fn probe_with_progress(check: &Check, progress: Option<Lang>) -> (Observat
         bar.enable_steady_tick(std::time::Duration::from_millis(100));
         bar
     });
-    let probers = check.probers();
-    let observations = crate::probe::run::run(&check.plan, probers.clone(), |t| {
+    let tools = check.probe_tools();
+    let observations = crate::probe::run::run(&check.plan, tools.clone(), |t| {
         if let Some(b) = &bar {
             b.inc(1);
             b.set_message(t.target.name.clone());
@@ -60,5 +60,5 @@ async fn probe_with_progress(check: &Check, progress: Option<Lang>) -> (Observat
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    (observations, probers)
+    (observations, tools)
 }

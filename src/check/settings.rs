@@ -13,7 +13,7 @@ use crate::cli::values::parse_target_url;
 use crate::error::AppError;
 use crate::evidence::dns_consistency::EdgeRanges;
 use crate::i18n::ui;
-use crate::probe::proxy::ProxySettings;
+use crate::route::ProxySettings;
 use crate::tr;
 
 /// Everything a check needs from outside the flags' own values.

@@ -13,6 +13,7 @@ use super::values::{
     parse_resolve, parse_secs, parse_target_url,
 };
 use crate::catalog::Surface;
+use crate::probe::DEFAULT_DECOY_SNI;
 use crate::route::{ConnectTo, ResolveRule};
 
 /// How names are resolved, shared by the per-stage commands (as in `check`).
@@ -102,9 +103,6 @@ pub struct TlsArgs {
     #[command(flatten)]
     pub route: RouteArgs,
 }
-
-/// The decoy SNI of the SNI test: a name no filter has reason to block.
-pub const DEFAULT_DECOY_SNI: &str = "example.com";
 
 /// `http URL`.
 #[derive(Args, Debug, Clone)]

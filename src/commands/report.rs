@@ -19,20 +19,8 @@ use crate::i18n::Lang;
 use crate::render;
 use crate::report::Report;
 use crate::report::{OUTPUT_SCHEMA_VERSION, ProxySetting, SupportReport, SystemReport, now_rfc3339, tool};
+use crate::route::{NO_PROXY_VARIABLES, PROXY_VARIABLES};
 use crate::tr;
-
-/// Proxy variables read for the report, both cases (the value of each is shown without
-/// credentials).
-pub const PROXY_VARIABLES: &[&str] = &[
-    "HTTPS_PROXY",
-    "https_proxy",
-    "HTTP_PROXY",
-    "http_proxy",
-    "ALL_PROXY",
-    "all_proxy",
-    "NO_PROXY",
-    "no_proxy",
-];
 
 /// What must not reach the report, or (with `--anonymize`) identifies the user. Gathered from
 /// the environment and the system; never serialized.
@@ -121,7 +109,7 @@ pub fn gather(
         }
     }
     let mut proxies = Vec::new();
-    for var in PROXY_VARIABLES {
+    for var in PROXY_VARIABLES.iter().chain(NO_PROXY_VARIABLES.iter()) {
         let Some(value) = env(var).filter(|v| !v.trim().is_empty()) else {
             continue;
         };

@@ -1,6 +1,6 @@
 //! `serve`: a Prometheus exporter over HTTP.
 //!
-//! * `/metrics` — the latest check (one [`Check`] and one set of probers for the whole life of the
+//! * `/metrics` — the latest check (one [`Check`] and one set of tools for the whole life of the
 //!   process, refreshed every `--interval`), rendered by [`crate::render::prometheus`].
 //! * `/probe?surface=web,api` — a fresh check of those surfaces (blackbox_exporter's style).
 //!
@@ -30,7 +30,7 @@ use crate::cli::OutputArgs;
 use crate::cli::args::{CheckArgs, ServeArgs};
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::probe::run::Probers;
+use crate::probe::plan::ProbeTools;
 use crate::render::prometheus;
 use crate::report::ExitCode;
 use crate::report::{Report, ms};
@@ -61,7 +61,7 @@ type SurfaceKey = Vec<Surface>;
 /// What every request handler shares.
 struct Exporter {
     args: CheckArgs,
-    probers: Arc<Probers>,
+    tools: Arc<ProbeTools>,
     /// The surfaces of the `--interval` rounds (those of the flags; empty means all).
     default_key: SurfaceKey,
     /// Prepared checks per set of surfaces (at most one per subset of the surfaces).
@@ -117,7 +117,7 @@ impl Exporter {
         }
         let check = self.check_for(&key)?;
         let started = Instant::now();
-        let report = Arc::new(check.run(self.probers.clone(), |_| {}).await);
+        let report = Arc::new(check.run(self.tools.clone(), |_| {}).await);
         if self.verbose {
             let lang = self.lang;
             let surfaces = if key.is_empty() {
@@ -170,11 +170,11 @@ async fn serve(check: Check, args: &ServeArgs, output: &OutputArgs) -> Result<i3
     );
 
     let default_key = surface_key(&args.check.surface);
-    let probers = check.probers();
+    let tools = check.probe_tools();
     let (latest, _) = watch::channel(None);
     let exporter = Arc::new(Exporter {
         args: args.check.clone(),
-        probers,
+        tools,
         checks: Mutex::new(HashMap::from([(default_key.clone(), Arc::new(check))])),
         default_key,
         round: tokio::sync::Mutex::new(()),

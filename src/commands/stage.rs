@@ -19,7 +19,7 @@ use crate::cli::args::{DnsArgs, HttpArgs, ResolverArgs, RouteArgs, TcpArgs, TlsA
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::probe::dns::Dns;
-use crate::probe::run::{Plan, Probers};
+use crate::probe::plan::{Plan, ProbeTools};
 use crate::probe::tls::{TlsContext, filter_like};
 use crate::probe::{
     DnsDetail, DnsSource, Failure, Family, FamilyLookup, Outcome, Stage, TargetObservation, tcp, tls,
@@ -386,12 +386,12 @@ pub fn http(
     };
     let runtime = runtime()?;
     let obs = runtime.block_on(async {
-        let probers = Arc::new(Probers {
+        let tools = Arc::new(ProbeTools {
             dns: Dns::new(args.resolver.dns_server, timeout),
             tls: TlsContext::new(extra_roots),
         });
         let deadline = Instant::now() + plan.max_time;
-        crate::probe::run::probe_target(target, &plan, &probers, deadline).await
+        crate::probe::pipeline::probe_target(target, &plan, &tools, deadline).await
     });
     Ok(http_output(&args.url, &obs, started, lang))
 }

@@ -50,14 +50,14 @@ struct CurrentVerdict {
 
 async fn watch(check: &Check, args: &WatchArgs, output: &OutputArgs) -> Result<i32, AppError> {
     // One resolver and one set of trust stores for the whole watch.
-    let probers = check.probers();
+    let tools = check.probe_tools();
     let mut held: Option<CurrentVerdict> = None;
     let mut wait = args.interval;
     let mut run: u64 = 0;
     loop {
         run += 1;
         let started = Instant::now();
-        let report = check.run(probers.clone(), |_| {}).await;
+        let report = check.run(tools.clone(), |_| {}).await;
         let duration = started.elapsed();
         let time = now_rfc3339();
         let verdict = WatchVerdict {

@@ -1,6 +1,6 @@
 //! `diagnose` judges, it never measures: a pure function from observations to layers and a
 //! verdict. It walks the layers from the user outwards and stops at the first layer where the
-//! evidence *and its control* agree (DESIGN.md §3). A finding counts only when a control rules
+//! evidence *and its control* agree (ARCHITECTURE.md, "How a verdict is reached"). A finding counts only when a control rules
 //! out the simpler explanation; when none can, the verdict is `inconclusive`, saying why.
 //!
 //! The observations are read once into a scene (`scene`); each layer judges it in a module of

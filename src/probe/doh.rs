@@ -1,7 +1,7 @@
 //! DNS-over-HTTPS control lookups (RFC 8484): what a resolver outside this network says a name
-//! resolves to, for comparison with the system resolver's answer (DESIGN.md §3, step 3).
+//! resolves to, for comparison with the system resolver's answer (the DNS check of the path layer).
 //!
-//! A lookup is one `GET {doh}?dns=<base64url query>` sent through [`run::probe_request`], so it
+//! A lookup is one `GET {doh}?dns=<base64url query>` sent through [`probe_request`], so it
 //! runs on the tool's own pipeline: `--connect-to`, `--resolve`, `--cacert`, `-4`/`-6`, the stage
 //! timeout and the run deadline all apply, and its dns/tcp/tls/http stages are recorded like any
 //! target's. The DNS messages are built and parsed with hickory-proto; nothing here writes DNS
@@ -19,7 +19,8 @@ use url::Url;
 use super::observation::{
     DohLookup, Failure, Family, HttpDetail, Outcome, RequestSpec, Stage, TargetObservation,
 };
-use super::run::{self, Plan, Probers};
+use super::pipeline::probe_request;
+use super::plan::{Plan, ProbeTools};
 use crate::catalog::{Surface, Target};
 
 /// Control resolvers, reachable from different regions, addressed by IP so that asking them needs
@@ -51,7 +52,7 @@ pub async fn doh_lookup(
     name: &str,
     family: Family,
     plan: &Plan,
-    probers: &Probers,
+    tools: &ProbeTools,
     deadline: Instant,
 ) -> DohLookup {
     let start = Instant::now();
@@ -93,7 +94,7 @@ pub async fn doh_lookup(
         secret: false,
     };
     let target = lookup.observation.target.clone();
-    lookup.observation = run::probe_request(target, &request, plan, probers, deadline).await;
+    lookup.observation = probe_request(target, &request, plan, tools, deadline).await;
     match lookup.observation.response() {
         None => {
             let (failure, message) = transport_failure(&lookup.observation);

@@ -7,6 +7,8 @@ pub mod dns;
 pub mod doh;
 pub mod http;
 pub mod observation;
+pub mod pipeline;
+pub mod plan;
 pub mod proxy;
 pub mod run;
 pub mod tcp;

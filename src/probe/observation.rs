@@ -447,6 +447,9 @@ pub struct TlsDetail {
     pub decoy: Option<Box<Decoy>>,
 }
 
+/// The decoy name of the SNI test: a name no filter has reason to block, and no OpenAI name.
+pub const DEFAULT_DECOY_SNI: &str = "example.com";
+
 /// The SNI test: the same address, a decoy name (as OONI and national-firewall studies do).
 #[derive(Debug, Clone)]
 pub struct Decoy {

@@ -1,50 +1,25 @@
 //! Runs every target concurrently, each stage under its timeout and the whole run under its
 //! deadline. Every stage's wait is `min(--timeout, time left before --max-time)`, so targets
 //! finish by the deadline on their own; a short grace period then cuts any straggler.
+//!
+//! Each target runs through the [`pipeline`](super::pipeline); the run adds the status
+//! documents, the key check and the DNS controls (DoH lookups for names no handshake proved).
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use tokio::task::JoinSet;
 
-use super::dns::Dns;
-use super::observation::{
-    Attempt, DnsDetail, DnsSource, DohLookup, Family, FamilyLookup, Observations, Outcome, ProxyDetail,
-    RequestSpec, SkipReason, Stage, TargetObservation, TcpDetail,
-};
-use super::tls::TlsContext;
-use crate::catalog::Target;
-use crate::route::{ConnectTo, ResolveRule, bracket, dial};
-
-/// What to probe and how.
-#[derive(Debug, Clone)]
-pub struct Plan {
-    pub targets: Vec<Target>,
-    pub families: Vec<Family>,
-    pub resolve: Vec<ResolveRule>,
-    pub connect_to: Vec<ConnectTo>,
-    pub timeout: Duration,
-    pub max_time: Duration,
-    /// Status page documents to fetch (body cap raised for them).
-    pub status_documents: Vec<Target>,
-    /// The authenticated API request, when a key is configured.
-    pub key_check: Option<(Target, RequestSpec)>,
-    /// Proxy settings (environment and flags): which targets go through which proxy.
-    pub proxies: Arc<super::proxy::ProxySettings>,
-    /// DNS-over-HTTPS control resolvers, asked only about OpenAI names whose answers the TLS
-    /// handshake did not prove (or that did not resolve).
-    pub doh: Vec<url::Url>,
-}
+use super::doh::doh_lookup;
+use super::observation::{DnsSource, DohLookup, Observations, RequestSpec, Stage, TargetObservation};
+use super::pipeline::probe_request;
+use super::plan::{Plan, ProbeTools};
+use crate::catalog::{Surface, Target};
+use crate::route::{Route, dial};
 
 /// The body cap for status page documents (incident lists run long).
 pub const STATUS_DOCUMENT_CAP: usize = 2 * 1024 * 1024;
-
-/// Shared, read-only state of a run.
-pub struct Probers {
-    pub dns: Dns,
-    pub tls: TlsContext,
-}
 
 /// How long past the deadline stragglers may take before they are cut.
 const GRACE: Duration = Duration::from_millis(250);
@@ -52,7 +27,7 @@ const GRACE: Duration = Duration::from_millis(250);
 /// Probes every target; `on_done` is called as each finishes (for progress display).
 pub async fn run(
     plan: &Plan,
-    probers: Arc<Probers>,
+    tools: Arc<ProbeTools>,
     mut on_done: impl FnMut(&TargetObservation),
 ) -> Observations {
     let started_at = SystemTime::now();
@@ -76,19 +51,14 @@ pub async fn run(
     jobs.extend(plan.key_check.iter().cloned());
     let mut set = JoinSet::new();
     for (i, (target, request)) in jobs.iter().cloned().enumerate() {
-        let probers = probers.clone();
+        let tools = tools.clone();
         let plan = plan.clone();
-        set.spawn(async move {
-            (
-                i,
-                probe_request(target, &request, &plan, &probers, deadline).await,
-            )
-        });
+        set.spawn(async move { (i, probe_request(target, &request, &plan, &tools, deadline).await) });
     }
     // DNS controls with a head start: each OpenAI name's DoH lookups wait DOH_HEAD_START, then
     // run unless the name was proven by then (its TLS handshake verified) — so a healthy run asks
     // nothing, while a black-holed one gets its controls during the TCP wait, not after it.
-    let mut early = EarlyControls::start(plan, &probers, deadline);
+    let mut early = EarlyControls::start(plan, &tools, deadline);
     let mut done: Vec<Option<TargetObservation>> = vec![None; jobs.len()];
     let hard_stop = tokio::time::Instant::from_std(deadline + GRACE);
     loop {
@@ -122,7 +92,7 @@ pub async fn run(
     let key_check = if plan.key_check.is_some() { all.pop() } else { None };
     let status_documents = all.split_off(plan.targets.len());
     let targets = all;
-    let doh = early.collect(&targets, plan, &probers, deadline).await;
+    let doh = early.collect(&targets, plan, &tools, deadline).await;
     let elapsed = start.elapsed();
     Observations {
         targets,
@@ -139,10 +109,7 @@ pub async fn run(
 /// with the name and a chain the public store accepts proves the address serves the name).
 pub fn names_needing_control(targets: &[TargetObservation]) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
-    for t in targets
-        .iter()
-        .filter(|t| t.target.surface != crate::catalog::Surface::Control)
-    {
+    for t in targets.iter().filter(|t| t.target.surface != Surface::Control) {
         let Some(dns) = &t.dns else { continue };
         if dns
             .detail
@@ -183,12 +150,10 @@ type EarlyTask = (
 );
 
 impl EarlyControls {
-    fn start(plan: &Plan, probers: &Arc<Probers>, deadline: Instant) -> EarlyControls {
+    fn start(plan: &Plan, tools: &Arc<ProbeTools>, deadline: Instant) -> EarlyControls {
         let mut names: Vec<(String, Vec<usize>)> = Vec::new();
         for (i, t) in plan.targets.iter().enumerate() {
-            if t.surface == crate::catalog::Surface::Control
-                || matches!(plan.proxies.route(&t.url), super::proxy::Route::Proxy(_))
-            {
+            if t.surface == Surface::Control || matches!(plan.proxies.route(&t.url), Route::Proxy(_)) {
                 continue;
             }
             let (host, port) = dial(&t.host(), t.port(), &plan.connect_to);
@@ -213,10 +178,10 @@ impl EarlyControls {
         let tasks = names
             .into_iter()
             .map(|(name, idx)| {
-                let (plan, probers, n) = (plan.clone(), probers.clone(), name.clone());
+                let (plan, tools, n) = (plan.clone(), tools.clone(), name.clone());
                 let handle = tokio::spawn(async move {
                     tokio::time::sleep(DOH_HEAD_START).await;
-                    lookups(&n, &plan, &probers, deadline).await
+                    lookups(&n, &plan, &tools, deadline).await
                 });
                 (name, idx, Some(handle))
             })
@@ -258,7 +223,7 @@ impl EarlyControls {
         mut self,
         targets: &[TargetObservation],
         plan: &Plan,
-        probers: &Arc<Probers>,
+        tools: &Arc<ProbeTools>,
         deadline: Instant,
     ) -> Vec<DohLookup> {
         let needing = names_needing_control(targets);
@@ -281,7 +246,7 @@ impl EarlyControls {
             .filter(|n| !asked.contains(&n.trim_end_matches('.').to_ascii_lowercase()))
         {
             if !self.tasks.iter().any(|(n, _, _)| n == name) {
-                out.extend(lookups(name, plan, probers, deadline).await);
+                out.extend(lookups(name, plan, tools, deadline).await);
             }
         }
         out
@@ -289,17 +254,17 @@ impl EarlyControls {
 }
 
 /// Every control resolver, every family, for one name, concurrently, within the deadline.
-async fn lookups(name: &str, plan: &Plan, probers: &Arc<Probers>, deadline: Instant) -> Vec<DohLookup> {
+async fn lookups(name: &str, plan: &Plan, tools: &Arc<ProbeTools>, deadline: Instant) -> Vec<DohLookup> {
     let mut set = JoinSet::new();
     let mut n = 0;
     for family in &plan.families {
         for resolver in &plan.doh {
             let (name, family, resolver) = (name.to_string(), *family, resolver.clone());
-            let (plan, probers) = (plan.clone(), probers.clone());
+            let (plan, tools) = (plan.clone(), tools.clone());
             set.spawn(async move {
                 (
                     n,
-                    super::doh::doh_lookup(&resolver, &name, family, &plan, &probers, deadline).await,
+                    doh_lookup(&resolver, &name, family, &plan, &tools, deadline).await,
                 )
             });
             n += 1;
@@ -314,381 +279,4 @@ async fn lookups(name: &str, plan: &Plan, probers: &Arc<Probers>, deadline: Inst
     }
     set.abort_all();
     out.into_iter().flatten().collect()
-}
-
-/// The wait allowed for the next stage.
-fn stage_timeout(timeout: Duration, deadline: Instant) -> Duration {
-    timeout.min(deadline.saturating_duration_since(Instant::now()))
-}
-
-/// dns → (per family) tcp → tls → http for one target, with a plain GET.
-pub async fn probe_target(
-    target: Target,
-    plan: &Plan,
-    probers: &Probers,
-    deadline: Instant,
-) -> TargetObservation {
-    probe_request(target, &RequestSpec::default(), plan, probers, deadline).await
-}
-
-/// dns → (per family) tcp → tls → http for one target, sending `request`.
-pub async fn probe_request(
-    target: Target,
-    request: &RequestSpec,
-    plan: &Plan,
-    probers: &Probers,
-    deadline: Instant,
-) -> TargetObservation {
-    let (dial_host, dial_port) = dial(&target.host(), target.port(), &plan.connect_to);
-    // Through a proxy, the proxy resolves and connects: no DNS stage of ours, one attempt.
-    if let super::proxy::Route::Proxy(proxy) = plan.proxies.route(&target.url) {
-        let proxy = proxy.clone();
-        let ctx = AttemptContext {
-            target: &target,
-            request,
-            timeout: plan.timeout,
-            probers,
-            deadline,
-        };
-        let attempt = attempt_via(ctx, &proxy, &dial_host, dial_port).await;
-        return TargetObservation {
-            target,
-            dns: None,
-            attempts: vec![attempt],
-        };
-    }
-    let mut dns = None;
-    let addrs: Vec<IpAddr> = if let Ok(ip) = dial_host.parse::<IpAddr>() {
-        if !target.is_ip_literal() {
-            // --connect-to named an address: record it as a literal lookup.
-            dns = Some(literal_stage(&dial_host, ip));
-        }
-        vec![ip]
-    } else if let Some(rule) = plan
-        .resolve
-        .iter()
-        .find(|r| r.host.eq_ignore_ascii_case(&dial_host) && r.port == dial_port)
-        .or_else(|| {
-            plan.resolve
-                .iter()
-                .find(|r| r.host.eq_ignore_ascii_case(&target.host()) && r.port == target.port())
-        })
-    {
-        dns = Some(pinned_stage(&dial_host, &rule.addrs, &plan.families));
-        rule.addrs.clone()
-    } else {
-        let t = stage_timeout(plan.timeout, deadline);
-        let stage = if t.is_zero() {
-            Stage::deadline_skipped()
-        } else {
-            probers
-                .dns
-                .lookup(&dial_host, &plan.families, t)
-                .await
-                .deadline_checked(t, plan.timeout)
-        };
-        let addrs = stage
-            .detail
-            .as_ref()
-            .map(|d| d.addrs().copied().collect())
-            .unwrap_or_default();
-        dns = Some(stage);
-        addrs
-    };
-
-    let families: Vec<Family> = plan
-        .families
-        .iter()
-        .copied()
-        .filter(|f| addrs.iter().any(|a| Family::of(a) == *f))
-        .collect();
-    let sockets = |family: Family| -> Vec<SocketAddr> {
-        addrs
-            .iter()
-            .filter(|a| Family::of(a) == family)
-            .map(|a| SocketAddr::new(*a, dial_port))
-            .collect()
-    };
-    let one = |family: Family| {
-        let ctx = AttemptContext {
-            target: &target,
-            request,
-            timeout: plan.timeout,
-            probers,
-            deadline,
-        };
-        attempt(ctx, family, sockets(family))
-    };
-    // Families run concurrently: a dead IPv6 path must not delay the IPv4 answer.
-    let mut attempts = match families.as_slice() {
-        [] => vec![],
-        [a] => vec![one(*a).await],
-        [a, b, ..] => {
-            let (x, y) = tokio::join!(one(*a), one(*b));
-            vec![x, y]
-        }
-    };
-    if attempts.is_empty() && dns.as_ref().is_some_and(Stage::is_ok) {
-        // Names resolved, but only in families excluded by -4/-6.
-        attempts.push(Attempt {
-            family: plan.families.first().copied().unwrap_or(Family::Ipv4),
-            proxy: None,
-            tcp: Stage::skipped(SkipReason::NoAddressInFamily),
-            tls: target.is_tls().then(|| Stage::skipped(SkipReason::TcpFailed)),
-            http: Stage::skipped(SkipReason::TcpFailed),
-        });
-    }
-    TargetObservation {
-        target,
-        dns,
-        attempts,
-    }
-}
-
-/// What every attempt of one target shares.
-#[derive(Clone, Copy)]
-struct AttemptContext<'a> {
-    target: &'a Target,
-    request: &'a RequestSpec,
-    timeout: Duration,
-    probers: &'a Probers,
-    deadline: Instant,
-}
-
-async fn attempt(ctx: AttemptContext<'_>, family: Family, sockets: Vec<SocketAddr>) -> Attempt {
-    let t = stage_timeout(ctx.timeout, ctx.deadline);
-    if t.is_zero() {
-        return Attempt {
-            family,
-            tcp: Stage::deadline_skipped(),
-            proxy: None,
-            tls: ctx.target.is_tls().then(Stage::deadline_skipped),
-            http: Stage::deadline_skipped(),
-        };
-    }
-    let (tcp, stream) = super::tcp::connect(&sockets, t).await;
-    let tcp = tcp.deadline_checked(t, ctx.timeout);
-    finish(ctx, family, tcp, None, stream, Forward::No).await
-}
-
-/// How a plain-http request goes through an http proxy: in absolute form, with its credentials.
-enum Forward {
-    No,
-    Through(Option<String>),
-}
-
-/// One attempt through a proxy: the proxy's own tcp stage and its proxy stage (CONNECT or
-/// SOCKS), then TLS and HTTP through the tunnel. Plain-http targets behind an http:// proxy are
-/// sent to it in absolute form, as browsers do (CONNECT is often limited to port 443).
-async fn attempt_via(
-    ctx: AttemptContext<'_>,
-    proxy: &super::proxy::ProxyConfig,
-    host: &str,
-    port: u16,
-) -> Attempt {
-    use crate::route::ProxyScheme;
-    let t = stage_timeout(ctx.timeout, ctx.deadline);
-    if t.is_zero() {
-        return Attempt {
-            family: Family::Ipv4,
-            tcp: Stage::deadline_skipped(),
-            proxy: Some(Stage::deadline_skipped()),
-            tls: ctx.target.is_tls().then(Stage::deadline_skipped),
-            http: Stage::deadline_skipped(),
-        };
-    }
-    if !ctx.target.is_tls() && proxy.scheme == ProxyScheme::Http {
-        let (tcp, stream) = super::proxy::connect_to_proxy(proxy, t).await;
-        let tcp = tcp.deadline_checked(t, ctx.timeout);
-        let family = tcp
-            .detail
-            .as_ref()
-            .map_or(Family::Ipv4, |d| Family::of(&d.peer.ip()));
-        let authorization = proxy.basic_token().map(|tok| format!("Basic {tok}"));
-        return finish(ctx, family, tcp, None, stream, Forward::Through(authorization)).await;
-    }
-    let out = super::proxy::connect_via(proxy, host, port, t).await;
-    let tcp = out.tcp.deadline_checked(t, ctx.timeout);
-    let family = tcp
-        .detail
-        .as_ref()
-        .map_or(Family::Ipv4, |d| Family::of(&d.peer.ip()));
-    let proxy_stage = out.proxy.deadline_checked(t, ctx.timeout);
-    finish(ctx, family, tcp, Some(proxy_stage), out.stream, Forward::No).await
-}
-
-/// Everything after the connection: TLS (with the SNI test), then HTTP.
-async fn finish(
-    ctx: AttemptContext<'_>,
-    family: Family,
-    tcp: Stage<TcpDetail>,
-    proxy: Option<Stage<ProxyDetail>>,
-    stream: Option<tokio::net::TcpStream>,
-    forward: Forward,
-) -> Attempt {
-    let AttemptContext {
-        target,
-        request,
-        timeout,
-        probers,
-        deadline,
-    } = ctx;
-    let host = target.host();
-    let authority = match target.url.port() {
-        Some(p) => format!("{}:{p}", bracket(&host)),
-        None => bracket(&host),
-    };
-    let scheme = target.url.scheme().to_string();
-    let (path, headers) = match &forward {
-        Forward::No => (target.path_and_query(), request.headers.clone()),
-        Forward::Through(auth) => {
-            let mut h = request.headers.clone();
-            if let Some(a) = auth {
-                h.push(("proxy-authorization".into(), a.clone()));
-            }
-            (target.url.to_string(), h)
-        }
-    };
-    let http_request = super::http::HttpRequest {
-        scheme: &scheme,
-        authority: &authority,
-        path: &path,
-        headers: &headers,
-        body_cap: request.body_cap,
-    };
-    let proxied = proxy.is_some() || matches!(forward, Forward::Through(_));
-    let Some(stream) = stream else {
-        let why = if proxy.as_ref().is_some_and(|p| !p.is_ok()) {
-            SkipReason::ProxyFailed
-        } else {
-            SkipReason::TcpFailed
-        };
-        return Attempt {
-            family,
-            tcp,
-            proxy,
-            tls: target.is_tls().then(|| Stage::skipped(why)),
-            http: Stage::skipped(why),
-        };
-    };
-
-    if !target.is_tls() {
-        let t = stage_timeout(timeout, deadline);
-        let peer_loopback = !proxied && tcp.detail.as_ref().is_some_and(|d| d.peer.ip().is_loopback());
-        let http = if request.secret && !peer_loopback {
-            Stage::skipped(SkipReason::PlainHttp)
-        } else if t.is_zero() {
-            Stage::deadline_skipped()
-        } else {
-            super::http::get(stream, false, http_request, t)
-                .await
-                .deadline_checked(t, timeout)
-        };
-        return Attempt {
-            family,
-            tcp,
-            proxy,
-            tls: None,
-            http,
-        };
-    }
-
-    let t = stage_timeout(timeout, deadline);
-    if t.is_zero() {
-        return Attempt {
-            family,
-            tcp,
-            proxy,
-            tls: Some(Stage::deadline_skipped()),
-            http: Stage::deadline_skipped(),
-        };
-    }
-    let (tls, tls_stream) = super::tls::handshake(&probers.tls, stream, &host, t).await;
-    let mut tls = tls.deadline_checked(t, timeout);
-    // The SNI test: the handshake naming the host died the way filters kill it; does the same
-    // address answer another name? (Not through a proxy: the address would be the proxy's.)
-    let peer = tcp.detail.as_ref().map(|d| d.peer).filter(|_| !proxied);
-    if let (Some(peer), Some(f)) = (peer, tls.outcome.failure())
-        && !tls.cut_by_deadline
-        && super::tls::filter_like(f)
-        && host.parse::<IpAddr>().is_err()
-        && !host.eq_ignore_ascii_case(super::tls::DECOY_SNI)
-    {
-        let t = stage_timeout(timeout, deadline);
-        if !t.is_zero() {
-            let decoy = super::tls::decoy_handshake(&probers.tls, peer, super::tls::DECOY_SNI, t).await;
-            if let Some(d) = tls.detail.as_mut() {
-                d.decoy = Some(Box::new(decoy));
-            }
-        }
-    }
-    let Some(tls_stream) = tls_stream else {
-        return Attempt {
-            family,
-            tcp,
-            proxy,
-            tls: Some(tls),
-            http: Stage::skipped(SkipReason::TlsFailed),
-        };
-    };
-    let h2 = tls.detail.as_ref().and_then(|d| d.alpn.as_deref()) == Some("h2");
-    let publicly_trusted = tls
-        .detail
-        .as_ref()
-        .and_then(|d| d.public_store.as_ref())
-        .is_some_and(|v| v.is_trusted());
-    let t = stage_timeout(timeout, deadline);
-    let http = if request.secret && !publicly_trusted {
-        Stage::skipped(SkipReason::NotVerified)
-    } else if t.is_zero() {
-        Stage::deadline_skipped()
-    } else {
-        super::http::get(tls_stream, h2, http_request, t)
-            .await
-            .deadline_checked(t, timeout)
-    };
-    Attempt {
-        family,
-        tcp,
-        proxy,
-        tls: Some(tls),
-        http,
-    }
-}
-
-fn literal_stage(host: &str, ip: IpAddr) -> Stage<DnsDetail> {
-    let detail = DnsDetail {
-        query: host.to_string(),
-        source: DnsSource::Literal,
-        lookups: vec![FamilyLookup {
-            family: Family::of(&ip),
-            outcome: Outcome::Ok,
-            addrs: vec![ip],
-            ttl: None,
-            duration: Duration::ZERO,
-        }],
-    };
-    Stage::ok(Duration::ZERO, detail)
-}
-
-fn pinned_stage(host: &str, addrs: &[IpAddr], families: &[Family]) -> Stage<DnsDetail> {
-    let lookups = families
-        .iter()
-        .map(|f| {
-            let a: Vec<IpAddr> = addrs.iter().copied().filter(|ip| Family::of(ip) == *f).collect();
-            FamilyLookup {
-                family: *f,
-                outcome: Outcome::Ok,
-                addrs: a,
-                ttl: None,
-                duration: Duration::ZERO,
-            }
-        })
-        .collect();
-    let detail = DnsDetail {
-        query: host.to_string(),
-        source: DnsSource::Pinned,
-        lookups,
-    };
-    super::dns::summarize(detail, Duration::ZERO)
 }

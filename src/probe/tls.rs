@@ -366,9 +366,6 @@ pub fn describe_cert(der: &CertificateDer<'_>) -> CertInfo {
     }
 }
 
-/// The decoy name of the SNI test: a name no filter has reason to block, and no OpenAI name.
-pub const DECOY_SNI: &str = "example.com";
-
 /// True for handshake failures that filtering produces (a reset, silence, a cut connection),
 /// as opposed to a server that answered with a certificate or an alert.
 pub fn filter_like(f: Failure) -> bool {

@@ -45,7 +45,7 @@ impl Layer {
     }
 }
 
-/// The stable cause codes (DESIGN.md §3). Scripts match on these; they are never renamed.
+/// The stable cause codes, by layer in the README. Scripts match on these; they are never renamed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Cause {

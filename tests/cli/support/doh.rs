@@ -317,7 +317,7 @@ mod tests {
     use chatgpt_doctor::probe::DohLookup;
     use chatgpt_doctor::probe::dns::Dns;
     use chatgpt_doctor::probe::doh::doh_lookup;
-    use chatgpt_doctor::probe::run::{Plan, Probers};
+    use chatgpt_doctor::probe::plan::{Plan, ProbeTools};
     use chatgpt_doctor::probe::tls::TlsContext;
     use chatgpt_doctor::probe::{Failure, Family, Outcome};
     use chatgpt_doctor::route::{ConnectTo, ResolveRule};
@@ -352,12 +352,12 @@ mod tests {
         let url = Url::parse(doh).expect("a DoH URL");
         rt.block_on(async {
             let extra: Vec<_> = trusted.iter().map(|ca| ca.cert_der()).collect();
-            let probers = Probers {
+            let tools = ProbeTools {
                 dns: Dns::new(None, plan.timeout),
                 tls: TlsContext::new(&extra),
             };
             let deadline = Instant::now() + plan.max_time;
-            doh_lookup(&url, name, family, plan, &probers, deadline).await
+            doh_lookup(&url, name, family, plan, &tools, deadline).await
         })
     }
 

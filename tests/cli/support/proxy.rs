@@ -591,7 +591,8 @@ mod tests {
     use std::time::Instant;
 
     use chatgpt_doctor::probe::Failure;
-    use chatgpt_doctor::probe::proxy::{ProxyConfig, ProxyOutcome, connect_via};
+    use chatgpt_doctor::probe::proxy::{ProxyOutcome, connect_via};
+    use chatgpt_doctor::route::ProxyConfig;
 
     use super::super::server::{PlainHttpFixture, ResponseSpec, router};
     use super::*;

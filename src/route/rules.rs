@@ -1,6 +1,4 @@
-//! Where connections go, as plain data that every part of the tool shares: curl's `--resolve`
-//! and `--connect-to` rules, and how a host is written next to a port. Imports nothing of the
-//! crate: flags parse into these, probes follow them.
+//! curl's `--resolve` and `--connect-to` rules, and how a host is written next to a port.
 
 use std::net::IpAddr;
 
@@ -42,28 +40,6 @@ pub fn bracket(host: &str) -> String {
         format!("[{host}]")
     } else {
         host.to_string()
-    }
-}
-
-/// The proxy protocols supported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ProxyScheme {
-    /// `http://`: an HTTP proxy, asked with `CONNECT host:port`.
-    Http,
-    /// `socks5://`: SOCKS5, the target's name resolved here.
-    Socks5,
-    /// `socks5h://`: SOCKS5, the target's name resolved by the proxy.
-    Socks5h,
-}
-
-impl ProxyScheme {
-    /// The URL scheme.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ProxyScheme::Http => "http",
-            ProxyScheme::Socks5 => "socks5",
-            ProxyScheme::Socks5h => "socks5h",
-        }
     }
 }
 
