@@ -19,3 +19,6 @@ pub mod report;
 pub mod route;
 
 pub use commands::main_entry;
+
+#[cfg(test)]
+mod tests;
