@@ -78,10 +78,7 @@ impl Target {
 
     /// True when the URL names an IP address (no DNS stage).
     pub fn is_ip_literal(&self) -> bool {
-        matches!(
-            self.url.host(),
-            Some(url::Host::Ipv4(_)) | Some(url::Host::Ipv6(_))
-        )
+        matches!(self.url.host(), Some(url::Host::Ipv4(_) | url::Host::Ipv6(_)))
     }
 
     /// True for https:// (a TLS stage runs).

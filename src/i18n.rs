@@ -299,7 +299,7 @@ macro_rules! msg {
 /// Joins items as a reader of `lang` expects: "a, b and c" / "a、b 和 c"; after four, the first
 /// two and how many more.
 pub fn list<S: AsRef<str>>(lang: Lang, items: &[S]) -> String {
-    let items: Vec<&str> = items.iter().map(|s| s.as_ref()).collect();
+    let items: Vec<&str> = items.iter().map(std::convert::AsRef::as_ref).collect();
     match items.len() {
         0 => String::new(),
         1 => items[0].to_string(),

@@ -57,7 +57,10 @@ pub fn environment(
 ) -> Environment {
     let proxies = &plan.proxies;
     let (resolver, nameservers) = match tools.dns.source() {
-        DnsSource::System { servers } => ("system", servers.iter().map(|s| s.to_string()).collect()),
+        DnsSource::System { servers } => (
+            "system",
+            servers.iter().map(std::string::ToString::to_string).collect(),
+        ),
         DnsSource::Server(s) => ("server", vec![s.to_string()]),
         _ => ("system", vec![]),
     };
@@ -72,17 +75,21 @@ pub fn environment(
         system_store_roots: tools.tls.system_roots,
         public_store_roots: tools.tls.public_roots,
         cacert: args.trust.cacert.as_ref().map(|p| p.display().to_string()),
-        doh_url: args.doh_url.as_ref().map(|u| u.to_string()),
-        base_url: settings.base.as_ref().map(|u| u.to_string()),
+        doh_url: args.doh_url.as_ref().map(std::string::ToString::to_string),
+        base_url: settings.base.as_ref().map(std::string::ToString::to_string),
         base_url_source: settings.base_source.into(),
         api_key_source: settings.key.as_ref().map(|(_, s)| s.to_string()),
         proxy_variables: PROXY_VARIABLES
             .iter()
             .filter(|v| env_nonempty(v).is_some())
-            .map(|v| v.to_string())
+            .map(std::string::ToString::to_string)
             .collect(),
         proxies: proxy_reports(proxies),
-        no_proxy: proxies.no_proxy_entries().iter().map(|e| e.to_string()).collect(),
+        no_proxy: proxies
+            .no_proxy_entries()
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect(),
         no_proxy_source: proxies.no_proxy_source().map(str::to_string),
         proxy_warnings: proxies.warnings().iter().map(|w| w.text(lang)).collect(),
         overrides: overrides(args),

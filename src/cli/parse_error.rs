@@ -27,7 +27,7 @@ pub fn localized_parse_error(e: &clap::Error, lang: crate::i18n::Lang) -> Option
     let text = match e.kind() {
         ErrorKind::ValueValidation => {
             let problem = std::error::Error::source(e)
-                .map(|s| s.to_string())
+                .map(std::string::ToString::to_string)
                 .unwrap_or_default();
             crate::tr!(
                 lang,

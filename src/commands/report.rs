@@ -192,7 +192,7 @@ fn collect_trace_addresses(v: &serde_json::Value, out: &mut Vec<IpAddr>) {
             {
                 out.push(ip);
             }
-            map.values().for_each(|i| collect_trace_addresses(i, out))
+            map.values().for_each(|i| collect_trace_addresses(i, out));
         }
         _ => {}
     }

@@ -80,7 +80,7 @@ struct Exporter {
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 fn surface_key(surfaces: &[Surface]) -> SurfaceKey {

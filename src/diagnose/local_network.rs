@@ -81,7 +81,7 @@ fn judge_reachability(scene: &Scene, judgement: &mut LayerJudgement) {
                     .collect(),
             });
         }
-    } else if all_names_failed && scene.targets.iter().any(|v| v.tcp_ok()) {
+    } else if all_names_failed && scene.targets.iter().any(super::target_view::TargetView::tcp_ok) {
         let reached: Vec<&str> = literals.iter().filter(|v| v.tcp_ok()).map(|v| v.name()).collect();
         let mut evidence = vec![tr!(
             lang,
@@ -155,7 +155,7 @@ fn ipv6_unavailable(scene: &Scene) -> bool {
         && v6_attempts
             .iter()
             .all(|a| a.tcp.outcome.failure() == Some(Failure::NetworkUnreachable))
-        && scene.targets.iter().any(|v| v.tcp_ok())
+        && scene.targets.iter().any(super::target_view::TargetView::tcp_ok)
 }
 
 /// The proxy asks for credentials, or denies OpenAI's hosts while letting others through.
@@ -197,9 +197,11 @@ fn proxy_refusal(scene: &Scene) -> Option<Candidate> {
     let n: Vec<&str> = denied.iter().map(|v| v.name()).collect();
     let mut evidence = proxy_evidence(scene, &denied);
     if let Some(c) = scene.controls().iter().find(|v| {
-        v.observation
-            .best()
-            .is_some_and(|a| a.proxy.as_ref().is_some_and(|p| p.is_ok()))
+        v.observation.best().is_some_and(|a| {
+            a.proxy
+                .as_ref()
+                .is_some_and(super::super::probe::observation::Stage::is_ok)
+        })
     }) {
         evidence.push(tr!(
             lang,
@@ -277,7 +279,10 @@ fn portal_or_interception(scene: &Scene) -> Option<Candidate> {
                 "diag-evidence-intercepted",
                 target = &i.target,
                 issuer = &i.issuer,
-                problem = i.public_problem.map(|p| p.as_str()).unwrap_or("rejected")
+                problem = i
+                    .public_problem
+                    .map(super::super::probe::observation::CertProblem::as_str)
+                    .unwrap_or("rejected")
             )
         })
         .collect();

@@ -36,9 +36,11 @@ fn proxy_unreachable(scene: &Scene) -> Option<Candidate> {
         .filter(|v| matches!(v.ending, Ending::ProxyTcp(..)))
         .collect();
     let through_proxy_ok = scene.targets.iter().any(|v| {
-        v.observation
-            .best()
-            .is_some_and(|a| a.proxy.as_ref().is_some_and(|p| p.is_ok()))
+        v.observation.best().is_some_and(|a| {
+            a.proxy
+                .as_ref()
+                .is_some_and(super::super::probe::observation::Stage::is_ok)
+        })
     });
     if proxy_down.is_empty() || through_proxy_ok {
         return None;

@@ -55,7 +55,7 @@ pub fn clock(obs: &Observations) -> Option<ClockReading> {
     if skews.is_empty() {
         return None;
     }
-    skews.sort_by(|a, b| a.total_cmp(b));
+    skews.sort_by(f64::total_cmp);
     Some(ClockReading {
         skew_secs: skews[skews.len() / 2],
         samples: skews.len(),

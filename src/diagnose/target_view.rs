@@ -120,19 +120,30 @@ impl<'a> TargetView<'a> {
     }
     /// The connection got through: past the proxy too, where one applies.
     pub fn tunnel_ok(&self) -> bool {
-        self.observation
-            .best()
-            .is_some_and(|a| a.tcp.is_ok() && a.proxy.as_ref().is_none_or(|p| p.is_ok()))
+        self.observation.best().is_some_and(|a| {
+            a.tcp.is_ok()
+                && a.proxy
+                    .as_ref()
+                    .is_none_or(super::super::probe::observation::Stage::is_ok)
+        })
     }
     /// The connection and its TLS handshake (when there is one) worked.
     pub fn tls_ok(&self) -> bool {
-        self.observation
-            .best()
-            .is_some_and(|a| a.tcp.is_ok() && a.tls.as_ref().is_none_or(|s| s.is_ok()))
+        self.observation.best().is_some_and(|a| {
+            a.tcp.is_ok()
+                && a.tls
+                    .as_ref()
+                    .is_none_or(super::super::probe::observation::Stage::is_ok)
+        })
     }
     /// A name (not an address literal) that the system resolver answered.
     pub fn resolved_by_name(&self) -> bool {
-        !self.observation.target.is_ip_literal() && self.observation.dns.as_ref().is_some_and(|d| d.is_ok())
+        !self.observation.target.is_ip_literal()
+            && self
+                .observation
+                .dns
+                .as_ref()
+                .is_some_and(super::super::probe::observation::Stage::is_ok)
     }
     /// The answer's kind when it is a server error.
     pub fn server_error(&self) -> Option<ResponseKind> {

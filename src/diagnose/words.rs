@@ -14,7 +14,11 @@ pub fn list(lang: Lang, names: &[&str]) -> String {
 /// Every item, joined with `lang`'s list separator (evidence keeps every name).
 pub fn joined<S: AsRef<str>>(lang: Lang, items: &[S]) -> String {
     let sep = tr!(lang, "list-separator");
-    items.iter().map(|s| s.as_ref()).collect::<Vec<_>>().join(&sep)
+    items
+        .iter()
+        .map(std::convert::AsRef::as_ref)
+        .collect::<Vec<_>>()
+        .join(&sep)
 }
 
 /// A duration in whole milliseconds, or "?" when there is none.

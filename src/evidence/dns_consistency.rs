@@ -175,7 +175,7 @@ impl EdgeRanges {
     pub fn contains(&self, ip: IpAddr) -> bool {
         let ip = match ip {
             IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
-            v4 => v4,
+            v4 @ IpAddr::V4(_) => v4,
         };
         self.nets.iter().any(|n| n.contains(&ip))
     }

@@ -113,7 +113,7 @@ fn the_file_list_matches_the_locales_directory() {
             .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
             .collect();
         files.sort();
-        let mut want: Vec<String> = FILES.iter().map(|s| s.to_string()).collect();
+        let mut want: Vec<String> = FILES.iter().map(std::string::ToString::to_string).collect();
         want.sort();
         assert_eq!(files, want, "{}: FILES lists every .ftl file", l.code());
     }

@@ -397,7 +397,7 @@ async fn http_over_tls(
         .detail
         .as_ref()
         .and_then(|d| d.public_store.as_ref())
-        .is_some_and(|v| v.is_trusted());
+        .is_some_and(super::observation::Verification::is_trusted);
     let t = stage_timeout(ctx.timeout, ctx.deadline);
     if ctx.request.secret && !publicly_trusted {
         Stage::skipped(SkipReason::NotVerified)

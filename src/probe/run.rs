@@ -120,7 +120,10 @@ pub fn names_needing_control(targets: &[TargetObservation]) -> Vec<String> {
         }
         let proven = t.attempts.iter().any(|a| {
             a.tls.as_ref().and_then(|s| s.detail.as_ref()).is_some_and(|d| {
-                d.version.is_some() && d.public_store.as_ref().is_some_and(|v| v.is_trusted())
+                d.version.is_some()
+                    && d.public_store
+                        .as_ref()
+                        .is_some_and(super::observation::Verification::is_trusted)
             })
         });
         let query = dns

@@ -76,7 +76,11 @@ impl TlsContext {
     pub fn new(extra: &[CertificateDer<'static>]) -> TlsContext {
         let provider = Arc::new(rustls::crypto::ring::default_provider());
         let native = rustls_native_certs::load_native_certs();
-        let system_errors = native.errors.iter().map(|e| e.to_string()).collect();
+        let system_errors = native
+            .errors
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect();
         let mut system = RootCertStore::empty();
         system.add_parsable_certificates(native.certs);
         let mut public = RootCertStore {

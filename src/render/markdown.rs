@@ -68,14 +68,18 @@ fn stage_cell(s: Option<&StageReport>) -> String {
 
 /// A table row: the cells between pipes.
 fn row<S: AsRef<str>>(cells: &[S]) -> String {
-    let inner: Vec<&str> = cells.iter().map(|c| c.as_ref()).collect();
+    let inner: Vec<&str> = cells.iter().map(std::convert::AsRef::as_ref).collect();
     format!("| {} |", inner.join(" | "))
 }
 
 /// Items joined by the language's list separator, none left out (a report keeps them all).
 fn joined<S: AsRef<str>>(items: &[S], lang: Lang) -> String {
     let sep = tr!(lang, "list-separator");
-    items.iter().map(|i| i.as_ref()).collect::<Vec<_>>().join(&sep)
+    items
+        .iter()
+        .map(std::convert::AsRef::as_ref)
+        .collect::<Vec<_>>()
+        .join(&sep)
 }
 
 fn target_rows(o: &mut String, t: &TargetReport, lang: Lang) {
@@ -301,7 +305,10 @@ fn failures_list(o: &mut String, rep: &Report, lang: Lang) {
                 lang,
                 "cmd-md-failure",
                 target = code(&t.name),
-                family = s.family.map(|f| f.as_str()).unwrap_or("none"),
+                family = s
+                    .family
+                    .map(super::super::probe::observation::Family::as_str)
+                    .unwrap_or("none"),
                 stage = s.stage.as_str(),
                 address = s.address.as_deref().unwrap_or("none"),
                 failure = s.failure.map(|f| code(f.as_str())).unwrap_or_default(),

@@ -249,7 +249,7 @@ fn seconds(ms: f64) -> f64 {
 fn unix_time(rfc3339: &str) -> Option<i64> {
     time::OffsetDateTime::parse(rfc3339, &time::format_description::well_known::Rfc3339)
         .ok()
-        .map(|t| t.unix_timestamp())
+        .map(time::OffsetDateTime::unix_timestamp)
 }
 
 /// The report as OpenMetrics text, ending in `# EOF`.

@@ -159,7 +159,7 @@ fn dns_stage_report(dns: &Stage<DnsDetail>) -> StageReport {
                         record_type: record_type(l.family).into(),
                         status,
                         failure,
-                        answers: l.addrs.iter().map(|a| a.to_string()).collect(),
+                        answers: l.addrs.iter().map(std::string::ToString::to_string).collect(),
                         ttl: l.ttl,
                         duration_ms: ms(l.duration),
                     }

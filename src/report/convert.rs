@@ -51,7 +51,10 @@ pub fn record_type(family: Family) -> &'static str {
 /// nameservers asked.
 pub fn dns_source_parts(source: &DnsSource) -> (&'static str, Vec<String>) {
     match source {
-        DnsSource::System { servers } => ("system", servers.iter().map(|s| s.to_string()).collect()),
+        DnsSource::System { servers } => (
+            "system",
+            servers.iter().map(std::string::ToString::to_string).collect(),
+        ),
         DnsSource::Server(s) => ("server", vec![s.to_string()]),
         DnsSource::Pinned => ("pinned", vec![]),
         DnsSource::Literal => ("literal", vec![]),
@@ -61,7 +64,11 @@ pub fn dns_source_parts(source: &DnsSource) -> (&'static str, Vec<String>) {
 /// A successful lookup in words, in `lang`: its addresses, and whether `--resolve` pinned them
 /// or `--connect-to` named them.
 pub fn dns_answer_detail(d: &DnsDetail, lang: Lang) -> String {
-    let addresses = d.addrs().map(|a| a.to_string()).collect::<Vec<_>>().join(", ");
+    let addresses = d
+        .addrs()
+        .map(std::string::ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
     match d.source {
         DnsSource::Pinned => tr!(lang, "cmd-dns-detail-pinned", addresses = addresses),
         DnsSource::Literal => tr!(lang, "cmd-dns-detail-literal", addresses = addresses),

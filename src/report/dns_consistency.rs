@@ -50,7 +50,7 @@ impl DnsConsistencyReport {
                 .map(|d| DohAnswerReport {
                     resolver: d.resolver.clone(),
                     record_type: record_type(d.family).into(),
-                    answers: d.addrs.iter().map(|a| a.to_string()).collect(),
+                    answers: d.addrs.iter().map(std::string::ToString::to_string).collect(),
                     failure: d.outcome.failure(),
                     duration_ms: ms(d.duration),
                 })

@@ -353,7 +353,7 @@ impl LookupStep {
             status,
             failure,
             message: (!message.is_empty()).then_some(message),
-            answers: l.addrs.iter().map(|a| a.to_string()).collect(),
+            answers: l.addrs.iter().map(std::string::ToString::to_string).collect(),
             ttl: l.ttl,
             duration_ms: ms(l.duration),
         }

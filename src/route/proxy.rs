@@ -778,7 +778,7 @@ mod tests {
         let all = s
             .warnings()
             .iter()
-            .map(|w| w.to_string())
+            .map(std::string::ToString::to_string)
             .collect::<Vec<_>>()
             .join("\n");
         assert!(

@@ -333,7 +333,7 @@ fn finish(mut child: Child) -> (i32, String) {
 fn watch_args(w: &World, extra: &[&str]) -> Vec<String> {
     let mut args = vec!["watch".to_string()];
     args.extend(w.args());
-    args.extend(extra.iter().map(|s| s.to_string()));
+    args.extend(extra.iter().map(std::string::ToString::to_string));
     args
 }
 

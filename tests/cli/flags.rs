@@ -538,7 +538,7 @@ fn a_dead_resolver_port_and_dead_controls_still_produce_a_report() {
 fn on_a_terminal(w: &World, extra: &[&str]) -> Option<String> {
     let mut args = vec![crate::support::run::BIN.to_string()];
     args.extend(w.args());
-    args.extend(extra.iter().map(|s| s.to_string()));
+    args.extend(extra.iter().map(std::string::ToString::to_string));
     let quoted: Vec<String> = args
         .iter()
         .map(|a| format!("'{}'", a.replace('\'', "'\\''")))

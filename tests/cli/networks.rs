@@ -214,7 +214,10 @@ fn slow_handshakes_to_openai_only_are_path_slow() {
 use crate::support::proxy::{ProxyBehaviour, ProxyFixture, Socks5Fixture, SocksBehaviour};
 
 fn openai_names() -> Vec<String> {
-    OPENAI_HOSTS.iter().map(|h| h.to_string()).collect()
+    OPENAI_HOSTS
+        .iter()
+        .map(std::string::ToString::to_string)
+        .collect()
 }
 
 #[test]

@@ -566,7 +566,10 @@ mod tests {
         );
         assert_eq!(got.outcome, Outcome::Ok, "{got:?}");
         assert!(
-            got.observation.dns.as_ref().is_some_and(|s| s.is_ok()),
+            got.observation
+                .dns
+                .as_ref()
+                .is_some_and(chatgpt_doctor::probe::Stage::is_ok),
             "the pinned address is recorded"
         );
         assert_eq!(

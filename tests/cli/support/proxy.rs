@@ -79,7 +79,7 @@ struct SocksShared {
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 fn route(routes: &Routes, port: u16) -> Option<SocketAddr> {
