@@ -296,6 +296,13 @@ macro_rules! msg {
     };
 }
 
+/// Every item, joined with `lang`'s list separator and none left out (evidence and reports keep
+/// every name; [`list`] shortens).
+pub fn joined<S: AsRef<str>>(lang: Lang, items: &[S]) -> String {
+    let sep = text(lang, "list-separator", &[]);
+    items.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(&sep)
+}
+
 /// Joins items as a reader of `lang` expects: "a, b and c" / "a、b 和 c"; after four, the first
 /// two and how many more.
 pub fn list<S: AsRef<str>>(lang: Lang, items: &[S]) -> String {

@@ -4,21 +4,12 @@
 use std::time::Duration;
 
 use crate::i18n::Lang;
+pub use crate::i18n::joined;
 use crate::tr;
 
 /// "a, b and c" in `lang` (after four names, the first two and how many more).
 pub fn list(lang: Lang, names: &[&str]) -> String {
     crate::i18n::list(lang, names)
-}
-
-/// Every item, joined with `lang`'s list separator (evidence keeps every name).
-pub fn joined<S: AsRef<str>>(lang: Lang, items: &[S]) -> String {
-    let sep = tr!(lang, "list-separator");
-    items
-        .iter()
-        .map(std::convert::AsRef::as_ref)
-        .collect::<Vec<_>>()
-        .join(&sep)
 }
 
 /// A duration in whole milliseconds, or "?" when there is none.

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use crate::catalog::Surface;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, joined};
 use crate::report::{
     Environment, Layer, LayerStatus, Report, StageName, StageReport, StageStatus, SupportReport,
     SystemReport, TargetReport, verdict_code,
@@ -70,16 +70,6 @@ fn stage_cell(s: Option<&StageReport>) -> String {
 fn row<S: AsRef<str>>(cells: &[S]) -> String {
     let inner: Vec<&str> = cells.iter().map(std::convert::AsRef::as_ref).collect();
     format!("| {} |", inner.join(" | "))
-}
-
-/// Items joined by the language's list separator, none left out (a report keeps them all).
-fn joined<S: AsRef<str>>(items: &[S], lang: Lang) -> String {
-    let sep = tr!(lang, "list-separator");
-    items
-        .iter()
-        .map(std::convert::AsRef::as_ref)
-        .collect::<Vec<_>>()
-        .join(&sep)
 }
 
 fn target_rows(o: &mut String, t: &TargetReport, lang: Lang) {
@@ -204,7 +194,7 @@ fn verdict_section(o: &mut String, rep: &Report, lang: Lang) {
                 tr!(lang, "cmd-none")
             } else {
                 let names: Vec<&str> = s.iter().map(|x| x.as_str()).collect();
-                joined(&names, lang)
+                joined(lang, &names)
             }
         };
         let _ = writeln!(
@@ -373,7 +363,7 @@ fn machine_rows(o: &mut String, sys: &SystemReport, env: &Environment, lang: Lan
     if let Some(k) = &sys.kernel {
         os.push(tr!(lang, "cmd-md-env-kernel", kernel = k));
     }
-    environment_row(o, &tr!(lang, "cmd-md-env-os"), joined(&os, lang));
+    environment_row(o, &tr!(lang, "cmd-md-env-os"), joined(lang, &os));
     if let Some(h) = &sys.hostname {
         environment_row(o, &tr!(lang, "cmd-md-env-hostname"), h.clone());
     }

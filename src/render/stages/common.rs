@@ -134,16 +134,7 @@ pub(super) fn tcp_text(t: &TcpStep, lang: Lang) -> String {
                 duration = fmt_ms(t.duration_ms)
             )
         ),
-        StageStatus::Fail => format!(
-            "{} {}",
-            fail_mark(),
-            tr!(
-                lang,
-                "cmd-failed-after",
-                failure = failure_text(t.failure, &t.detail, lang),
-                duration = fmt_ms(t.duration_ms)
-            )
-        ),
+        StageStatus::Fail => failed_after(t.failure, &t.detail, t.duration_ms, lang),
         StageStatus::Skip => format!("— {}", t.detail),
     }
 }
@@ -154,6 +145,20 @@ pub(super) fn no_attempts(s: &mut String, ok_dns: bool, lang: Lang) {
     if ok_dns {
         let _ = writeln!(s, "  {}", tr!(lang, "cmd-no-address-in-family"));
     }
+}
+
+/// "✗ <failure> after <duration>": a stage that failed, with what it cost.
+pub fn failed_after(failure: Option<Failure>, detail: &str, duration_ms: Option<f64>, lang: Lang) -> String {
+    format!(
+        "{} {}",
+        fail_mark(),
+        tr!(
+            lang,
+            "cmd-failed-after",
+            failure = failure_text(failure, detail, lang),
+            duration = fmt_ms(duration_ms)
+        )
+    )
 }
 
 #[cfg(test)]

@@ -5,7 +5,9 @@ use std::fmt::Write as _;
 
 use colored::Colorize;
 
-use super::common::{dns_line, fail_mark, failure_text, fmt_ms, no_attempts, ok_mark, quiet_line, tcp_text};
+use super::common::{
+    dns_line, fail_mark, failed_after, failure_text, fmt_ms, no_attempts, ok_mark, quiet_line, tcp_text,
+};
 use crate::i18n::{Lang, pad, width};
 use crate::probe::Failure;
 use crate::report::{SniTest, StageStatus, StoreStep, TlsOutput, TlsStep};
@@ -97,16 +99,7 @@ pub(super) fn tls_block(s: &mut String, t: &TlsStep, indent: &str, labels: &TlsL
                 duration = fmt_ms(t.duration_ms)
             )
         ),
-        StageStatus::Fail => format!(
-            "{} {}",
-            fail_mark(),
-            tr!(
-                lang,
-                "cmd-failed-after",
-                failure = failure_text(t.failure, &t.detail, lang),
-                duration = fmt_ms(t.duration_ms)
-            )
-        ),
+        StageStatus::Fail => failed_after(t.failure, &t.detail, t.duration_ms, lang),
         StageStatus::Skip => format!("— {}", t.detail),
     };
     let _ = writeln!(s, "{indent}{}{head}", pad("tls", w));
