@@ -14,9 +14,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("route", &[]),
     ("error", &["report"]),
     ("probe", &["catalog", "route"]),
+    ("system", &["catalog", "probe", "route"]),
     ("evidence", &["catalog", "probe"]),
-    ("report", &["catalog", "evidence", "probe"]),
-    ("diagnose", &["catalog", "evidence", "probe", "report"]),
+    ("report", &["catalog", "evidence", "probe", "system"]),
+    ("diagnose", &["catalog", "evidence", "probe", "report", "system"]),
     ("render", &["catalog", "evidence", "probe", "report"]),
     ("cli", &["catalog", "probe", "render", "report", "route"]),
     (
@@ -28,7 +29,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "commands",
         &[
-            "catalog", "check", "cli", "error", "evidence", "probe", "render", "report", "route",
+            "catalog", "check", "cli", "error", "evidence", "probe", "render", "report", "route", "system",
         ],
     ),
 ];
