@@ -23,3 +23,6 @@ pub use resolv_conf::{
     RESOLV_CONF, RESOLV_CONF_CAP, ResolvConf, ResolvConfError, SYSTEMD_RESOLVED_UPSTREAM, SystemResolvConf,
     parse_resolv_conf, read_resolv_conf, read_resolv_conf_at,
 };
+
+#[cfg(test)]
+mod tests;
