@@ -52,7 +52,12 @@ pub struct PacEvaluation {
 /// Evaluates `FindProxyForURL(url, host)` in `script`: the ordered choices it returns. `host`
 /// is the URL's host as browsers pass it (IPv6 without brackets). An `https://` URL is passed
 /// without its path and query, as Chrome does; no URL is passed with credentials or fragment.
-pub fn evaluate(script: &str, url: &Url, host: &str, env: &PacEnvironment) -> Result<Vec<PacChoice>, PacError> {
+pub fn evaluate(
+    script: &str,
+    url: &Url,
+    host: &str,
+    env: &PacEnvironment,
+) -> Result<Vec<PacChoice>, PacError> {
     evaluate_detailed(script, url, host, env).map(|e| e.choices)
 }
 
@@ -81,7 +86,9 @@ pub fn evaluate_detailed(
             // The receiver may have given up already: nothing left to tell.
             let _ = tx.send(job.run());
         })
-        .map_err(|e| PacError::Engine { detail: e.to_string() })?;
+        .map_err(|e| PacError::Engine {
+            detail: e.to_string(),
+        })?;
     let (returned, lookups) = match rx.recv_timeout(limits.time + WATCHDOG_GRACE) {
         Ok(result) => result?,
         Err(mpsc::RecvTimeoutError::Timeout) => {
@@ -153,7 +160,9 @@ impl Job {
     /// call. Returns the string returned and the lookups made.
     fn run(self) -> Result<(String, Vec<PacLookup>), PacError> {
         let limits = self.env.limits;
-        let engine_error = |e: rquickjs::Error| PacError::Engine { detail: e.to_string() };
+        let engine_error = |e: rquickjs::Error| PacError::Engine {
+            detail: e.to_string(),
+        };
         let runtime = Runtime::new().map_err(engine_error)?;
         runtime.set_memory_limit(limits.memory_bytes);
         runtime.set_max_stack_size(limits.stack_bytes);
@@ -184,12 +193,11 @@ impl Job {
                 stuck: false,
             },
             Failure::Named(e) => e,
-            Failure::Thrown(phase, thrown) => {
-                thrown.into_error(phase, &limits, near_memory_limit)
-            }
+            Failure::Thrown(phase, thrown) => thrown.into_error(phase, &limits, near_memory_limit),
         })?;
-        let asked = Rc::try_unwrap(lookups)
-            .map(|l| l.into_inner().into_asked())
+        let asked = lookups
+            .try_borrow_mut()
+            .map(|mut l| l.take_asked())
             .unwrap_or_default();
         Ok((returned, asked))
     }
@@ -209,9 +217,7 @@ impl Job {
             return Err(Failure::Named(PacError::MissingFunction));
         };
         let call = |e| Failure::new(ctx, e, Phase::Call);
-        let result: Value = find
-            .call((self.url.as_str(), self.host.as_str()))
-            .map_err(call)?;
+        let result: Value = find.call((self.url.as_str(), self.host.as_str())).map_err(call)?;
         match result.as_string() {
             Some(s) => s.to_string().map_err(call),
             None => Err(Failure::Named(PacError::NotAString {

@@ -20,7 +20,12 @@ pub enum PacError {
     TooLarge { bytes: u64, limit: usize },
     /// An http(s) fetch failed at a stage: `stage` is `dns`, `tcp`, `tls` or `http`, `failure`
     /// the probe's stable failure string, `detail` what the stage said.
-    Fetch { url: String, stage: &'static str, failure: String, detail: String },
+    Fetch {
+        url: String,
+        stage: &'static str,
+        failure: String,
+        detail: String,
+    },
     /// The server answered with a status other than 2xx (or a redirect without a location).
     HttpStatus { url: String, status: u16 },
     /// More redirects than the limit.
@@ -164,7 +169,12 @@ impl PacError {
             PacError::TooLarge { bytes, limit } => {
                 msg!("pac-err-too-large", bytes = *bytes, limit = *limit)
             }
-            PacError::Fetch { url, stage, failure, detail } => msg!(
+            PacError::Fetch {
+                url,
+                stage,
+                failure,
+                detail,
+            } => msg!(
                 "pac-err-fetch",
                 url = url,
                 stage = *stage,
@@ -182,15 +192,24 @@ impl PacError {
                 msg!("pac-err-fetch-deadline", location = location)
             }
             PacError::NulByte { offset } => msg!("pac-err-nul-byte", offset = *offset),
-            PacError::Syntax { message, line: Some(line) } => {
+            PacError::Syntax {
+                message,
+                line: Some(line),
+            } => {
                 msg!("pac-err-syntax-line", message = message, line = *line)
             }
             PacError::Syntax { message, line: None } => msg!("pac-err-syntax", message = message),
             PacError::MissingFunction => msg!("pac-err-no-function"),
-            PacError::Threw { phase: Phase::Load, message } => {
+            PacError::Threw {
+                phase: Phase::Load,
+                message,
+            } => {
                 msg!("pac-err-threw-loading", message = message)
             }
-            PacError::Threw { phase: Phase::Call, message } => {
+            PacError::Threw {
+                phase: Phase::Call,
+                message,
+            } => {
                 msg!("pac-err-threw", message = message)
             }
             PacError::Timeout { limit, stuck: false } => {

@@ -34,7 +34,10 @@ use crate::route::ProxySettings;
 /// The most redirects followed.
 pub const MAX_REDIRECTS: usize = 5;
 /// The media types of PAC files.
-pub const PAC_MEDIA_TYPES: [&str; 2] = ["application/x-ns-proxy-autoconfig", "application/x-javascript-config"];
+pub const PAC_MEDIA_TYPES: [&str; 2] = [
+    "application/x-ns-proxy-autoconfig",
+    "application/x-javascript-config",
+];
 
 /// A fetched PAC script.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -335,7 +338,9 @@ fn cut_body(url: &Url, response: &HttpDetail, cap: usize) -> PacError {
             .header("content-length")
             .and_then(|l| l.trim().parse::<u64>().ok());
         return PacError::TooLarge {
-            bytes: announced.unwrap_or(response.body.len() as u64).max(cap as u64 + 1),
+            bytes: announced
+                .unwrap_or(response.body.len() as u64)
+                .max(cap as u64 + 1),
             limit: cap,
         };
     }
@@ -356,7 +361,9 @@ fn transport_error(url: &Url, observation: &TargetObservation) -> PacError {
                 failure.as_str().to_string(),
                 message.clone(),
             )),
-            Outcome::Skipped { .. } if stage.cut_by_deadline => Some((name, true, String::new(), String::new())),
+            Outcome::Skipped { .. } if stage.cut_by_deadline => {
+                Some((name, true, String::new(), String::new()))
+            }
             Outcome::Ok | Outcome::Skipped { .. } => None,
         }
     }
@@ -366,7 +373,10 @@ fn transport_error(url: &Url, observation: &TargetObservation) -> PacError {
         .as_ref()
         .and_then(|s| failed("dns", s))
         .or_else(|| best.and_then(|a| failed("tcp", &a.tcp)))
-        .or_else(|| best.and_then(|a| a.proxy.as_ref()).and_then(|s| failed("proxy", s)))
+        .or_else(|| {
+            best.and_then(|a| a.proxy.as_ref())
+                .and_then(|s| failed("proxy", s))
+        })
         .or_else(|| best.and_then(|a| a.tls.as_ref()).and_then(|s| failed("tls", s)))
         .or_else(|| best.and_then(|a| failed("http", &a.http)));
     match found {

@@ -22,8 +22,8 @@ pub use choice::{PacChoice, parse_choices};
 pub use clock::{PacClock, WallTime};
 pub use engine::{PacEvaluation, evaluate, evaluate_detailed, url_for_script};
 pub use environment::{
-    DEFAULT_LOOKUP_LIMIT, DEFAULT_MEMORY_LIMIT, DEFAULT_SCRIPT_LIMIT, DEFAULT_STACK_LIMIT, DEFAULT_TIME_LIMIT,
-    PacEnvironment, PacLimits, PacResolver,
+    DEFAULT_LOOKUP_LIMIT, DEFAULT_MEMORY_LIMIT, DEFAULT_SCRIPT_LIMIT, DEFAULT_STACK_LIMIT,
+    DEFAULT_TIME_LIMIT, PacEnvironment, PacLimits, PacResolver,
 };
 pub use error::{BadEntry, FileKind, PacError, Phase};
 pub use fetch::{MAX_REDIRECTS, PAC_MEDIA_TYPES, PacNote, PacScript, fetch};

@@ -75,9 +75,9 @@ impl Lookups {
         addresses
     }
 
-    /// The names asked, in order.
-    pub fn into_asked(self) -> Vec<PacLookup> {
-        self.asked
+    /// The names asked, in order (the engine may still hold the functions that share this).
+    pub fn take_asked(&mut self) -> Vec<PacLookup> {
+        std::mem::take(&mut self.asked)
     }
 }
 
@@ -91,10 +91,7 @@ fn lookup_shared(lookups: &Rc<RefCell<Lookups>>, name: &str) -> Vec<IpAddr> {
 }
 
 /// The `native` object of `helpers.js`: `resolve4`, `resolveAll` and `inNetEx`.
-pub fn native_object<'js>(
-    ctx: &Ctx<'js>,
-    lookups: &Rc<RefCell<Lookups>>,
-) -> rquickjs::Result<Object<'js>> {
+pub fn native_object<'js>(ctx: &Ctx<'js>, lookups: &Rc<RefCell<Lookups>>) -> rquickjs::Result<Object<'js>> {
     let native = Object::new(ctx.clone())?;
     let shared = Rc::clone(lookups);
     let resolve4 = move |name: String| -> Option<String> {

@@ -13,7 +13,8 @@ fn bad(returned: &str) -> BadEntry {
 
 #[test]
 fn a_list_is_read_in_order_whatever_the_case_and_spacing() {
-    let choices = parse_choices("  proxy 192.0.2.1:3128 ;SOCKS5   proxy.example:1080;  Direct ; ").expect("parses");
+    let choices =
+        parse_choices("  proxy 192.0.2.1:3128 ;SOCKS5   proxy.example:1080;  Direct ; ").expect("parses");
     assert_eq!(
         choices,
         vec![
@@ -34,15 +35,25 @@ fn every_keyword_gives_its_kind() {
     )
     .expect("parses");
     let kinds: Vec<&str> = choices.iter().map(PacChoice::kind).collect();
-    assert_eq!(kinds, ["proxy", "proxy", "https", "socks4", "socks4", "socks5", "direct"]);
-    let ports: Vec<u16> = choices.iter().filter_map(|c| c.endpoint().map(|(_, p)| p)).collect();
+    assert_eq!(
+        kinds,
+        ["proxy", "proxy", "https", "socks4", "socks4", "socks5", "direct"]
+    );
+    let ports: Vec<u16> = choices
+        .iter()
+        .filter_map(|c| c.endpoint().map(|(_, p)| p))
+        .collect();
     assert_eq!(ports, [1, 2, 3, 4, 5, 6]);
 }
 
 #[test]
 fn a_missing_port_takes_the_schemes_default_as_in_chrome() {
-    let choices = parse_choices("PROXY a.example; HTTPS b.example; SOCKS c.example; SOCKS5 [2001:db8::1]").expect("parses");
-    let ports: Vec<u16> = choices.iter().filter_map(|c| c.endpoint().map(|(_, p)| p)).collect();
+    let choices = parse_choices("PROXY a.example; HTTPS b.example; SOCKS c.example; SOCKS5 [2001:db8::1]")
+        .expect("parses");
+    let ports: Vec<u16> = choices
+        .iter()
+        .filter_map(|c| c.endpoint().map(|(_, p)| p))
+        .collect();
     assert_eq!(ports, [80, 443, 1080, 1080]);
 }
 
@@ -59,7 +70,10 @@ fn ipv6_proxies_are_written_in_brackets_and_kept_without() {
 
 #[test]
 fn host_names_are_lower_cased() {
-    assert_eq!(parse_choices("PROXY Proxy.Corp.Example:80").expect("parses"), vec![proxy("proxy.corp.example", 80)]);
+    assert_eq!(
+        parse_choices("PROXY Proxy.Corp.Example:80").expect("parses"),
+        vec![proxy("proxy.corp.example", 80)]
+    );
 }
 
 #[test]
@@ -77,7 +91,10 @@ fn invalid_entries_are_errors_naming_them() {
     assert_eq!(bad("PROXY a/b.example:80"), BadEntry::BadHost);
     assert_eq!(bad("PROXY :80"), BadEntry::BadHost);
     assert_eq!(bad("PROXY http://a.example:80"), BadEntry::BadPort);
-    assert_eq!(bad(&format!("PROXY {}.example:80", "a".repeat(260))), BadEntry::BadHost);
+    assert_eq!(
+        bad(&format!("PROXY {}.example:80", "a".repeat(260))),
+        BadEntry::BadHost
+    );
     match parse_choices("DIRECT; PROXY ok.example:1; BOGUS x:1") {
         Err(PacError::BadResult { entry, .. }) => assert_eq!(entry, "BOGUS x:1"),
         other => panic!("{other:?}"),

@@ -103,7 +103,12 @@ fn exponential_memory_growth_ends_at_the_memory_limit() {
         var s = 'x'; while (true) { s = s + s; s.charCodeAt(s.length - 1); }
     }";
     let e = fails_within("string doubling", script, CEILING);
-    assert_eq!(e, PacError::MemoryExhausted { limit: PacLimits::default().memory_bytes });
+    assert_eq!(
+        e,
+        PacError::MemoryExhausted {
+            limit: PacLimits::default().memory_bytes
+        }
+    );
 }
 
 #[test]
@@ -112,7 +117,12 @@ fn growing_arrays_end_at_the_memory_limit() {
         for (var i = 0; ; i++) { keep.push({ n: i, s: 'entry ' + i, a: [i, i, i] }); }
     }";
     let e = fails_within("array growth", script, CEILING);
-    assert_eq!(e, PacError::MemoryExhausted { limit: PacLimits::default().memory_bytes });
+    assert_eq!(
+        e,
+        PacError::MemoryExhausted {
+            limit: PacLimits::default().memory_bytes
+        }
+    );
 }
 
 #[test]
@@ -120,7 +130,12 @@ fn deep_recursion_ends_at_the_stack_limit() {
     let script = "function down(n) { return down(n + 1) + 1; }
         function FindProxyForURL(url, host) { return down(0); }";
     let e = fails_within("deep recursion", script, CEILING);
-    assert_eq!(e, PacError::StackExhausted { limit: PacLimits::default().stack_bytes });
+    assert_eq!(
+        e,
+        PacError::StackExhausted {
+            limit: PacLimits::default().stack_bytes
+        }
+    );
 }
 
 #[test]
@@ -132,7 +147,12 @@ fn deeply_nested_source_ends_at_the_stack_limit_while_parsing() {
         ")".repeat(depth)
     );
     let e = fails_within("deeply nested parentheses", &script, CEILING);
-    assert_eq!(e, PacError::StackExhausted { limit: PacLimits::default().stack_bytes });
+    assert_eq!(
+        e,
+        PacError::StackExhausted {
+            limit: PacLimits::default().stack_bytes
+        }
+    );
 }
 
 #[test]
@@ -195,7 +215,10 @@ fn an_exception_carries_its_message() {
     );
     let script = "function FindProxyForURL(url, host) { return undefinedHelper(host); }";
     match fails_within("ReferenceError", script, CEILING) {
-        PacError::Threw { phase: Phase::Call, message } => {
+        PacError::Threw {
+            phase: Phase::Call,
+            message,
+        } => {
             assert!(message.starts_with("ReferenceError: "), "{message}");
             assert!(message.contains("undefinedHelper"), "{message}");
         }
@@ -207,7 +230,10 @@ fn an_exception_carries_its_message() {
 fn an_exception_while_loading_says_so() {
     let script = "null.boom; function FindProxyForURL(url, host) { return 'DIRECT'; }";
     match fails_within("throw at load", script, CEILING) {
-        PacError::Threw { phase: Phase::Load, message } => assert!(message.starts_with("TypeError"), "{message}"),
+        PacError::Threw {
+            phase: Phase::Load,
+            message,
+        } => assert!(message.starts_with("TypeError"), "{message}"),
         other => panic!("{other:?}"),
     }
 }
@@ -250,7 +276,10 @@ fn a_missing_find_proxy_for_url_is_named() {
         "function findProxyForUrl(url, host) { return 'DIRECT'; }",
         "var FindProxyForURL = 'DIRECT';",
     ] {
-        assert_eq!(fails_within("no function", script, CEILING), PacError::MissingFunction);
+        assert_eq!(
+            fails_within("no function", script, CEILING),
+            PacError::MissingFunction
+        );
     }
 }
 
@@ -259,7 +288,9 @@ fn a_nul_byte_is_refused_before_it_runs() {
     let script = "function FindProxyForURL(url, host) { return 'DIRECT'; }\0";
     assert_eq!(
         fails_within("NUL byte", script, CEILING),
-        PacError::NulByte { offset: script.len() - 1 }
+        PacError::NulByte {
+            offset: script.len() - 1
+        }
     );
 }
 
@@ -303,7 +334,10 @@ fn a_script_looping_over_names_resolves_at_most_the_lookup_limit() {
         for (var i = 0; i < 1000; i++) { dnsResolve('n' + i + '.example'); dnsResolve('n0.example'); }
         return dnsResolve('n999.example') === null ? 'DIRECT' : 'PROXY p.example:1';
     }";
-    assert_eq!(run_with(script, URL, &env), Ok(vec![super::super::PacChoice::Direct]));
+    assert_eq!(
+        run_with(script, URL, &env),
+        Ok(vec![super::super::PacChoice::Direct])
+    );
     assert_eq!(asked.load(Ordering::SeqCst), env.limits.lookups);
 }
 
@@ -312,6 +346,8 @@ fn a_panicking_resolver_is_an_engine_error_not_a_crash() {
     let mut env = env();
     env.resolve = std::sync::Arc::new(|_name: &str| panic!("resolver failed"));
     let script = "function FindProxyForURL(url, host) { return isResolvable(host) ? 'DIRECT' : 'DIRECT'; }";
-    assert!(matches!(run_with(script, URL, &env), Err(PacError::Engine { .. })));
+    assert!(matches!(
+        run_with(script, URL, &env),
+        Err(PacError::Engine { .. })
+    ));
 }
-
