@@ -52,6 +52,9 @@ pub struct PacEvaluation {
 /// Evaluates `FindProxyForURL(url, host)` in `script`: the ordered choices it returns. `host`
 /// is the URL's host as browsers pass it (IPv6 without brackets). An `https://` URL is passed
 /// without its path and query, as Chrome does; no URL is passed with credentials or fragment.
+///
+/// Blocks the calling thread for up to the time limit plus a quarter second (from async code,
+/// call it in `spawn_blocking`). The resolver is called on the evaluation's own thread.
 pub fn evaluate(
     script: &str,
     url: &Url,
@@ -205,7 +208,7 @@ impl Job {
     /// Installs the helpers, loads the script and calls `FindProxyForURL`: the string returned.
     fn load_and_call(&self, ctx: &Ctx<'_>, lookups: &Rc<RefCell<Lookups>>) -> Result<String, Failure> {
         let load = |e| Failure::new(ctx, e, Phase::Load);
-        self.install_helpers(ctx, lookups).map_err(load)?;
+        let well_formed = self.install_helpers(ctx, lookups).map_err(load)?;
         let mut options = EvalOptions::default();
         // PAC scripts are written for sloppy mode (undeclared variables are common).
         options.strict = false;
@@ -218,20 +221,33 @@ impl Job {
         };
         let call = |e| Failure::new(ctx, e, Phase::Call);
         let result: Value = find.call((self.url.as_str(), self.host.as_str())).map_err(call)?;
-        match result.as_string() {
-            Some(s) => s.to_string().map_err(call),
-            None => Err(Failure::Named(PacError::NotAString {
+        let Some(text) = result.as_string() else {
+            return Err(Failure::Named(PacError::NotAString {
                 got: type_of(&result).to_string(),
-            })),
+            }));
+        };
+        match text.to_string() {
+            Ok(text) => Ok(text),
+            // A lone surrogate: no UTF-8 exists for it. Replaced (U+FFFD), the entry holding it
+            // is then named as invalid.
+            Err(_) => well_formed
+                .call::<_, rquickjs::String>((text.clone(),))
+                .and_then(|s| s.to_string())
+                .map_err(call),
         }
     }
 
     /// Evaluates the helpers and hands them the clock, this machine's address and the resolver.
-    fn install_helpers<'js>(&self, ctx: &Ctx<'js>, lookups: &Rc<RefCell<Lookups>>) -> rquickjs::Result<()> {
+    /// Returns the helpers' `toWellFormed`, taken before the script could replace it.
+    fn install_helpers<'js>(
+        &self,
+        ctx: &Ctx<'js>,
+        lookups: &Rc<RefCell<Lookups>>,
+    ) -> rquickjs::Result<Function<'js>> {
         let install: Function = ctx.eval(HELPERS)?;
         let env = env_object(ctx, &self.env.clock, self.env.my_ip)?;
         let native = native_object(ctx, lookups)?;
-        install.call::<_, ()>((ctx.globals(), env, native))
+        install.call((ctx.globals(), env, native))
     }
 }
 

@@ -97,14 +97,15 @@ enum Source {
 /// Reads a location as a path, a `file://` URL or an http(s) URL. A one-letter scheme is a
 /// Windows drive (`C:\proxy.pac`), not a scheme.
 fn source(location: &str) -> Result<Source, PacError> {
+    let location = location.trim();
     let bad = || PacError::BadLocation {
         location: location.to_string(),
     };
-    match Url::parse(location.trim()) {
+    match Url::parse(location) {
         Ok(url) if url.scheme() == "file" => url.to_file_path().map(Source::File).map_err(|()| bad()),
         Ok(url) if matches!(url.scheme(), "http" | "https") => Ok(Source::Web(url)),
         Ok(url) if url.scheme().len() > 1 => Err(bad()),
-        _ if location.trim().is_empty() => Err(bad()),
+        _ if location.is_empty() => Err(bad()),
         _ => Ok(Source::File(PathBuf::from(location))),
     }
 }

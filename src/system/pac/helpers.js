@@ -2,7 +2,8 @@
 // Firefox give them, and Microsoft's IPv6 extensions that Chrome also offers. Written for
 // chatgpt-doctor. This file is one function expression: the engine calls it with the global
 // object, the clock and this machine's address (`env`), and the resolver (`native`), before the
-// PAC script runs. Nothing here reads the real clock or the real resolver.
+// PAC script runs; it returns a function the engine keeps for itself. Nothing here reads the
+// real clock or the real resolver.
 (function (global, env, native) {
   "use strict";
 
@@ -208,4 +209,11 @@
 
   // Chrome gives PAC scripts alert() for debugging; its messages are not shown here.
   global.alert = function () {};
+
+  // For the engine: a string without lone surrogates (which have no UTF-8), taken before the
+  // script can replace String.prototype.toWellFormed.
+  var toWellFormed = String.prototype.toWellFormed;
+  return function (text) {
+    return toWellFormed.call(text);
+  };
 })

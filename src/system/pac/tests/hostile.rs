@@ -351,3 +351,16 @@ fn a_panicking_resolver_is_an_engine_error_not_a_crash() {
         Err(PacError::Engine { .. })
     ));
 }
+
+#[test]
+fn a_returned_string_that_is_not_unicode_names_the_entry() {
+    let script = "String.prototype.toWellFormed = function () { return 'DIRECT'; };
+        function FindProxyForURL(url, host) { return 'DIRECT; PROXY a.example:1\\uD800'; }";
+    match run(script, URL) {
+        Err(PacError::BadResult { entry, problem }) => {
+            assert_eq!(entry, "PROXY a.example:1\u{fffd}");
+            assert_eq!(problem, super::super::BadEntry::BadPort);
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -5,6 +5,7 @@ mod choices;
 mod fetching;
 mod helpers;
 mod hostile;
+mod messages;
 mod real_world;
 
 use std::net::IpAddr;
