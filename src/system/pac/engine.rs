@@ -4,8 +4,9 @@
 //! QuickJS has no I/O of its own (no files, sockets or timers): the script reaches the world
 //! only through the helpers, whose resolver the caller supplies. The interrupt handler stops
 //! JavaScript at the time limit, regular expressions included; a native loop it cannot reach
-//! (`Array.prototype.lastIndexOf` over a length of 2⁵³) is caught by the watchdog instead: the
-//! caller stops waiting shortly after the limit and the thread is abandoned, to end on its own.
+//! (`Array.prototype.reverse` over an array-like object of length 2⁵³) is caught by the
+//! watchdog instead: the caller stops waiting shortly after the limit and the thread is
+//! abandoned, to end on its own (it holds no lock and nothing waits for it).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -72,15 +73,17 @@ pub fn evaluate_detailed(
     env: &PacEnvironment,
 ) -> Result<PacEvaluation, PacError> {
     let started = Instant::now();
-    check_script(script, &env.limits)?;
+    let limits = env.limits.effective();
+    check_script(script, &limits)?;
+    let mut env = env.clone();
+    env.limits = limits;
     let job = Job {
         script: script.to_string(),
         url: url_for_script(url),
         host: host.to_string(),
-        env: env.clone(),
-        deadline: started + env.limits.time,
+        env,
+        deadline: started + limits.time,
     };
-    let limits = env.limits;
     let (tx, rx) = mpsc::channel();
     std::thread::Builder::new()
         .name("pac-evaluation".to_string())

@@ -42,6 +42,25 @@ pub const DEFAULT_SCRIPT_LIMIT: usize = 1024 * 1024;
 /// 32 distinct names per evaluation.
 pub const DEFAULT_LOOKUP_LIMIT: usize = 32;
 
+/// The bounds [`PacLimits::effective`] keeps limits within: QuickJS reads a memory or stack
+/// limit of 0 as none at all, and an instant cannot lie arbitrarily far ahead.
+const MIN_MEMORY: usize = 1024 * 1024;
+const MIN_STACK: usize = 64 * 1024;
+const MAX_TIME: Duration = Duration::from_secs(3600);
+
+impl PacLimits {
+    /// The limits as applied: time at most an hour, memory at least 1 MiB, stack at least
+    /// 64 KiB (so that no setting turns a limit off).
+    pub fn effective(&self) -> PacLimits {
+        PacLimits {
+            time: self.time.min(MAX_TIME),
+            memory_bytes: self.memory_bytes.max(MIN_MEMORY),
+            stack_bytes: self.stack_bytes.max(MIN_STACK),
+            ..*self
+        }
+    }
+}
+
 impl Default for PacLimits {
     fn default() -> Self {
         PacLimits {

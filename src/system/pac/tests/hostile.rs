@@ -364,3 +364,28 @@ fn a_returned_string_that_is_not_unicode_names_the_entry() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn no_setting_turns_a_limit_off() {
+    let mut env = env();
+    env.limits.memory_bytes = 0;
+    env.limits.stack_bytes = 0;
+    env.limits.time = Duration::MAX;
+    let effective = env.limits.effective();
+    assert!(effective.memory_bytes > 0 && effective.stack_bytes > 0);
+    assert!(effective.time <= Duration::from_secs(3600));
+    let script = "function FindProxyForURL(url, host) { var s = 'x'; while (true) { s = s + s; s.charCodeAt(s.length - 1); } }";
+    assert_eq!(
+        run_with(script, URL, &env),
+        Err(PacError::MemoryExhausted {
+            limit: effective.memory_bytes
+        })
+    );
+    let script = "function down(n) { return down(n + 1) + 1; } function FindProxyForURL(url, host) { return down(0); }";
+    assert_eq!(
+        run_with(script, URL, &env),
+        Err(PacError::StackExhausted {
+            limit: effective.stack_bytes
+        })
+    );
+}
