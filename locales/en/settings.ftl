@@ -67,3 +67,37 @@ noproxy-disagree = no_proxy ('{ $lower }') and NO_PROXY ('{ $upper }') disagree:
 ## The trust store
 
 trust-store-empty = the system trust store is empty: apps that use it will reject every certificate
+
+## PAC files (proxy auto-configuration)
+
+pac-err-bad-location = '{ $location }' is not a path or a file://, http:// or https:// URL of a PAC file
+pac-err-unreadable = cannot read the PAC file { $path }: { $error }
+pac-err-not-a-file = the PAC file { $path } is not a regular file ({ $kind }): it was not opened
+pac-err-too-large = the PAC file is too large ({ $bytes } bytes or more; the limit is { $limit })
+pac-err-fetch = cannot fetch the PAC file { $url }: the { $stage } stage failed ({ $failure }) { $detail }
+pac-err-http-status = cannot fetch the PAC file { $url }: the server answered HTTP { $status }
+pac-err-redirects = cannot fetch the PAC file { $url }: more than { $limit } redirects
+pac-err-body-cut = cannot fetch the PAC file { $url }: the server stopped sending after { $bytes } bytes
+pac-err-fetch-deadline = the PAC file { $location } did not arrive before the deadline
+pac-err-nul-byte = the PAC file holds a NUL byte (at byte { $offset }): it is not a script
+pac-err-syntax = the PAC file is not valid JavaScript: { $message }
+pac-err-syntax-line = the PAC file is not valid JavaScript (line { $line }): { $message }
+pac-err-no-function = the PAC file defines no function FindProxyForURL
+pac-err-threw-loading = the PAC file threw an exception while loading: { $message }
+pac-err-threw = FindProxyForURL threw an exception: { $message }
+pac-err-timeout = the PAC file ran longer than { $seconds } s and was stopped
+pac-err-timeout-stuck = the PAC file ran longer than { $seconds } s inside the engine and was abandoned
+pac-err-memory = the PAC file used up its memory limit ({ $limit } bytes)
+pac-err-stack = the PAC file recursed past its stack limit ({ $limit } bytes)
+pac-err-not-a-string = FindProxyForURL returned { $got }, not a string
+pac-err-empty-result = FindProxyForURL returned no proxy and no DIRECT (browsers then connect directly)
+pac-err-bad-result = FindProxyForURL returned '{ $entry }': { $problem }
+pac-err-engine = the JavaScript engine failed: { $detail }
+pac-entry-unknown-keyword = the keyword is not DIRECT, PROXY, HTTP, HTTPS, SOCKS, SOCKS4 or SOCKS5
+pac-entry-missing-address = the proxy has no host:port
+pac-entry-extra-words = there are words after host:port
+pac-entry-bad-host = the host is not a host name or an IP address (IPv6 in brackets)
+pac-entry-bad-port = the port is not a number from 1 to 65535
+pac-note-media-type = the PAC file was served as { $media_type }, not application/x-ns-proxy-autoconfig (some programs refuse it)
+pac-note-not-utf8 = the PAC file is not UTF-8; it was read as Latin-1
+pac-note-redirected = { $from } redirected to { $to }

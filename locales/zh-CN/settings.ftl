@@ -67,3 +67,37 @@ noproxy-disagree = no_proxy（“{ $lower }”）与 NO_PROXY（“{ $upper }”
 ## 证书库
 
 trust-store-empty = 系统证书库是空的：使用它的应用会拒绝所有证书
+
+## PAC 文件（代理自动配置）
+
+pac-err-bad-location = “{ $location }”不是 PAC 文件的路径，也不是 file://、http:// 或 https:// URL
+pac-err-unreadable = 无法读取 PAC 文件 { $path }：{ $error }
+pac-err-not-a-file = PAC 文件 { $path } 不是普通文件（{ $kind }）：没有打开它
+pac-err-too-large = PAC 文件太大（至少 { $bytes } 字节；上限为 { $limit }）
+pac-err-fetch = 无法获取 PAC 文件 { $url }：{ $stage } 阶段失败（{ $failure }）{ $detail }
+pac-err-http-status = 无法获取 PAC 文件 { $url }：服务器返回 HTTP { $status }
+pac-err-redirects = 无法获取 PAC 文件 { $url }：重定向超过 { $limit } 次
+pac-err-body-cut = 无法获取 PAC 文件 { $url }：服务器发送 { $bytes } 字节后就停止了
+pac-err-fetch-deadline = PAC 文件 { $location } 未能在截止时间前取到
+pac-err-nul-byte = PAC 文件含有 NUL 字节（位于第 { $offset } 字节）：它不是脚本
+pac-err-syntax = PAC 文件不是有效的 JavaScript：{ $message }
+pac-err-syntax-line = PAC 文件不是有效的 JavaScript（第 { $line } 行）：{ $message }
+pac-err-no-function = PAC 文件没有定义 FindProxyForURL 函数
+pac-err-threw-loading = PAC 文件在加载时抛出异常：{ $message }
+pac-err-threw = FindProxyForURL 抛出异常：{ $message }
+pac-err-timeout = PAC 文件运行超过 { $seconds } 秒，已被停止
+pac-err-timeout-stuck = PAC 文件在引擎内部运行超过 { $seconds } 秒，已被放弃
+pac-err-memory = PAC 文件用尽了内存上限（{ $limit } 字节）
+pac-err-stack = PAC 文件的递归超过了栈上限（{ $limit } 字节）
+pac-err-not-a-string = FindProxyForURL 返回了 { $got }，而不是字符串
+pac-err-empty-result = FindProxyForURL 既没有返回代理，也没有返回 DIRECT（浏览器此时会直接连接）
+pac-err-bad-result = FindProxyForURL 返回了“{ $entry }”：{ $problem }
+pac-err-engine = JavaScript 引擎出错：{ $detail }
+pac-entry-unknown-keyword = 关键字不是 DIRECT、PROXY、HTTP、HTTPS、SOCKS、SOCKS4 或 SOCKS5
+pac-entry-missing-address = 代理缺少 host:port
+pac-entry-extra-words = host:port 后面还有多余的内容
+pac-entry-bad-host = 主机不是主机名或 IP 地址（IPv6 需加方括号）
+pac-entry-bad-port = 端口不是 1 到 65535 之间的数字
+pac-note-media-type = PAC 文件的媒体类型是 { $media_type }，而不是 application/x-ns-proxy-autoconfig（有些程序会拒绝它）
+pac-note-not-utf8 = PAC 文件不是 UTF-8 编码，已按 Latin-1 读取
+pac-note-redirected = { $from } 重定向到了 { $to }
