@@ -15,8 +15,9 @@ pub struct SystemProxy {
     /// The index in `sources` of the one the browser and the desktop apps follow; `None` when none
     /// is (no desktop that has a proxy setting, or nothing could be read).
     pub in_force: Option<usize>,
-    /// Why that one (a stable code, see `sources::InForce`): `only_source`, `desktop_gnome`,
-    /// `desktop_kde`, `policy_per_machine`, `per_user`, `no_desktop_setting`, `unreadable`.
+    /// Why that one, a stable code (the rules are in `sources`): `only_source` (macOS),
+    /// `per_user` / `policy_per_machine` (Windows), `desktop_gnome` / `desktop_kde` /
+    /// `no_desktop_setting` (Linux and other Unix systems).
     pub in_force_reason: String,
 }
 
@@ -57,7 +58,8 @@ pub enum SourceReading {
     Absent,
     /// It exists but could not be read; a stable snake_case code: `timed_out`,
     /// `output_too_large`, `file_too_large`, `not_a_regular_file`, `permission_denied`,
-    /// `io_error`, `failed_to_start`, `exited_with_error`, `registry_error`, `store_error`.
+    /// `io_error`, `failed_to_start`, `exited_with_error`, `unexpected_output`, `registry_error`,
+    /// `store_error`.
     Unreadable(String),
     /// The setting as read (boxed: it is much larger than the other readings).
     Read(Box<SystemProxySetting>),
