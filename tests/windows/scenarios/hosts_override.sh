@@ -1,0 +1,10 @@
+# shellcheck shell=bash disable=SC2034  # variables are read by the harness
+# A blocklist wrote "0.0.0.0 chatgpt.com" into Windows' hosts file (%SystemRoot%\System32\drivers\etc\hosts):
+# browsers and the app get 0.0.0.0, while the network, its resolver and the edge are fine.
+DESCRIPTION="0.0.0.0 chatgpt.com in the prefix's Windows hosts file"
+EXPECT_LAYER=machine EXPECT_CAUSE=hosts_override EXPECT_EXIT=3
+PENDING="reading Windows' hosts file and the hosts_override cause (issue 15, src/system/hosts)"
+
+windows() {
+  prefix_hosts "0.0.0.0 chatgpt.com"
+}
