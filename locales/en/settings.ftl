@@ -67,3 +67,9 @@ noproxy-disagree = no_proxy ('{ $lower }') and NO_PROXY ('{ $upper }') disagree:
 ## The trust store
 
 trust-store-empty = the system trust store is empty: apps that use it will reject every certificate
+
+## The hosts file
+
+hosts-error-not-a-file = { $file } is not a regular file: it was not read
+hosts-error-too-large = { $file } is larger than { $kib } KiB: it was not read
+hosts-error-unreadable = { $file } could not be read: { $error }

@@ -67,3 +67,9 @@ noproxy-disagree = no_proxy（“{ $lower }”）与 NO_PROXY（“{ $upper }”
 ## 证书库
 
 trust-store-empty = 系统证书库是空的：使用它的应用会拒绝所有证书
+
+## hosts 文件
+
+hosts-error-not-a-file = { $file } 不是普通文件：没有读取
+hosts-error-too-large = { $file } 大于 { $kib } KiB：没有读取
+hosts-error-unreadable = 无法读取 { $file }：{ $error }
