@@ -45,6 +45,15 @@ diag-evidence-cert-dates = certificates rejected for their dates: { $hosts }
 diag-evidence-no-server-clock = no server clock could be read to compare; local time at the start of the run { $started }
 diag-clock-skew-summary = This computer's clock is wrong, so valid certificates look expired or not yet valid.
 diag-clock-suspect-summary = Certificates of unrelated sites all look expired or not yet valid: this computer's clock is most likely wrong.
+# $file: the hosts file; $names: the OpenAI names whose lines send apps away.
+diag-hosts-override-summary = The hosts file ({ $file }) sends { $names } to addresses that are not OpenAI's: apps cannot reach them.
+# $file and $line: where the line is; $address: what it gives apps; $reason: why that address does not serve the name.
+diag-evidence-hosts-entry = { $file } line { $line } gives apps { $address } for { $name }: { $reason }
+diag-hosts-reason-unspecified = { $address } is no server's address (blocklists write it to make a name fail)
+diag-hosts-reason-loopback = { $address } is this computer itself, not OpenAI's server
+diag-hosts-reason-wrong-certificate = the server at { $address } did not present { $name }'s certificate ({ $code })
+# $addresses: separated by spaces.
+diag-evidence-hosts-dns-answer = DNS itself answers { $name } with { $addresses }
 
 ## local network
 

@@ -12,6 +12,7 @@ mod account;
 mod advice;
 mod candidate;
 mod context;
+mod dns_views;
 mod local_network;
 mod machine;
 pub mod network;
@@ -27,7 +28,7 @@ pub use advice::for_cause as advice_for;
 pub use context::Context;
 
 use crate::probe::Observations;
-use crate::report::{Diagnosis, DnsConsistencyReport, StatusPageReport};
+use crate::report::{Diagnosis, DnsConsistencyReport, DnsViewReport, StatusPageReport};
 
 /// Judges a run.
 pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
@@ -54,8 +55,14 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
         .iter()
         .map(|c| DnsConsistencyReport::from_check(c, &obs.doh, ctx.lang))
         .collect();
+    let dns_views = scene
+        .name_views
+        .iter()
+        .map(|v| DnsViewReport::new(v.views, &v.hosts, v.from_hosts_file, v.agree(), &obs.doh))
+        .collect();
     Diagnosis {
         lang: ctx.lang,
+        dns_views,
         verdict,
         layers,
         status_page,
