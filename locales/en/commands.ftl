@@ -187,7 +187,7 @@ cmd-md-col-configured = DNS servers
 cmd-md-col-doh = DNS-over-HTTPS
 cmd-md-col-agree = same
 # $lines: line numbers, joined.
-cmd-md-view-from-hosts = (from { $file } line { $lines })
+cmd-md-view-from-hosts = {" "}(from { $file } line { $lines })
 cmd-md-status-page = Status page
 cmd-md-status-reachable = { $description } (indicator { $indicator }) — { $url }
 cmd-md-no-description = no description

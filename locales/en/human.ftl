@@ -34,7 +34,7 @@ human-views-all = Names as your apps resolve them, and as DNS answers them:
 # $os: what the OS resolver (what apps use) gave; $configured: what the DNS servers answered.
 human-view-answers = apps: { $os }  ·  DNS servers: { $configured }
 # $lines: line numbers, joined.
-human-view-from-hosts = (from { $file } line { $lines })
+human-view-from-hosts = {" "}(from { $file } line { $lines })
 human-view-doh = DoH { $resolver } { $record }: { $answers }
 
 ## Surfaces, stores, stages: words for codes

@@ -320,7 +320,8 @@ fn view_text(lang: Lang, v: &ResolverViewReport) -> String {
             file = &first.file,
             lines = lines.join(", ")
         );
-        text = format!("{text} {from}");
+        // The message brings its own separator (none before a full-width bracket).
+        text.push_str(&from);
     }
     text
 }

@@ -387,7 +387,8 @@ fn view_cell(v: &ResolverViewReport, lang: Lang) -> String {
             file = code(&first.file),
             lines = lines.join(", ")
         );
-        text = format!("{text} {from}");
+        // The message brings its own separator (none before a full-width bracket).
+        text.push_str(&from);
     }
     text
 }
