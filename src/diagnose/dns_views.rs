@@ -3,7 +3,9 @@
 //! serves the name. Facts for the machine layer's `hosts_override` and for the report.
 //!
 //! A hosts line *decides* the OS view when every address the OS resolver gave is one of the
-//! name's hosts addresses (the OS answered from the file, whatever its configuration's order).
+//! name's hosts addresses (the OS answered from the file, whatever its configuration's order), or
+//! when the OS gave no address in the families asked (`-4`/`-6`) while the file names the name: it
+//! answered from the file, in the other family only (`::1 api.openai.com` under `-4`).
 //! An address it gave is *proven* when a handshake to it with the real name presented a chain for
 //! the name that the public store accepts: genuine, wherever it came from. It does *not serve*
 //! the name when it cannot be a server's (unspecified, `0.0.0.0/8`, loopback: what blocklists
@@ -48,7 +50,8 @@ pub struct NameView<'a> {
     pub hosts: Vec<&'a HostsEntry>,
     /// The hosts file gave apps every address they got.
     pub from_hosts_file: bool,
-    /// The OS view's addresses, judged (empty when it gave none).
+    /// The addresses apps got, judged: the OS view's, or the hosts file's when it decided a view
+    /// with no address in the families asked (empty when neither).
     pub addresses: Vec<AddressCheck>,
 }
 
@@ -90,15 +93,9 @@ pub fn name_views<'a>(obs: &'a Observations, hosts: &'a HostsReading) -> Vec<Nam
         .iter()
         .map(|views| {
             let entries: Vec<&HostsEntry> = hosts.entries_for(&views.name).collect();
-            let os = addresses(&views.os);
-            let from_hosts_file = !os.is_empty()
-                && os.iter().all(|ip| {
-                    entries
-                        .iter()
-                        .any(|e| e.address.to_canonical() == ip.to_canonical())
-                });
+            let (from_hosts_file, given) = given_by_hosts(&views.os, &entries);
             let targets = targets_of(obs, &views.name);
-            let addresses = os
+            let addresses = given
                 .iter()
                 .map(|&addr| check_address(&views.name, addr, &targets))
                 .collect();
@@ -110,6 +107,32 @@ pub fn name_views<'a>(obs: &'a Observations, hosts: &'a HostsReading) -> Vec<Nam
             }
         })
         .collect()
+}
+
+/// Whether the hosts file's `entries` decided the OS view, and the addresses apps got: the OS
+/// view's when it gave some; the file's when the OS gave none in the families asked although the
+/// file names the name (it answered from the file, in another family).
+fn given_by_hosts(os: &Stage<DnsDetail>, entries: &[&HostsEntry]) -> (bool, Vec<IpAddr>) {
+    let got = addresses(os);
+    if got.is_empty() {
+        let no_address = os.outcome.failure() == Some(Failure::DnsNoAnswer);
+        if no_address && !entries.is_empty() {
+            let mut file: Vec<IpAddr> = Vec::new();
+            for e in entries {
+                if !file.contains(&e.address) {
+                    file.push(e.address);
+                }
+            }
+            return (true, file);
+        }
+        return (false, got);
+    }
+    let all_from_file = got.iter().all(|ip| {
+        entries
+            .iter()
+            .any(|e| e.address.to_canonical() == ip.to_canonical())
+    });
+    (all_from_file, got)
 }
 
 /// The targets whose dns stage looked `name` up.

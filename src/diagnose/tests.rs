@@ -1760,3 +1760,54 @@ fn a_hosts_override_is_told_in_chinese() {
         d.verdict.evidence
     );
 }
+
+/// Under `-4`, a hosts file that names api.openai.com only with `::1` leaves apps no IPv4
+/// address at all: the OS answered from the file, and that is the cause, not DNS.
+#[test]
+fn a_sinkhole_in_the_other_family_still_decides_under_a_family_flag() {
+    let mut obs = World {
+        api: Dns(Failure::DnsNoAnswer),
+        ..Default::default()
+    }
+    .observations();
+    let os = {
+        let t = target(&mut obs, "api.openai.com");
+        let stage = t.dns.as_mut().unwrap();
+        if let Some(d) = stage.detail.as_mut() {
+            d.source = DnsSource::Os;
+        }
+        stage.clone()
+    };
+    obs.dns_views.push(crate::probe::NameViews {
+        name: "api.openai.com".into(),
+        os,
+        configured: dns_stage(
+            "api.openai.com",
+            DnsSource::System { servers: vec![] },
+            &["192.0.2.1"],
+        ),
+    });
+    let ctx = Context {
+        hosts: hosts_file(&[(4, "::1", "api.openai.com")]),
+        ..Default::default()
+    };
+    let d = diagnose(&obs, &ctx);
+    assert_eq!(
+        (d.verdict.layer, d.verdict.cause),
+        (Layer::Machine, Cause::HostsOverride),
+        "{:#?}",
+        d.verdict
+    );
+    assert!(
+        d.verdict
+            .evidence
+            .iter()
+            .any(|e| e.starts_with("/etc/hosts line 4 gives apps ::1 for api.openai.com")),
+        "{:?}",
+        d.verdict.evidence
+    );
+    assert!(d.dns_views[0].os.from_hosts_file);
+    // Without the line it is DNS's matter again.
+    let d = diagnose(&obs, &Context::default());
+    assert_eq!(d.verdict.cause, Cause::DnsBlocked, "{:#?}", d.verdict);
+}
