@@ -107,6 +107,7 @@ diag-evidence-setup-times = median connection setup (tcp + tls): controls { $con
 diag-path-no-service = no OpenAI surface was probed
 diag-path-ok = { $reached } of { $total } OpenAI endpoints reached over TLS
 diag-path-not-assessed = not assessed: the local network failed first
+diag-path-not-assessed-machine = not assessed: this computer failed first
 diag-dns-tampered-summary = Your DNS answers for OpenAI's names are forged: they differ from independent DNS-over-HTTPS resolvers and the addresses do not prove they serve the names: { $names }.
 diag-evidence-control-resolved = control { $target } resolved normally
 diag-dns-blocked-summary = OpenAI's names do not resolve while other names do: { $names } (DNS blocking).

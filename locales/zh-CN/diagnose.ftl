@@ -97,6 +97,7 @@ diag-evidence-setup-times = 建立连接（tcp + tls）耗时的中位数：对�
 diag-path-no-service = 没有探测任何 OpenAI 服务
 diag-path-ok = { $total } 个 OpenAI 端点中有 { $reached } 个通过 TLS 连上
 diag-path-not-assessed = 未评估：本地网络先出了问题
+diag-path-not-assessed-machine = 未评估：这台电脑先出了问题
 diag-dns-tampered-summary = 你的 DNS 对 OpenAI 域名返回的结果是伪造的：与独立的 DNS-over-HTTPS 解析器给出的结果不同，而且无法证明这些地址在为这些域名提供服务：{ $names }。
 diag-evidence-control-resolved = 对照目标 { $target } 解析正常
 diag-dns-blocked-summary = OpenAI 的域名无法解析，而其他域名可以：{ $names }（DNS 封锁）。

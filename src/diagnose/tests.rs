@@ -1704,10 +1704,11 @@ fn the_views_and_the_hosts_lines_are_reported() {
     assert_eq!(v.configured.ttl, Some(300));
     assert!(!v.configured.from_hosts_file);
     assert_eq!(v.agree, Some(false));
-    // The machine layer names the cause; the later layers are not assessed after it.
+    // The machine layer names the cause; the path is not assessed after it, and says why.
     let machine = &d.layers[0];
     assert_eq!(machine.status, LayerStatus::Fail);
     assert_eq!(machine.findings[0].cause, Cause::HostsOverride);
+    assert_eq!(d.layers[2].summary, "not assessed: this computer failed first");
     // DNS's own answer is part of the evidence.
     assert!(
         d.verdict

@@ -339,7 +339,12 @@ fn dns_views_section(o: &mut String, rep: &Report, lang: Lang) {
                     (None, true) => "—".to_string(),
                     (None, false) => d.answers.join(" "),
                 };
-                format!("{} {answer}", d.record_type)
+                // The resolver's host is enough to tell the controls apart in a cell.
+                let resolver = url::Url::parse(&d.resolver)
+                    .ok()
+                    .and_then(|u| u.host_str().map(str::to_string))
+                    .unwrap_or_else(|| d.resolver.clone());
+                format!("{resolver} {} {answer}", d.record_type)
             })
             .collect();
         let agree = match v.agree {
