@@ -23,7 +23,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "check",
         &[
-            "catalog", "cli", "diagnose", "error", "evidence", "probe", "report", "route",
+            "catalog", "cli", "diagnose", "error", "evidence", "probe", "report", "route", "system",
         ],
     ),
     (

@@ -179,6 +179,15 @@ cmd-md-failure =
         [none] {""}
        *[other] {" "}to { $address }
     }: { $failure } — { $detail }
+cmd-md-views = Names as apps resolve them
+cmd-md-views-note = What the OS resolver (what apps use, the hosts file included), the configured DNS servers and the DNS-over-HTTPS controls answered for each OpenAI name. Answers that differ are evidence to weigh, not a fault: an address that completes a verified handshake for the name is genuine.
+cmd-md-col-name = name
+cmd-md-col-os = apps (OS resolver)
+cmd-md-col-configured = DNS servers
+cmd-md-col-doh = DNS-over-HTTPS
+cmd-md-col-agree = same
+# $lines: line numbers, joined.
+cmd-md-view-from-hosts = {" "}(from { $file } line { $lines })
 cmd-md-status-page = Status page
 cmd-md-status-reachable = { $description } (indicator { $indicator }) — { $url }
 cmd-md-no-description = no description

@@ -45,6 +45,15 @@ diag-evidence-cert-dates = certificates rejected for their dates: { $hosts }
 diag-evidence-no-server-clock = no server clock could be read to compare; local time at the start of the run { $started }
 diag-clock-skew-summary = This computer's clock is wrong, so valid certificates look expired or not yet valid.
 diag-clock-suspect-summary = Certificates of unrelated sites all look expired or not yet valid: this computer's clock is most likely wrong.
+# $file: the hosts file; $names: the OpenAI names whose lines send apps away.
+diag-hosts-override-summary = The hosts file ({ $file }) sends { $names } to addresses that are not OpenAI's: apps cannot reach them.
+# $file and $line: where the line is; $address: what it gives apps; $reason: why that address does not serve the name.
+diag-evidence-hosts-entry = { $file } line { $line } gives apps { $address } for { $name }: { $reason }
+diag-hosts-reason-unspecified = { $address } is no server's address (blocklists write it to make a name fail)
+diag-hosts-reason-loopback = { $address } is this computer itself, not OpenAI's server
+diag-hosts-reason-wrong-certificate = the server at { $address } did not present { $name }'s certificate ({ $code })
+# $addresses: separated by spaces.
+diag-evidence-hosts-dns-answer = DNS itself answers { $name } with { $addresses }
 
 ## local network
 
@@ -98,6 +107,7 @@ diag-evidence-setup-times = median connection setup (tcp + tls): controls { $con
 diag-path-no-service = no OpenAI surface was probed
 diag-path-ok = { $reached } of { $total } OpenAI endpoints reached over TLS
 diag-path-not-assessed = not assessed: the local network failed first
+diag-path-not-assessed-machine = not assessed: this computer failed first
 diag-dns-tampered-summary = Your DNS answers for OpenAI's names are forged: they differ from independent DNS-over-HTTPS resolvers and the addresses do not prove they serve the names: { $names }.
 diag-evidence-control-resolved = control { $target } resolved normally
 diag-dns-blocked-summary = OpenAI's names do not resolve while other names do: { $names } (DNS blocking).

@@ -27,6 +27,16 @@ human-labelled = { $label } { $value }
 human-edge = edge: OpenAI's edge sees you at { $ip } in { $loc } (data centre { $colo }, WARP { $warp })
 human-api-key = api key: { $line }
 
+## Names as apps resolve them, beside what DNS answers
+
+human-views-differ = Names as your apps resolve them differ from what DNS answers:
+human-views-all = Names as your apps resolve them, and as DNS answers them:
+# $os: what the OS resolver (what apps use) gave; $configured: what the DNS servers answered.
+human-view-answers = apps: { $os }  ·  DNS servers: { $configured }
+# $lines: line numbers, joined.
+human-view-from-hosts = {" "}(from { $file } line { $lines })
+human-view-doh = DoH { $resolver } { $record }: { $answers }
+
 ## Surfaces, stores, stages: words for codes
 
 surface-web = web

@@ -24,6 +24,7 @@ cause-inconclusive = inconclusive
 cause-clock_skew = clock skew
 cause-proxy_unreachable = proxy unreachable
 cause-proxy_misconfigured = proxy misconfigured
+cause-hosts_override = hosts file overrides OpenAI
 cause-offline = offline
 cause-dns_resolver_down = DNS resolver down
 cause-captive_portal = captive portal
@@ -97,6 +98,11 @@ advice-proxy_auth_required =
 advice-proxy_denied =
     Your network's proxy has a rule against OpenAI. On a company or school network, ask its administrators; the proxy's block page (shown with -v) may say whom to ask.
     Tools that bypass the proxy will not get through either if the network forces all traffic through it.
+advice-hosts_override =
+    A line in this computer's hosts file sends OpenAI's names to an address that is not OpenAI's (the evidence names the file and the line). Ad blockers, "privacy" tools, accelerators and old guides write such lines.
+    Remove the line, or put # at its start, as an administrator: on Linux and macOS `sudo nano /etc/hosts`; on Windows, open C:\Windows\System32\drivers\etc\hosts in Notepad run as administrator.
+    If a blocker or another program wrote the line, allow chatgpt.com and openai.com in it, or it writes the line again.
+    Then clear the DNS cache and restart the browser: Windows `ipconfig /flushdns`; macOS `sudo dscacheutil -flushcache; sudo killall -HUP mDNSResponder`; Linux with systemd-resolved `resolvectl flush-caches`.
 advice-dns_tampered =
     Your DNS answers for OpenAI are forged (a national filter or a tampering resolver). Use encrypted DNS (DNS-over-HTTPS or DNS-over-TLS) in your browser or OS, or a VPN that carries DNS.
     `chatgpt-doctor check -v` shows the forged addresses and what the independent resolvers answered.
@@ -195,3 +201,4 @@ skip-proxy_failed = the proxy did not open a tunnel
 skip-tls_failed = tls did not complete with a trusted certificate
 skip-not_verified = not sent: the API key goes only over TLS that the public trust store verifies (this connection is trusted only by the system store: it may be intercepted)
 skip-plain_http = not sent: the API key goes over plain http only to a loopback address
+skip-dns_server_chosen = not asked: --dns-server chose the resolver

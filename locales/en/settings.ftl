@@ -101,3 +101,8 @@ pac-entry-bad-port = the port is not a number from 1 to 65535
 pac-note-media-type = the PAC file was served as { $media_type }, not application/x-ns-proxy-autoconfig (some programs refuse it)
 pac-note-not-utf8 = the PAC file is not UTF-8; it was read as Latin-1
 pac-note-redirected = { $from } redirected to { $to }
+## The hosts file
+
+hosts-error-not-a-file = { $file } is not a regular file: it was not read
+hosts-error-too-large = { $file } is larger than { $kib } KiB: it was not read
+hosts-error-unreadable = { $file } could not be read: { $error }

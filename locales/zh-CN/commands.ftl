@@ -176,6 +176,15 @@ cmd-md-failure =
         [none] {""}
        *[other] （连接 { $address }）
     }：{ $failure } — { $detail }
+cmd-md-views = 应用解析到的地址
+cmd-md-views-note = 每个 OpenAI 域名分别由操作系统解析器（应用所用，包括 hosts 文件）、配置的 DNS 服务器和 DNS-over-HTTPS 对照解析器给出的应答。应答不同是需要权衡的证据，而不是故障：能以该域名完成经过验证的握手的地址就是真实的。
+cmd-md-col-name = 域名
+cmd-md-col-os = 应用（操作系统解析器）
+cmd-md-col-configured = DNS 服务器
+cmd-md-col-doh = DNS-over-HTTPS
+cmd-md-col-agree = 一致
+# $lines：行号，已连接好。
+cmd-md-view-from-hosts = （来自 { $file } 第 { $lines } 行）
 cmd-md-status-page = 状态页
 cmd-md-status-reachable = { $description }（状态指示 { $indicator }）— { $url }
 cmd-md-no-description = 无描述

@@ -41,6 +41,15 @@ diag-evidence-cert-dates = 因日期不对而被拒绝的证书：{ $hosts }
 diag-evidence-no-server-clock = 没有读到任何服务器的时钟可供比较；运行开始时的本地时间为 { $started }
 diag-clock-skew-summary = 这台电脑的时钟不准，导致有效的证书看起来已过期或尚未生效。
 diag-clock-suspect-summary = 多个互不相关的网站的证书都显示已过期或尚未生效：很可能是这台电脑的时钟不准。
+# $file：hosts 文件；$names：被这些行改写的 OpenAI 域名。
+diag-hosts-override-summary = hosts 文件（{ $file }）把 { $names } 指向了不属于 OpenAI 的地址：应用无法访问它们。
+# $file 和 $line：那一行的位置；$address：它给应用的地址；$reason：这个地址为什么不提供该域名的服务。
+diag-evidence-hosts-entry = { $file } 第 { $line } 行让应用把 { $name } 解析为 { $address }：{ $reason }
+diag-hosts-reason-unspecified = { $address } 不是任何服务器的地址（拦截列表用它让域名无法访问）
+diag-hosts-reason-loopback = { $address } 是这台电脑自己，而不是 OpenAI 的服务器
+diag-hosts-reason-wrong-certificate = { $address } 上的服务器出示的不是 { $name } 的证书（{ $code }）
+# $addresses：以空格分隔。
+diag-evidence-hosts-dns-answer = DNS 本身对 { $name } 的应答是 { $addresses }
 
 ## local network（本地网络）
 
@@ -88,6 +97,7 @@ diag-evidence-setup-times = 建立连接（tcp + tls）耗时的中位数：对�
 diag-path-no-service = 没有探测任何 OpenAI 服务
 diag-path-ok = { $total } 个 OpenAI 端点中有 { $reached } 个通过 TLS 连上
 diag-path-not-assessed = 未评估：本地网络先出了问题
+diag-path-not-assessed-machine = 未评估：这台电脑先出了问题
 diag-dns-tampered-summary = 你的 DNS 对 OpenAI 域名返回的结果是伪造的：与独立的 DNS-over-HTTPS 解析器给出的结果不同，而且无法证明这些地址在为这些域名提供服务：{ $names }。
 diag-evidence-control-resolved = 对照目标 { $target } 解析正常
 diag-dns-blocked-summary = OpenAI 的域名无法解析，而其他域名可以：{ $names }（DNS 封锁）。

@@ -24,6 +24,16 @@ human-labelled = { $label }{ $value }
 human-edge = 边缘节点：OpenAI 的边缘节点看到你的地址是 { $ip }，位于 { $loc }（数据中心 { $colo }，WARP { $warp }）
 human-api-key = API 密钥：{ $line }
 
+## 应用解析到的地址，与 DNS 的应答对照
+
+human-views-differ = 应用解析到的地址与 DNS 的应答不同：
+human-views-all = 应用解析到的地址，以及 DNS 的应答：
+# $os：操作系统解析器（应用所用）给出的结果；$configured：DNS 服务器的应答。
+human-view-answers = 应用：{ $os }  ·  DNS 服务器：{ $configured }
+# $lines：行号，已连接好。
+human-view-from-hosts = （来自 { $file } 第 { $lines } 行）
+human-view-doh = DoH { $resolver } { $record }：{ $answers }
+
 ## 类别、证书库：代码对应的词
 
 surface-web = 网页

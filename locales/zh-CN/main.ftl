@@ -24,6 +24,7 @@ cause-inconclusive = 无法确定
 cause-clock_skew = 时钟不准
 cause-proxy_unreachable = 代理无法连接
 cause-proxy_misconfigured = 代理设置有误
+cause-hosts_override = hosts 文件改写了 OpenAI 的地址
 cause-offline = 离线
 cause-dns_resolver_down = DNS 解析器无响应
 cause-captive_portal = 强制门户（登录页）
@@ -111,6 +112,11 @@ advice-proxy_auth_required =
 advice-proxy_denied =
     你所在网络的代理设有禁止访问 OpenAI 的规则。在公司或学校网络中，请询问网络管理员；代理的拦截页面（用 -v 可看到）可能写明了该找谁。
     如果网络强制所有流量都经过这个代理，绕过代理的工具同样无法连通。
+advice-hosts_override =
+    这台电脑的 hosts 文件中有一行把 OpenAI 的域名指向了不属于 OpenAI 的地址（证据中写明了文件和行号）。广告拦截、“隐私保护”类工具、加速器和一些旧教程会写入这样的行。
+    以管理员身份删除这一行，或在行首加上 #：Linux 和 macOS 用 `sudo nano /etc/hosts`；Windows 以管理员身份运行记事本，打开 C:\Windows\System32\drivers\etc\hosts。
+    如果这一行是拦截工具或其他程序写入的，请在该程序中放行 chatgpt.com 和 openai.com，否则它会再次写入。
+    然后清除 DNS 缓存并重启浏览器：Windows 用 `ipconfig /flushdns`；macOS 用 `sudo dscacheutil -flushcache; sudo killall -HUP mDNSResponder`；使用 systemd-resolved 的 Linux 用 `resolvectl flush-caches`。
 advice-dns_tampered =
     你收到的 OpenAI 域名的 DNS 应答是伪造的（来自国家层面的过滤，或会篡改结果的解析器）。请在浏览器或操作系统中使用加密 DNS（DNS-over-HTTPS 或 DNS-over-TLS），或使用连 DNS 查询也一并承载的 VPN。
     在中国大陆，223.5.5.5 / https://dns.alidns.com/dns-query（AliDNS）和 119.29.29.29 / https://doh.pub/dns-query（DNSPod）虽然能访问，但遵循国内的过滤规则，对 OpenAI 的域名同样可能给不出正确结果；1.1.1.1、8.8.8.8 及其 DoH 常被屏蔽。在合法的前提下，通过 VPN 使用加密 DNS 才是可靠的办法。
@@ -218,3 +224,4 @@ skip-proxy_failed = 代理没有建立隧道
 skip-tls_failed = TLS 握手未能在受信任的证书下完成
 skip-not_verified = 未发送：API 密钥只通过经公共证书库验证的 TLS 发送（这条连接只被系统证书库信任，可能被拦截）
 skip-plain_http = 未发送：API 密钥只经明文 http 发往本机回环地址
+skip-dns_server_chosen = 未查询：--dns-server 指定了解析器

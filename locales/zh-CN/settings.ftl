@@ -101,3 +101,8 @@ pac-entry-bad-port = 端口不是 1 到 65535 之间的数字
 pac-note-media-type = PAC 文件的媒体类型是 { $media_type }，而不是 application/x-ns-proxy-autoconfig（有些程序会拒绝它）
 pac-note-not-utf8 = PAC 文件不是 UTF-8 编码，已按 Latin-1 读取
 pac-note-redirected = { $from } 重定向到了 { $to }
+## hosts 文件
+
+hosts-error-not-a-file = { $file } 不是普通文件：没有读取
+hosts-error-too-large = { $file } 大于 { $kib } KiB：没有读取
+hosts-error-unreadable = 无法读取 { $file }：{ $error }

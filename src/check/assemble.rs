@@ -93,6 +93,9 @@ pub fn environment(
         no_proxy_source: proxies.no_proxy_source().map(str::to_string),
         proxy_warnings: proxies.warnings().iter().map(|w| w.text(lang)).collect(),
         overrides: overrides(args),
+        // Filled by the check from its reading of the hosts file.
+        hosts_file: None,
+        hosts_file_problem: None,
     }
 }
 

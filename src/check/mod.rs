@@ -1,7 +1,8 @@
 //! A check from flags to report: `settings` reads and validates what the flags, the environment
 //! and the files they name say; `plan` decides what to probe; the probes run ([`crate::probe`]);
-//! [`crate::diagnose`] judges; `assemble` builds the report and scrubs the key from it. `progress`
-//! runs it once with a progress display; `runtime` is the async runtime every command uses.
+//! [`crate::diagnose`] judges, with what `system` read of this computer (the hosts file);
+//! `assemble` builds the report and scrubs the key from it. `progress` runs it once with a
+//! progress display; `runtime` is the async runtime every command uses.
 
 pub mod assemble;
 pub mod plan;
@@ -9,6 +10,7 @@ pub mod progress;
 pub mod redact;
 pub mod runtime;
 pub mod settings;
+pub mod system;
 
 use std::sync::Arc;
 
@@ -50,10 +52,12 @@ impl Check {
         })
     }
 
-    /// The resolver and trust stores (load once, reuse across runs). Call inside a runtime.
+    /// The resolver and trust stores (load once, reuse across runs). Call inside a runtime. The
+    /// resolver is the configured DNS servers asked directly: the chain's under `--dns-server`,
+    /// else the second view beside the OS resolver's.
     pub fn probe_tools(&self) -> Arc<ProbeTools> {
         Arc::new(ProbeTools {
-            dns: Dns::new(self.args.resolver.dns_server, self.args.resolver.timeout),
+            dns: Dns::configured(self.args.resolver.dns_server, self.args.resolver.timeout),
             tls: TlsContext::new(&self.settings.extra_roots),
         })
     }
@@ -65,9 +69,11 @@ impl Check {
     }
 
     /// Judges observations in `lang` and assembles the report (pure apart from reading which
-    /// proxy variables are set).
+    /// proxy variables are set and the hosts file's lines for OpenAI's names, read again each
+    /// time so that `watch` and `serve` see an edited file).
     pub fn judge(&self, observations: &Observations, tools: &ProbeTools, lang: Lang) -> Report {
         let settings = &self.settings;
+        let hosts = system::hosts_reading(&self.plan);
         let proxies = &self.plan.proxies;
         let mut trust_store_problems: Vec<String> = tools.tls.system_errors.clone();
         if tools.tls.system_roots == 0 {
@@ -81,11 +87,14 @@ impl Check {
             project_sent: settings.key.is_some() && settings.project.is_some(),
             require_key: self.require_key,
             edge_ranges: settings.edge_ranges.clone(),
+            hosts,
             lang,
         };
         let diagnosis = diagnose::diagnose(observations, &ctx);
         let code = diagnosis.exit_code(self.args.strict).code();
-        let environment = assemble::environment(&self.args, settings, &self.plan, tools, lang);
+        let mut environment = assemble::environment(&self.args, settings, &self.plan, tools, lang);
+        environment.hosts_file = Some(ctx.hosts.file.clone()).filter(|f| !f.is_empty());
+        environment.hosts_file_problem = ctx.hosts.error.as_ref().map(|e| e.describe(lang));
         assemble::assemble(observations, diagnosis, code, environment, proxies, settings)
     }
 }

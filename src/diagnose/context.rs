@@ -2,6 +2,7 @@
 
 use crate::evidence::dns_consistency::EdgeRanges;
 use crate::i18n::Lang;
+use crate::system::hosts::HostsReading;
 
 /// Facts about the machine that are not probe results.
 #[derive(Debug, Clone, Default)]
@@ -20,6 +21,8 @@ pub struct Context {
     pub require_key: bool,
     /// The address ranges OpenAI's edge answers from (Cloudflare's by default; `--edge-ranges`).
     pub edge_ranges: EdgeRanges,
+    /// The hosts file's lines for OpenAI's names (read by `check`), or why it could not be read.
+    pub hosts: HostsReading,
     /// The language of the words (summaries, evidence, advice); codes never change with it.
     pub lang: Lang,
 }

@@ -1,14 +1,15 @@
 //! The machine layer: the trust store, the proxy settings and whether the configured proxy can
-//! be reached, and the clock.
+//! be reached, the hosts file's lines for OpenAI's names, and the clock.
 
 use crate::report::{Cause, Layer};
 use crate::tr;
 
 use super::candidate::{Candidate, LayerJudgement, LayerOutcome};
+use super::dns_views::{NameView, NotServing, addresses};
 use super::network;
 use super::scene::Scene;
 use super::target_view::{Ending, TargetView};
-use super::words::joined;
+use super::words::{joined, list};
 
 /// Judges the machine itself.
 pub fn judge(scene: &Scene) -> LayerOutcome {
@@ -21,6 +22,9 @@ pub fn judge(scene: &Scene) -> LayerOutcome {
         judgement.warn(Cause::ProxyMisconfigured, w.clone());
     }
     if let Some(c) = proxy_unreachable(scene) {
+        judgement.fault(c);
+    }
+    if let Some(c) = hosts_override(scene) {
         judgement.fault(c);
     }
     judge_clock(scene, &mut judgement);
@@ -67,6 +71,96 @@ fn proxy_unreachable(scene: &Scene) -> Option<Candidate> {
             .map(|v| v.describe_ending(lang))
             .collect(),
     })
+}
+
+/// Hosts-file lines that send apps away from OpenAI: they decide what the OS resolver gives for
+/// an OpenAI name, and no address they give serves it (a blocklist's `0.0.0.0`, loopback, or a
+/// server with another certificate). The evidence names each line; DNS's own answer and where
+/// the targets stopped back it.
+fn hosts_override(scene: &Scene) -> Option<Candidate> {
+    let lang = scene.lang;
+    let overridden: Vec<&NameView> = scene.name_views.iter().filter(|v| v.overridden()).collect();
+    let first = overridden.first()?;
+    let file = first.hosts.first().map_or("", |e| e.file.as_str());
+    let names: Vec<&str> = overridden.iter().map(|v| v.views.name.as_str()).collect();
+    let mut evidence = Vec::new();
+    for v in &overridden {
+        for a in &v.addresses {
+            let Some(why) = a.not_serving else { continue };
+            let reason = match why {
+                NotServing::Unspecified => {
+                    tr!(
+                        lang,
+                        "diag-hosts-reason-unspecified",
+                        address = a.addr.to_string()
+                    )
+                }
+                NotServing::Loopback => {
+                    tr!(lang, "diag-hosts-reason-loopback", address = a.addr.to_string())
+                }
+                NotServing::WrongCertificate(f) => tr!(
+                    lang,
+                    "diag-hosts-reason-wrong-certificate",
+                    address = a.addr.to_string(),
+                    name = &v.views.name,
+                    code = f.as_str()
+                ),
+            };
+            for e in v
+                .hosts
+                .iter()
+                .filter(|e| e.address.to_canonical() == a.addr.to_canonical())
+            {
+                evidence.push(tr!(
+                    lang,
+                    "diag-evidence-hosts-entry",
+                    file = &e.file,
+                    line = e.line,
+                    name = &v.views.name,
+                    address = e.address.to_string(),
+                    reason = reason.clone()
+                ));
+            }
+        }
+        let dns = addresses(&v.views.configured);
+        if !dns.is_empty() {
+            let dns: Vec<String> = dns.iter().map(ToString::to_string).collect();
+            evidence.push(tr!(
+                lang,
+                "diag-evidence-hosts-dns-answer",
+                name = &v.views.name,
+                addresses = dns.join(" ")
+            ));
+        }
+    }
+    evidence.extend(
+        scene
+            .openai()
+            .iter()
+            .filter(|t| !t.worked() && names.iter().any(|n| uses_name(t, n)))
+            .take(6)
+            .map(|t| t.describe_ending(lang)),
+    );
+    Some(Candidate {
+        layer: Layer::Machine,
+        cause: Cause::HostsOverride,
+        summary: tr!(
+            lang,
+            "diag-hosts-override-summary",
+            file = file,
+            names = list(lang, &names)
+        ),
+        evidence,
+    })
+}
+
+/// True when `t` looked `name` up.
+fn uses_name(t: &TargetView, name: &str) -> bool {
+    t.observation
+        .dns
+        .as_ref()
+        .and_then(|d| d.detail.as_ref())
+        .is_some_and(|d| d.query.trim_end_matches('.').eq_ignore_ascii_case(name))
 }
 
 /// The clock: servers' Date headers against ours. Certificate validity failures with a clock

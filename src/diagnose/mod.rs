@@ -12,6 +12,7 @@ mod account;
 mod advice;
 mod candidate;
 mod context;
+mod dns_views;
 mod local_network;
 mod machine;
 pub mod network;
@@ -27,14 +28,19 @@ pub use advice::for_cause as advice_for;
 pub use context::Context;
 
 use crate::probe::Observations;
-use crate::report::{Diagnosis, DnsConsistencyReport, StatusPageReport};
+use crate::report::{Diagnosis, DnsConsistencyReport, DnsViewReport, Layer, StatusPageReport};
 
 /// Judges a run.
 pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
     let scene = scene::Scene::new(obs, ctx);
     let machine = machine::judge(&scene);
     let local = local_network::judge(&scene, machine.candidate.is_some());
-    let path = path::judge(&scene, machine.candidate.is_some() || local.candidate.is_some());
+    let first_fault = if machine.candidate.is_some() {
+        Some(Layer::Machine)
+    } else {
+        local.candidate.as_ref().map(|_| Layer::LocalNetwork)
+    };
+    let path = path::judge(&scene, first_fault);
     let service = service::judge(&scene);
     let (account, account_report) = account::judge(&scene);
     let (mut layers, candidate) = verdict::first_candidate(vec![machine, local, path, service, account]);
@@ -54,8 +60,14 @@ pub fn diagnose(obs: &Observations, ctx: &Context) -> Diagnosis {
         .iter()
         .map(|c| DnsConsistencyReport::from_check(c, &obs.doh, ctx.lang))
         .collect();
+    let dns_views = scene
+        .name_views
+        .iter()
+        .map(|v| DnsViewReport::new(v.views, &v.hosts, v.from_hosts_file, v.agree(), &obs.doh))
+        .collect();
     Diagnosis {
         lang: ctx.lang,
+        dns_views,
         verdict,
         layers,
         status_page,

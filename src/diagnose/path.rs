@@ -15,10 +15,12 @@ use super::scene::Scene;
 use super::target_view::{Ending, TargetView};
 use super::words::{joined, list};
 
-/// Judges the path to OpenAI. `after_fault` is true when the machine or the local network
-/// already proposed a verdict: the path is then not assessed, beyond the status page warning.
-pub fn judge(scene: &Scene, after_fault: bool) -> LayerOutcome {
+/// Judges the path to OpenAI. `first_fault` is the layer nearer the user (the machine or the
+/// local network) that already proposed a verdict: the path is then not assessed, beyond the
+/// status page warning.
+pub fn judge(scene: &Scene, first_fault: Option<Layer>) -> LayerOutcome {
     let lang = scene.lang;
+    let after_fault = first_fault.is_some();
     let service = scene.service();
     let mut judgement = LayerJudgement::default();
     if !after_fault {
@@ -66,7 +68,11 @@ pub fn judge(scene: &Scene, after_fault: bool) -> LayerOutcome {
             report.status = LayerStatus::NotChecked;
         }
         if after_fault {
-            report.summary = tr!(lang, "diag-path-not-assessed");
+            report.summary = if first_fault == Some(Layer::Machine) {
+                tr!(lang, "diag-path-not-assessed-machine")
+            } else {
+                tr!(lang, "diag-path-not-assessed")
+            };
         }
     }
     outcome

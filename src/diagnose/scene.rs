@@ -11,6 +11,7 @@ use crate::probe::{CertProblem, Observations};
 use crate::report::EdgeTraceReport;
 
 use super::context::Context;
+use super::dns_views::{NameView, name_views};
 use super::network::{self, ClockReading, Speeds};
 use super::target_view::TargetView;
 
@@ -38,6 +39,8 @@ pub struct Scene<'a> {
     pub validity_failures: Vec<(String, CertProblem)>,
     /// System resolver answers judged against the DoH controls and the TLS proofs.
     pub dns_checks: Vec<NameConsistency>,
+    /// Every OpenAI name as apps resolve it and as DNS answers it, with the hosts file's say.
+    pub name_views: Vec<NameView<'a>>,
     /// Median connection setup times of the controls and of OpenAI.
     pub speeds: Speeds,
 }
@@ -62,6 +65,7 @@ impl<'a> Scene<'a> {
             clock: network::clock(observations),
             validity_failures: network::validity_failures(observations),
             dns_checks: network::dns_checks(observations, &context.edge_ranges),
+            name_views: name_views(observations, &context.hosts),
             speeds: network::speeds(observations),
             targets,
         }

@@ -269,6 +269,7 @@ impl World {
                 )
             }),
             doh: vec![],
+            dns_views: vec![],
             started_at: SystemTime::UNIX_EPOCH,
             duration: Duration::from_millis(100),
         }
@@ -1440,4 +1441,374 @@ fn the_surfaces_that_still_work_are_named_in_chinese() {
         "{:?}",
         d.verdict.evidence
     );
+}
+
+// ---- the hosts file ------------------------------------------------------------------------
+
+/// A dns stage of `source` with `addrs`, split by family as the probes record it.
+fn dns_stage(name: &str, source: DnsSource, addrs: &[&str]) -> Stage<DnsDetail> {
+    let ips: Vec<IpAddr> = addrs.iter().map(|a| a.parse().unwrap()).collect();
+    let ttl = (source != DnsSource::Os).then_some(300);
+    let lookups = [Family::Ipv4, Family::Ipv6]
+        .into_iter()
+        .map(|family| {
+            let a: Vec<IpAddr> = ips
+                .iter()
+                .copied()
+                .filter(|ip| Family::of(ip) == family)
+                .collect();
+            FamilyLookup {
+                family,
+                outcome: if a.is_empty() {
+                    Outcome::failed(Failure::DnsNoAnswer, "none")
+                } else {
+                    Outcome::Ok
+                },
+                addrs: a,
+                ttl,
+                duration: MS,
+            }
+        })
+        .collect();
+    crate::probe::dns::summarize(
+        DnsDetail {
+            query: name.into(),
+            source,
+            lookups,
+        },
+        MS,
+    )
+}
+
+/// Target `name` resolved through the OS resolver to `os` and ended as `shape` at its first
+/// address; the configured servers answered `configured`. Records both views.
+fn resolved_by_os(obs: &mut Observations, name: &str, os: &[&str], configured: &[&str], shape: Shape) {
+    let t = target(obs, name);
+    let fresh = self::obs(name, t.target.surface, t.target.url.as_str(), shape);
+    *t = fresh;
+    let first: IpAddr = os[0].parse().unwrap();
+    t.dns = Some(dns_stage(name, DnsSource::Os, os));
+    for a in &mut t.attempts {
+        a.family = Family::of(&first);
+        if let Some(d) = a.tcp.detail.as_mut() {
+            d.peer = SocketAddr::new(first, 443);
+        }
+    }
+    obs.dns_views.push(crate::probe::NameViews {
+        name: name.into(),
+        os: dns_stage(name, DnsSource::Os, os),
+        configured: dns_stage(name, DnsSource::System { servers: vec![] }, configured),
+    });
+}
+
+/// A hosts file with these lines (line, address, name).
+fn hosts_file(lines: &[(usize, &str, &str)]) -> crate::system::hosts::HostsReading {
+    crate::system::hosts::HostsReading {
+        file: "/etc/hosts".into(),
+        entries: lines
+            .iter()
+            .map(|(line, address, name)| crate::system::hosts::HostsEntry {
+                file: "/etc/hosts".into(),
+                line: *line,
+                address: address.parse().unwrap(),
+                name: (*name).into(),
+            })
+            .collect(),
+        error: None,
+    }
+}
+
+/// A handshake whose chain neither store accepts (another name's certificate).
+fn wrong_certificate() -> Shape {
+    Tls(Failure::SslInvalidHostname)
+}
+
+fn with_wrong_chain(obs: &mut Observations, name: &str) {
+    let t = target(obs, name);
+    t.attempts[0].tls.as_mut().unwrap().detail = Some(TlsDetail {
+        sni: Some(name.into()),
+        public_store: Some(Verification::Rejected {
+            failure: Failure::SslInvalidHostname,
+            message: "certificate is for blockpage.example".into(),
+            problem: crate::probe::CertProblem::WrongHostname,
+        }),
+        system_store: Some(Verification::Rejected {
+            failure: Failure::SslInvalidHostname,
+            message: "certificate is for blockpage.example".into(),
+            problem: crate::probe::CertProblem::WrongHostname,
+        }),
+        ..Default::default()
+    });
+}
+
+/// One row: the hosts file, each name's OS view (addresses, how its target ended there) and the
+/// configured servers' view, and the verdict.
+struct HostsRow {
+    what: &'static str,
+    lines: &'static [(usize, &'static str, &'static str)],
+    names: Vec<(&'static str, &'static [&'static str], Shape)>,
+    configured: &'static [&'static str],
+    want: (Layer, Cause, i32),
+}
+
+fn hosts_world(row: &HostsRow) -> (Observations, Context) {
+    let mut obs = World::default().observations();
+    for (name, os, shape) in &row.names {
+        resolved_by_os(&mut obs, name, os, row.configured, shape.clone());
+        if matches!(shape, Tls(Failure::SslInvalidHostname)) {
+            with_wrong_chain(&mut obs, name);
+        }
+    }
+    let ctx = Context {
+        hosts: hosts_file(row.lines),
+        ..Default::default()
+    };
+    (obs, ctx)
+}
+
+#[test]
+fn hosts_file_table() {
+    use Cause as C;
+    use Failure as F;
+    const DNS: &[&str] = &["192.0.2.1", "2001:db8::1"];
+    let rows = vec![
+        HostsRow {
+            what: "a blocklist's 0.0.0.0 and ::1 lines",
+            lines: &[(3, "0.0.0.0", "chatgpt.com"), (4, "::1", "api.openai.com")],
+            names: vec![
+                ("chatgpt.com", &["0.0.0.0"], Tcp(F::ConnectionRefused)),
+                ("api.openai.com", &["::1"], Tcp(F::ConnectionRefused)),
+            ],
+            configured: &["192.0.2.1"],
+            want: (Layer::Machine, C::HostsOverride, 3),
+        },
+        HostsRow {
+            what: "an IPv4 sinkhole while DNS has IPv6 too: apps see only the sinkhole",
+            lines: &[(1, "0.0.0.0", "chatgpt.com")],
+            names: vec![("chatgpt.com", &["0.0.0.0"], Tcp(F::ConnectionRefused))],
+            configured: DNS,
+            want: (Layer::Machine, C::HostsOverride, 3),
+        },
+        HostsRow {
+            what: "a loopback line something local answers, with its own certificate",
+            lines: &[(9, "127.0.0.1", "chatgpt.com")],
+            names: vec![("chatgpt.com", &["127.0.0.1"], Tls(F::SslUnknownAuthority))],
+            configured: DNS,
+            want: (Layer::Machine, C::HostsOverride, 3),
+        },
+        HostsRow {
+            what: "a stale line to a server with another name's certificate",
+            lines: &[(7, "198.51.100.66", "chatgpt.com")],
+            names: vec![("chatgpt.com", &["198.51.100.66"], wrong_certificate())],
+            configured: DNS,
+            want: (Layer::Machine, C::HostsOverride, 3),
+        },
+        HostsRow {
+            what: "a line whose address proves the name: reported, not blamed",
+            lines: &[(2, "192.0.2.1", "chatgpt.com")],
+            names: vec![("chatgpt.com", &["192.0.2.1"], ok200())],
+            configured: DNS,
+            want: (Layer::None, C::Healthy, 0),
+        },
+        HostsRow {
+            what: "a sinkhole line the OS did not answer from (DNS before files)",
+            lines: &[(2, "0.0.0.0", "chatgpt.com")],
+            names: vec![("chatgpt.com", DNS, ok200())],
+            configured: DNS,
+            want: (Layer::None, C::Healthy, 0),
+        },
+        HostsRow {
+            what: "a pinned address whose handshake is reset: SNI filtering looks the same",
+            lines: &[(5, "198.51.100.7", "chatgpt.com")],
+            names: vec![("chatgpt.com", &["198.51.100.7"], Tls(F::ConnectionReset))],
+            configured: DNS,
+            want: (Layer::Path, C::TlsFailed, 4),
+        },
+    ];
+    for row in &rows {
+        let (obs, ctx) = hosts_world(row);
+        let d = diagnose(&obs, &ctx);
+        assert_eq!(
+            (d.verdict.layer, d.verdict.cause, exit_code(&d, false)),
+            row.want,
+            "{}: {:#?}",
+            row.what,
+            d.verdict
+        );
+        if row.want.1 == C::HostsOverride {
+            let (line, address, name) = row.lines[0];
+            let cited = format!("/etc/hosts line {line} gives apps {address} for {name}");
+            assert!(
+                d.verdict.evidence.iter().any(|e| e.starts_with(&cited)),
+                "{}: {:?}",
+                row.what,
+                d.verdict.evidence
+            );
+            assert!(d.verdict.summary.contains("/etc/hosts"), "{}", d.verdict.summary);
+            assert!(
+                d.verdict.advice.iter().any(|a| a.contains("Remove the line")),
+                "{:?}",
+                d.verdict.advice
+            );
+        }
+    }
+}
+
+#[test]
+fn an_interceptor_the_system_trusts_is_not_the_hosts_files_fault() {
+    let row = HostsRow {
+        what: "interception",
+        lines: &[(5, "198.51.100.7", "chatgpt.com")],
+        names: vec![("chatgpt.com", &["198.51.100.7"], ok200())],
+        configured: &["192.0.2.1"],
+        want: (Layer::LocalNetwork, Cause::TlsIntercepted, 3),
+    };
+    let (mut obs, ctx) = hosts_world(&row);
+    for t in obs.targets.iter_mut().filter(|t| t.target.is_tls()) {
+        tls_of(t).public_store = rejected(crate::probe::CertProblem::UnknownIssuer);
+    }
+    let d = diagnose(&obs, &ctx);
+    assert_eq!(
+        (d.verdict.layer, d.verdict.cause),
+        (row.want.0, row.want.1),
+        "{:#?}",
+        d.verdict
+    );
+}
+
+#[test]
+fn the_views_and_the_hosts_lines_are_reported() {
+    let row = HostsRow {
+        what: "sinkhole",
+        lines: &[(3, "0.0.0.0", "chatgpt.com"), (12, "0.0.0.0", "auth.openai.com")],
+        names: vec![("chatgpt.com", &["0.0.0.0"], Tcp(Failure::ConnectionRefused))],
+        configured: &["192.0.2.1", "2001:db8::1"],
+        want: (Layer::Machine, Cause::HostsOverride, 3),
+    };
+    let (obs, ctx) = hosts_world(&row);
+    let d = diagnose(&obs, &ctx);
+    assert_eq!(d.dns_views.len(), 1);
+    let v = &d.dns_views[0];
+    assert_eq!(v.name, "chatgpt.com");
+    assert_eq!(v.os.source.as_deref(), Some("os"));
+    assert_eq!(v.os.addresses, ["0.0.0.0"]);
+    assert!(v.os.from_hosts_file);
+    assert_eq!(v.os.hosts_entries.len(), 1, "only the name's own lines");
+    assert_eq!(
+        (v.os.hosts_entries[0].file.as_str(), v.os.hosts_entries[0].line),
+        ("/etc/hosts", 3)
+    );
+    assert_eq!(v.os.ttl, None);
+    assert_eq!(v.configured.source.as_deref(), Some("system"));
+    assert_eq!(v.configured.addresses, ["192.0.2.1", "2001:db8::1"]);
+    assert_eq!(v.configured.ttl, Some(300));
+    assert!(!v.configured.from_hosts_file);
+    assert_eq!(v.agree, Some(false));
+    // The machine layer names the cause; the path is not assessed after it, and says why.
+    let machine = &d.layers[0];
+    assert_eq!(machine.status, LayerStatus::Fail);
+    assert_eq!(machine.findings[0].cause, Cause::HostsOverride);
+    assert_eq!(d.layers[2].summary, "not assessed: this computer failed first");
+    // DNS's own answer is part of the evidence.
+    assert!(
+        d.verdict
+            .evidence
+            .iter()
+            .any(|e| e.contains("DNS itself answers chatgpt.com with 192.0.2.1 2001:db8::1")),
+        "{:?}",
+        d.verdict.evidence
+    );
+}
+
+#[test]
+fn a_view_skipped_for_dns_server_is_reported_as_not_asked() {
+    let mut obs = World::default().observations();
+    obs.dns_views.push(crate::probe::NameViews {
+        name: "chatgpt.com".into(),
+        os: Stage::skipped(SkipReason::DnsServerChosen),
+        configured: dns_stage(
+            "chatgpt.com",
+            DnsSource::Server("127.0.0.1:53".parse().unwrap()),
+            &["192.0.2.1"],
+        ),
+    });
+    let d = diagnose(&obs, &Context::default());
+    assert_eq!(d.verdict.cause, Cause::Healthy);
+    let v = &d.dns_views[0];
+    assert_eq!(v.os.skip_reason, Some(SkipReason::DnsServerChosen));
+    assert_eq!(v.agree, None);
+    assert_eq!(v.configured.source.as_deref(), Some("server"));
+    assert_eq!(v.configured.servers, ["127.0.0.1:53"]);
+}
+
+#[test]
+fn a_hosts_override_is_told_in_chinese() {
+    let row = HostsRow {
+        what: "sinkhole",
+        lines: &[(3, "0.0.0.0", "chatgpt.com")],
+        names: vec![("chatgpt.com", &["0.0.0.0"], Tcp(Failure::ConnectionRefused))],
+        configured: &["192.0.2.1"],
+        want: (Layer::Machine, Cause::HostsOverride, 3),
+    };
+    let (obs, ctx) = hosts_world(&row);
+    let d = judged_in_both(&obs, ctx, (Layer::Machine, Cause::HostsOverride));
+    assert!(
+        d.verdict
+            .evidence
+            .iter()
+            .any(|e| e.contains("/etc/hosts 第 3 行")),
+        "{:?}",
+        d.verdict.evidence
+    );
+}
+
+/// Under `-4`, a hosts file that names api.openai.com only with `::1` leaves apps no IPv4
+/// address at all: the OS answered from the file, and that is the cause, not DNS.
+#[test]
+fn a_sinkhole_in_the_other_family_still_decides_under_a_family_flag() {
+    let mut obs = World {
+        api: Dns(Failure::DnsNoAnswer),
+        ..Default::default()
+    }
+    .observations();
+    let os = {
+        let t = target(&mut obs, "api.openai.com");
+        let stage = t.dns.as_mut().unwrap();
+        if let Some(d) = stage.detail.as_mut() {
+            d.source = DnsSource::Os;
+        }
+        stage.clone()
+    };
+    obs.dns_views.push(crate::probe::NameViews {
+        name: "api.openai.com".into(),
+        os,
+        configured: dns_stage(
+            "api.openai.com",
+            DnsSource::System { servers: vec![] },
+            &["192.0.2.1"],
+        ),
+    });
+    let ctx = Context {
+        hosts: hosts_file(&[(4, "::1", "api.openai.com")]),
+        ..Default::default()
+    };
+    let d = diagnose(&obs, &ctx);
+    assert_eq!(
+        (d.verdict.layer, d.verdict.cause),
+        (Layer::Machine, Cause::HostsOverride),
+        "{:#?}",
+        d.verdict
+    );
+    assert!(
+        d.verdict
+            .evidence
+            .iter()
+            .any(|e| e.starts_with("/etc/hosts line 4 gives apps ::1 for api.openai.com")),
+        "{:?}",
+        d.verdict.evidence
+    );
+    assert!(d.dns_views[0].os.from_hosts_file);
+    // Without the line it is DNS's matter again.
+    let d = diagnose(&obs, &Context::default());
+    assert_eq!(d.verdict.cause, Cause::DnsBlocked, "{:#?}", d.verdict);
 }

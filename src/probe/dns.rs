@@ -1,4 +1,6 @@
-//! The DNS stage: A and AAAA looked up separately through the system resolver or `--dns-server`.
+//! The DNS stage: A and AAAA looked up separately through the system's nameservers or
+//! `--dns-server` (hickory). In a check this is the configured-servers view, beside the OS
+//! resolver's (`os_resolver`), unless `--dns-server` made it the chain's resolver.
 
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
@@ -25,6 +27,21 @@ pub struct Dns {
 impl Dns {
     /// The system resolver (`/etc/resolv.conf` and `/etc/hosts` on Unix), or `server` when given.
     pub fn new(server: Option<SocketAddr>, timeout: Duration) -> Dns {
+        Dns::build(server, timeout, ResolveHosts::Auto)
+    }
+
+    /// The configured DNS servers asked directly: `server` when given, else the system's
+    /// nameservers, and never the hosts file (the OS resolver's view is where it counts).
+    pub fn configured(server: Option<SocketAddr>, timeout: Duration) -> Dns {
+        Dns::build(server, timeout, ResolveHosts::Never)
+    }
+
+    /// True when `--dns-server` chose the resolver: the chain asks it rather than the OS.
+    pub fn server_chosen(&self) -> bool {
+        matches!(self.source, DnsSource::Server(_))
+    }
+
+    fn build(server: Option<SocketAddr>, timeout: Duration, system_hosts: ResolveHosts) -> Dns {
         let (config, mut opts, source) = match server {
             Some(addr) => {
                 let mut udp = ConnectionConfig::udp();
@@ -42,7 +59,8 @@ impl Dns {
                 )
             }
             None => match hickory_resolver::system_conf::read_system_conf() {
-                Ok((config, opts)) => {
+                Ok((config, mut opts)) => {
+                    opts.use_hosts_file = system_hosts;
                     let servers = config
                         .name_servers()
                         .iter()

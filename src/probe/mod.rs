@@ -7,6 +7,7 @@ pub mod dns;
 pub mod doh;
 pub mod http;
 pub mod observation;
+pub mod os_resolver;
 pub mod pipeline;
 pub mod plan;
 pub mod proxy;

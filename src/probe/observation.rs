@@ -180,10 +180,12 @@ pub enum SkipReason {
     NotVerified,
     /// A secret goes over plain http only to a loopback address.
     PlainHttp,
+    /// `--dns-server` chose the resolver: the OS resolver (what apps use) was not asked.
+    DnsServerChosen,
 }
 
 impl SkipReason {
-    pub const ALL: [SkipReason; 8] = [
+    pub const ALL: [SkipReason; 9] = [
         SkipReason::Deadline,
         SkipReason::NoAddressInFamily,
         SkipReason::TcpFailed,
@@ -192,6 +194,7 @@ impl SkipReason {
         SkipReason::TlsFailed,
         SkipReason::NotVerified,
         SkipReason::PlainHttp,
+        SkipReason::DnsServerChosen,
     ];
 
     /// The stable code, as in JSON.
@@ -205,6 +208,7 @@ impl SkipReason {
             SkipReason::TlsFailed => "tls_failed",
             SkipReason::NotVerified => "not_verified",
             SkipReason::PlainHttp => "plain_http",
+            SkipReason::DnsServerChosen => "dns_server_chosen",
         }
     }
 
@@ -324,7 +328,10 @@ impl Family {
 /// Where the addresses of a target came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DnsSource {
-    /// The system resolver (nameservers from the system configuration).
+    /// The OS resolver, as apps ask it (`getaddrinfo`: the hosts file, then DNS, as the system's
+    /// name service configuration says).
+    Os,
+    /// The nameservers of the system configuration, asked directly (no hosts file).
     System { servers: Vec<SocketAddr> },
     /// `--dns-server`.
     Server(SocketAddr),
@@ -344,7 +351,8 @@ pub struct FamilyLookup {
     pub duration: Duration,
 }
 
-/// The DNS stage: A and AAAA looked up separately.
+/// The DNS stage: A and AAAA looked up separately (or, through the OS resolver, in one call and
+/// split by family).
 #[derive(Debug, Clone)]
 pub struct DnsDetail {
     /// The name looked up (the `--connect-to` host when one applies).
@@ -584,8 +592,25 @@ pub struct Observations {
     pub key_check: Option<TargetObservation>,
     /// DNS-over-HTTPS control lookups of OpenAI names whose answers needed a control.
     pub doh: Vec<DohLookup>,
+    /// Every OpenAI name looked up by name (not pinned, not an address, not through a proxy) as
+    /// the OS resolver and the configured DNS servers each answered it.
+    pub dns_views: Vec<NameViews>,
     pub started_at: std::time::SystemTime,
     pub duration: Duration,
+}
+
+/// One OpenAI name as two resolvers answered it. The one the targets' chain used is the chain's
+/// own dns stage; the other ran beside it.
+#[derive(Debug, Clone)]
+pub struct NameViews {
+    /// The name looked up (as the targets dial it, without a trailing dot).
+    pub name: String,
+    /// The OS resolver (what apps use); skipped with [`SkipReason::DnsServerChosen`] under
+    /// `--dns-server`.
+    pub os: Stage<DnsDetail>,
+    /// The configured DNS servers asked directly (the system's nameservers, or `--dns-server`),
+    /// with TTLs.
+    pub configured: Stage<DnsDetail>,
 }
 
 /// The most body kept by default: enough for any error page, trace or status JSON we classify.

@@ -1,5 +1,6 @@
 //! One target's chain of stages: dns → (per family) tcp → proxy → tls → http, each stage under
-//! the stage timeout and the run's deadline. Targets and DoH lookups alike run through it, so
+//! the stage timeout and the run's deadline. The dns stage asks the OS resolver, as apps do,
+//! unless `--dns-server` chose the resolver. Targets and DoH lookups alike run through it, so
 //! `--connect-to`, `--resolve`, proxies, `-4`/`-6` and the timeouts apply to both.
 
 use std::net::{IpAddr, SocketAddr};
@@ -100,7 +101,8 @@ pub async fn probe_request(
 }
 
 /// The addresses to connect to for `dial_host:dial_port`, and the dns stage that found them: an
-/// address written in place of the name, a `--resolve` rule, or a lookup.
+/// address written in place of the name, a `--resolve` rule, or a lookup — through the OS
+/// resolver as apps do, or through the server `--dns-server` chose.
 async fn addresses(
     target: &Target,
     dial_host: &str,
@@ -130,10 +132,15 @@ async fn addresses(
     let t = stage_timeout(plan.timeout, deadline);
     let stage = if t.is_zero() {
         Stage::deadline_skipped()
-    } else {
+    } else if tools.dns.server_chosen() {
         tools
             .dns
             .lookup(dial_host, &plan.families, t)
+            .await
+            .deadline_checked(t, plan.timeout)
+    } else {
+        // As apps resolve it: the connections go where theirs would.
+        super::os_resolver::lookup(dial_host, dial_port, &plan.families, t)
             .await
             .deadline_checked(t, plan.timeout)
     };

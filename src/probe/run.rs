@@ -3,7 +3,9 @@
 //! finish by the deadline on their own; a short grace period then cuts any straggler.
 //!
 //! Each target runs through the [`pipeline`](super::pipeline); the run adds the status
-//! documents, the key check and the DNS controls (DoH lookups for names no handshake proved).
+//! documents, the key check, the second view of every OpenAI name (the configured DNS servers
+//! asked directly while the chain asks the OS resolver, concurrently with the targets) and the
+//! DNS controls (DoH lookups for names no handshake proved).
 
 use std::net::IpAddr;
 use std::sync::Arc;
@@ -12,7 +14,10 @@ use std::time::{Duration, Instant, SystemTime};
 use tokio::task::JoinSet;
 
 use super::doh::doh_lookup;
-use super::observation::{DnsSource, DohLookup, Observations, RequestSpec, Stage, TargetObservation};
+use super::observation::{
+    DnsDetail, DnsSource, DohLookup, NameViews, Observations, RequestSpec, SkipReason, Stage,
+    TargetObservation,
+};
 use super::pipeline::probe_request;
 use super::plan::{Plan, ProbeTools};
 use crate::catalog::{Surface, Target};
@@ -55,10 +60,13 @@ pub async fn run(
         let plan = plan.clone();
         set.spawn(async move { (i, probe_request(target, &request, &plan, &tools, deadline).await) });
     }
+    let names = looked_up_names(plan);
+    // The second view of each name runs beside the targets, so it adds no wait of its own.
+    let views = SecondViews::start(plan, &tools, deadline, &names);
     // DNS controls with a head start: each OpenAI name's DoH lookups wait DOH_HEAD_START, then
     // run unless the name was proven by then (its TLS handshake verified) — so a healthy run asks
     // nothing, while a black-holed one gets its controls during the TCP wait, not after it.
-    let mut early = EarlyControls::start(plan, &tools, deadline);
+    let mut early = EarlyControls::start(plan, &tools, deadline, names.clone());
     let mut done: Vec<Option<TargetObservation>> = vec![None; jobs.len()];
     let hard_stop = tokio::time::Instant::from_std(deadline + GRACE);
     loop {
@@ -93,12 +101,14 @@ pub async fn run(
     let status_documents = all.split_off(plan.targets.len());
     let targets = all;
     let doh = early.collect(&targets, plan, &tools, deadline).await;
+    let dns_views = views.collect(&names, &targets, deadline).await;
     let elapsed = start.elapsed();
     Observations {
         targets,
         status_documents,
         key_check,
         doh,
+        dns_views,
         started_at,
         duration: elapsed,
     }
@@ -111,11 +121,12 @@ pub fn names_needing_control(targets: &[TargetObservation]) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     for t in targets.iter().filter(|t| t.target.surface != Surface::Control) {
         let Some(dns) = &t.dns else { continue };
-        if dns
-            .detail
-            .as_ref()
-            .is_some_and(|d| !matches!(d.source, DnsSource::System { .. } | DnsSource::Server(_)))
-        {
+        if dns.detail.as_ref().is_some_and(|d| {
+            !matches!(
+                d.source,
+                DnsSource::Os | DnsSource::System { .. } | DnsSource::Server(_)
+            )
+        }) {
             continue;
         }
         let proven = t.attempts.iter().any(|a| {
@@ -152,26 +163,121 @@ type EarlyTask = (
     Option<tokio::task::JoinHandle<Vec<DohLookup>>>,
 );
 
-impl EarlyControls {
-    fn start(plan: &Plan, tools: &Arc<ProbeTools>, deadline: Instant) -> EarlyControls {
-        let mut names: Vec<(String, Vec<usize>)> = Vec::new();
-        for (i, t) in plan.targets.iter().enumerate() {
-            if t.surface == Surface::Control || matches!(plan.proxies.route(&t.url), Route::Proxy(_)) {
-                continue;
-            }
-            let (host, port) = dial(&t.host(), t.port(), &plan.connect_to);
-            let pinned = plan
-                .resolve
-                .iter()
-                .any(|r| r.host.eq_ignore_ascii_case(&host) && r.port == port);
-            if host.parse::<IpAddr>().is_ok() || pinned {
-                continue;
-            }
-            match names.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case(&host)) {
-                Some((_, idx)) => idx.push(i),
-                None => names.push((host, vec![i])),
-            }
+/// The OpenAI names the targets look up by name, each with the indices of the targets that dial
+/// it: not controls, not through a proxy (the proxy resolves), not addresses, not pinned by
+/// `--resolve`.
+fn looked_up_names(plan: &Plan) -> Vec<(String, Vec<usize>)> {
+    let mut names: Vec<(String, Vec<usize>)> = Vec::new();
+    for (i, t) in plan.targets.iter().enumerate() {
+        if t.surface == Surface::Control || matches!(plan.proxies.route(&t.url), Route::Proxy(_)) {
+            continue;
         }
+        let (host, port) = dial(&t.host(), t.port(), &plan.connect_to);
+        let pinned = plan
+            .resolve
+            .iter()
+            .any(|r| r.host.eq_ignore_ascii_case(&host) && r.port == port);
+        if host.parse::<IpAddr>().is_ok() || pinned {
+            continue;
+        }
+        match names.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case(&host)) {
+            Some((_, idx)) => idx.push(i),
+            None => names.push((host, vec![i])),
+        }
+    }
+    names
+}
+
+/// The view of each name that the chain does not take: the configured DNS servers asked
+/// directly, started with the targets, when the chain asks the OS resolver. Under
+/// `--dns-server` the chain asks that server and the OS resolver is not asked at all.
+struct SecondViews {
+    /// One lookup per name, in the order of the names (none under `--dns-server`).
+    tasks: Vec<Option<tokio::task::JoinHandle<Stage<DnsDetail>>>>,
+    server_chosen: bool,
+}
+
+impl SecondViews {
+    fn start(
+        plan: &Plan,
+        tools: &Arc<ProbeTools>,
+        deadline: Instant,
+        names: &[(String, Vec<usize>)],
+    ) -> SecondViews {
+        let server_chosen = tools.dns.server_chosen();
+        if server_chosen {
+            return SecondViews {
+                tasks: vec![],
+                server_chosen,
+            };
+        }
+        let wait = plan
+            .timeout
+            .min(deadline.saturating_duration_since(Instant::now()));
+        let tasks = names
+            .iter()
+            .map(|(name, _)| {
+                let (tools, name, families, timeout) =
+                    (tools.clone(), name.clone(), plan.families.clone(), plan.timeout);
+                (!wait.is_zero()).then(|| {
+                    tokio::spawn(async move {
+                        tools
+                            .dns
+                            .lookup(&name, &families, wait)
+                            .await
+                            .deadline_checked(wait, timeout)
+                    })
+                })
+            })
+            .collect();
+        SecondViews { tasks, server_chosen }
+    }
+
+    /// Each name's two views: the chain's dns stage (of the first target dialling it) and the
+    /// other one, within the deadline.
+    async fn collect(
+        self,
+        names: &[(String, Vec<usize>)],
+        targets: &[TargetObservation],
+        deadline: Instant,
+    ) -> Vec<NameViews> {
+        let hard_stop = tokio::time::Instant::from_std(deadline + GRACE);
+        let mut tasks = self.tasks.into_iter();
+        let mut out = Vec::with_capacity(names.len());
+        for (name, idx) in names {
+            let chain = idx
+                .iter()
+                .find_map(|i| targets.get(*i)?.dns.clone())
+                .unwrap_or_else(Stage::deadline_skipped);
+            let (os, configured) = if self.server_chosen {
+                (Stage::skipped(SkipReason::DnsServerChosen), chain)
+            } else {
+                let other = match tasks.next().flatten() {
+                    Some(handle) => match tokio::time::timeout_at(hard_stop, handle).await {
+                        Ok(Ok(stage)) => stage,
+                        _ => Stage::deadline_skipped(),
+                    },
+                    None => Stage::deadline_skipped(),
+                };
+                (chain, other)
+            };
+            out.push(NameViews {
+                name: name.trim_end_matches('.').to_string(),
+                os,
+                configured,
+            });
+        }
+        out
+    }
+}
+
+impl EarlyControls {
+    fn start(
+        plan: &Plan,
+        tools: &Arc<ProbeTools>,
+        deadline: Instant,
+        names: Vec<(String, Vec<usize>)>,
+    ) -> EarlyControls {
         if plan.doh.is_empty() {
             return EarlyControls { tasks: vec![] };
         }

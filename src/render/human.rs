@@ -6,7 +6,10 @@ use std::fmt::Write as _;
 use colored::Colorize;
 
 use crate::i18n::{Lang, code_word, pad, pad_left};
-use crate::report::{Layer, LayerStatus, Report, StageName, StageReport, StageStatus, TargetReport};
+use crate::report::{
+    DnsViewReport, Layer, LayerStatus, Report, ResolverViewReport, StageName, StageReport, StageStatus,
+    TargetReport,
+};
 use crate::tr;
 
 fn layer_label(lang: Lang, l: Layer) -> String {
@@ -72,6 +75,7 @@ pub fn render(r: &Report, verbose: u8, quiet: bool) -> String {
         }
         let _ = writeln!(o);
         render_targets(&mut o, r, verbose);
+        render_dns_views(&mut o, r, verbose);
         if let Some(t) = &r.edge_trace {
             let _ = writeln!(o, "  {}", trace_line(lang, t));
         }
@@ -230,6 +234,96 @@ fn render_targets(o: &mut String, r: &Report, verbose: u8) {
         }
     }
     let _ = writeln!(o);
+}
+
+/// The names as apps resolve them beside what DNS answers: the names whose two views disagree or
+/// that the hosts file answers, every name with `-v` (with the DoH controls' answers).
+fn render_dns_views(o: &mut String, r: &Report, verbose: u8) {
+    let lang = r.language;
+    let notable = |v: &DnsViewReport| v.agree == Some(false) || v.os.from_hosts_file;
+    let shown: Vec<&DnsViewReport> = r.dns_views.iter().filter(|v| verbose > 0 || notable(v)).collect();
+    if shown.is_empty() {
+        return;
+    }
+    let title = if verbose > 0 {
+        tr!(lang, "human-views-all")
+    } else {
+        tr!(lang, "human-views-differ")
+    };
+    let _ = writeln!(o, "  {}", title.bold());
+    let width = shown
+        .iter()
+        .map(|v| crate::i18n::width(&v.name))
+        .max()
+        .unwrap_or(0)
+        .clamp(12, 40);
+    for v in shown {
+        let mark = if notable(v) {
+            "!".yellow().bold()
+        } else {
+            " ".normal()
+        };
+        let answers = tr!(
+            lang,
+            "human-view-answers",
+            os = view_text(lang, &v.os),
+            configured = view_text(lang, &v.configured)
+        );
+        let _ = writeln!(o, "  {mark} {}  {answers}", pad(&v.name, width));
+        if verbose > 0 {
+            for d in &v.doh {
+                let answers = if d.answers.is_empty() {
+                    d.failure
+                        .map(|f| f.as_str().to_string())
+                        .unwrap_or_else(|| tr!(lang, "human-no-answer"))
+                } else {
+                    d.answers.join(" ")
+                };
+                let line = tr!(
+                    lang,
+                    "human-view-doh",
+                    resolver = &d.resolver,
+                    record = &d.record_type,
+                    answers = answers.dimmed().to_string()
+                );
+                let _ = writeln!(o, "    {}  {line}", " ".repeat(width));
+            }
+        }
+    }
+    let _ = writeln!(o);
+}
+
+/// One resolver's answer in a line: its addresses (and the hosts file's lines that gave them),
+/// its failure's code, or why it was not asked.
+fn view_text(lang: Lang, v: &ResolverViewReport) -> String {
+    let mut text = match v.status {
+        StageStatus::Ok => v.addresses.join(" "),
+        StageStatus::Fail => v
+            .failure
+            .map_or_else(|| "—".to_string(), |f| f.as_str().to_string()),
+        StageStatus::Skip => v
+            .skip_reason
+            .map_or_else(|| "—".to_string(), |s| s.describe(lang)),
+    };
+    if v.from_hosts_file
+        && let Some(first) = v.hosts_entries.first()
+    {
+        let lines: Vec<String> = v
+            .hosts_entries
+            .iter()
+            .filter(|e| e.file == first.file)
+            .map(|e| e.line.to_string())
+            .collect();
+        let from = tr!(
+            lang,
+            "human-view-from-hosts",
+            file = &first.file,
+            lines = lines.join(", ")
+        );
+        // The message brings its own separator (none before a full-width bracket).
+        text.push_str(&from);
+    }
+    text
 }
 
 /// An HTTP answer in words, from the report's codes.

@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use crate::catalog::Surface;
 use crate::i18n::{Lang, joined};
 use crate::report::{
-    Environment, Layer, LayerStatus, Report, StageName, StageReport, StageStatus, SupportReport,
-    SystemReport, TargetReport, verdict_code,
+    Environment, Layer, LayerStatus, Report, ResolverViewReport, StageName, StageReport, StageStatus,
+    SupportReport, SystemReport, TargetReport, verdict_code,
 };
 use crate::tr;
 
@@ -146,6 +146,7 @@ pub fn render(r: &SupportReport, lang: Lang) -> String {
     verdict_section(&mut o, &r.report, lang);
     layers_section(&mut o, &r.report, lang);
     targets_section(&mut o, &r.report, lang);
+    dns_views_section(&mut o, &r.report, lang);
     status_page_section(&mut o, &r.report, lang);
     environment_section(&mut o, &r.system, &r.report.environment, lang);
     closing(&mut o, r, lang);
@@ -307,6 +308,94 @@ fn failures_list(o: &mut String, rep: &Report, lang: Lang) {
         );
     }
     let _ = writeln!(o);
+}
+
+/// Every OpenAI name as the OS resolver (what apps use), the configured DNS servers and the DoH
+/// controls answered it, as a table (nothing when no name was looked up).
+fn dns_views_section(o: &mut String, rep: &Report, lang: Lang) {
+    if rep.dns_views.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "## {}\n", tr!(lang, "cmd-md-views"));
+    let _ = writeln!(o, "{}\n", tr!(lang, "cmd-md-views-note"));
+    let _ = writeln!(
+        o,
+        "{}\n|---|---|---|---|---|",
+        row(&[
+            tr!(lang, "cmd-md-col-name"),
+            tr!(lang, "cmd-md-col-os"),
+            tr!(lang, "cmd-md-col-configured"),
+            tr!(lang, "cmd-md-col-doh"),
+            tr!(lang, "cmd-md-col-agree"),
+        ])
+    );
+    for v in &rep.dns_views {
+        let doh: Vec<String> = v
+            .doh
+            .iter()
+            .map(|d| {
+                let answer = match (&d.failure, d.answers.is_empty()) {
+                    (Some(f), _) => code(f.as_str()),
+                    (None, true) => "—".to_string(),
+                    (None, false) => d.answers.join(" "),
+                };
+                // The resolver's host is enough to tell the controls apart in a cell.
+                let resolver = url::Url::parse(&d.resolver)
+                    .ok()
+                    .and_then(|u| u.host_str().map(str::to_string))
+                    .unwrap_or_else(|| d.resolver.clone());
+                format!("{resolver} {} {answer}", d.record_type)
+            })
+            .collect();
+        let agree = match v.agree {
+            Some(true) => "✓",
+            Some(false) => "✗",
+            None => "—",
+        };
+        let _ = writeln!(
+            o,
+            "{}",
+            row(&[
+                cell(&code(&v.name)),
+                cell(&view_cell(&v.os, lang)),
+                cell(&view_cell(&v.configured, lang)),
+                cell(&doh.join("; ")),
+                agree.to_string(),
+            ])
+        );
+    }
+    let _ = writeln!(o);
+}
+
+/// One resolver's answer in a cell: its addresses (with the hosts file's lines that gave them),
+/// its failure's code, or why it was not asked.
+fn view_cell(v: &ResolverViewReport, lang: Lang) -> String {
+    let mut text = match v.status {
+        StageStatus::Ok => v.addresses.join(" "),
+        StageStatus::Fail => v.failure.map_or_else(|| "—".to_string(), |f| code(f.as_str())),
+        StageStatus::Skip => v
+            .skip_reason
+            .map_or_else(|| "—".to_string(), |s| s.describe(lang)),
+    };
+    if v.from_hosts_file
+        && let Some(first) = v.hosts_entries.first()
+    {
+        let lines: Vec<String> = v
+            .hosts_entries
+            .iter()
+            .filter(|e| e.file == first.file)
+            .map(|e| e.line.to_string())
+            .collect();
+        let from = tr!(
+            lang,
+            "cmd-md-view-from-hosts",
+            file = code(&first.file),
+            lines = lines.join(", ")
+        );
+        // The message brings its own separator (none before a full-width bracket).
+        text.push_str(&from);
+    }
+    text
 }
 
 /// What OpenAI's status page said, or why it is not known.

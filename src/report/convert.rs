@@ -47,10 +47,11 @@ pub fn record_type(family: Family) -> &'static str {
     }
 }
 
-/// How addresses were found, as its code (`system`, `server`, `pinned`, `literal`), and the
-/// nameservers asked.
+/// How addresses were found, as its code (`os`, `system`, `server`, `pinned`, `literal`), and the
+/// nameservers asked (none for the OS resolver: the OS chooses).
 pub fn dns_source_parts(source: &DnsSource) -> (&'static str, Vec<String>) {
     match source {
+        DnsSource::Os => ("os", vec![]),
         DnsSource::System { servers } => (
             "system",
             servers.iter().map(std::string::ToString::to_string).collect(),

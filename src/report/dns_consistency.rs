@@ -47,14 +47,21 @@ impl DnsConsistencyReport {
             controls: doh
                 .iter()
                 .filter(|d| d.name == c.name)
-                .map(|d| DohAnswerReport {
-                    resolver: d.resolver.clone(),
-                    record_type: record_type(d.family).into(),
-                    answers: d.addrs.iter().map(std::string::ToString::to_string).collect(),
-                    failure: d.outcome.failure(),
-                    duration_ms: ms(d.duration),
-                })
+                .map(DohAnswerReport::from_lookup)
                 .collect(),
+        }
+    }
+}
+
+impl DohAnswerReport {
+    /// One DoH lookup's answer.
+    pub fn from_lookup(d: &DohLookup) -> DohAnswerReport {
+        DohAnswerReport {
+            resolver: d.resolver.clone(),
+            record_type: record_type(d.family).into(),
+            answers: d.addrs.iter().map(std::string::ToString::to_string).collect(),
+            failure: d.outcome.failure(),
+            duration_ms: ms(d.duration),
         }
     }
 }

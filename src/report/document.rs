@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::account::AccountReport;
 use super::dns_consistency::DnsConsistencyReport;
+use super::dns_views::DnsViewReport;
 use super::edge_trace::EdgeTraceReport;
 use super::environment::Environment;
 use super::status_page::StatusPageReport;
@@ -47,6 +48,11 @@ pub struct Report {
     /// OpenAI names whose DNS answers needed a control (those the TLS handshake did not prove,
     /// or that did not resolve), judged against DNS-over-HTTPS resolvers. Empty when none did.
     pub dns_consistency: Vec<DnsConsistencyReport>,
+    /// Every OpenAI name looked up by name (not pinned, not through a proxy) as the OS resolver
+    /// (what apps use, the hosts file included), the configured DNS servers and the
+    /// DNS-over-HTTPS controls answered it.
+    #[serde(default)]
+    pub dns_views: Vec<DnsViewReport>,
     pub environment: Environment,
 }
 

@@ -36,6 +36,13 @@ pub struct Environment {
     /// Disagreeing upper- and lower-case variables, malformed values.
     pub proxy_warnings: Vec<String>,
     pub overrides: Vec<String>,
+    /// The hosts file read for OpenAI's names (`/etc/hosts`, or Windows' own).
+    #[serde(default)]
+    pub hosts_file: Option<String>,
+    /// Why the hosts file could not be read (too large, not a regular file, refused), in the
+    /// report's language; null when it was read or is absent.
+    #[serde(default)]
+    pub hosts_file_problem: Option<String>,
 }
 
 /// A proxy in effect.

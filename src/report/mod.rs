@@ -14,6 +14,7 @@ mod account;
 mod build;
 mod convert;
 mod dns_consistency;
+mod dns_views;
 mod document;
 mod edge_trace;
 mod environment;
@@ -30,6 +31,7 @@ pub use account::AccountReport;
 pub use build::build;
 pub use convert::{excerpt, ms, outcome_parts, round_ms};
 pub use dns_consistency::{DnsConsistencyReport, DohAnswerReport};
+pub use dns_views::{DnsViewReport, HostsEntryReport, ResolverViewReport};
 pub use document::{
     OUTPUT_SCHEMA_VERSION, Report, SCHEMA_VERSION, Tool, now_rfc3339, rfc3339, schema_json, tool,
 };

@@ -55,6 +55,8 @@ pub enum Cause {
     ClockSkew,
     ProxyUnreachable,
     ProxyMisconfigured,
+    /// A hosts-file line sends apps to an address that does not serve an OpenAI name.
+    HostsOverride,
     // local_network
     Offline,
     DnsResolverDown,
@@ -100,12 +102,13 @@ pub enum Cause {
 
 impl Cause {
     /// Every cause, in the order of the enum.
-    pub const ALL: [Cause; 37] = [
+    pub const ALL: [Cause; 38] = [
         Cause::Healthy,
         Cause::Inconclusive,
         Cause::ClockSkew,
         Cause::ProxyUnreachable,
         Cause::ProxyMisconfigured,
+        Cause::HostsOverride,
         Cause::Offline,
         Cause::DnsResolverDown,
         Cause::CaptivePortal,

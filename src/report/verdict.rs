@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::account::AccountReport;
 use super::dns_consistency::DnsConsistencyReport;
+use super::dns_views::DnsViewReport;
 use super::edge_trace::EdgeTraceReport;
 use super::exit::ExitCode;
 use super::names::{Cause, Layer, LayerStatus, Severity};
@@ -40,6 +41,9 @@ pub struct Diagnosis {
     pub edge_trace: Option<EdgeTraceReport>,
     pub account: Option<AccountReport>,
     pub dns_consistency: Vec<DnsConsistencyReport>,
+    /// Every OpenAI name as the OS resolver, the configured servers and the DoH controls
+    /// answered it.
+    pub dns_views: Vec<DnsViewReport>,
     /// The language the words are in.
     pub lang: crate::i18n::Lang,
 }

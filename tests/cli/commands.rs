@@ -923,6 +923,12 @@ fn report_markdown_speaks_the_readers_language_and_its_json_english() {
     let (o, markdown, json) = make("en", &[], &[]);
     let one_run = w.edge.connections(Some("chatgpt.com")) - before;
     assert!(markdown.starts_with("# chatgpt-doctor report\n"), "{markdown}");
+    // Each OpenAI name's views: the OS resolver not asked (--dns-server), the chosen server's answer.
+    assert!(
+        markdown
+            .contains("| `chatgpt.com` | not asked: --dns-server chose the resolver | 127.0.0.1 |  | — |"),
+        "{markdown}"
+    );
     assert_eq!(json["report"]["language"], "en");
     assert!(o.stdout.contains("Wrote"), "{}", o.dump());
 
@@ -939,6 +945,8 @@ fn report_markdown_speaks_the_readers_language_and_its_json_english() {
         "## 各层",
         "| 层 | 状态 | 摘要 |",
         "| 入口 | 目标 | 地址族 | dns | tcp | tls | http | 结果 |",
+        "## 应用解析到的地址",
+        "| 域名 | 应用（操作系统解析器） | DNS 服务器 | DNS-over-HTTPS | 一致 |",
         "## 环境",
         "已移除或替换：",
         "`healthy`",

@@ -407,6 +407,54 @@ fn a_healthy_run_asks_no_dns_control() {
 }
 
 #[test]
+fn every_openai_name_has_its_dns_views_and_the_os_view_is_not_asked_under_dns_server() {
+    let w = World::start();
+    let o = w.run_json(Vec::<String>::new());
+    assert_eq!(o.cause(), Some("healthy"), "{}", o.dump());
+    let views = o.json["dns_views"].as_array().expect("dns_views");
+    let names: Vec<&str> = views.iter().filter_map(|v| v["name"].as_str()).collect();
+    for h in OPENAI_HOSTS {
+        assert!(names.contains(h), "{h} is not in {names:?}");
+    }
+    assert!(!names.contains(&"control.test"), "a control is no OpenAI name");
+    let server = w.dns.addr().to_string();
+    for v in views {
+        // --dns-server chose the resolver: the chain asked it, the OS resolver was not asked.
+        assert_eq!(v["os"]["status"], "skip", "{v:#}");
+        assert_eq!(v["os"]["skip_reason"], "dns_server_chosen", "{v:#}");
+        assert_eq!(v["os"]["from_hosts_file"], false);
+        assert_eq!(v["configured"]["source"], "server", "{v:#}");
+        assert_eq!(v["configured"]["status"], "ok", "{v:#}");
+        assert_eq!(v["configured"]["servers"][0], server.as_str());
+        assert_eq!(v["configured"]["addresses"][0], "127.0.0.1", "{v:#}");
+        assert!(v["agree"].is_null(), "{v:#}");
+    }
+    assert_eq!(o.stage("chatgpt.com", "dns").unwrap()["dns"]["source"], "server");
+    // The human view lists every name's views with -v, and none without (nothing disagrees).
+    let plain = w.run(Vec::<String>::new());
+    assert!(
+        !plain.stdout.contains("Names as your apps resolve them"),
+        "{}",
+        plain.stdout
+    );
+    let verbose = w.run(["-v"]);
+    assert!(
+        verbose
+            .stdout
+            .contains("Names as your apps resolve them, and as DNS answers them"),
+        "{}",
+        verbose.stdout
+    );
+    assert!(
+        verbose
+            .stdout
+            .contains("apps: not asked: --dns-server chose the resolver"),
+        "{}",
+        verbose.stdout
+    );
+}
+
+#[test]
 fn forged_answers_that_dns_over_https_contradicts_are_dns_tampered() {
     // The system resolver sends OpenAI's names to 127.0.0.2 (nothing serves them there); the
     // DoH control says 127.0.0.1, where the real edge proves the names.
@@ -430,6 +478,16 @@ fn forged_answers_that_dns_over_https_contradicts_are_dns_tampered() {
     assert_eq!(check["verdict"], "tampered", "{check:#}");
     assert_eq!(check["controls"][0]["answers"][0], "127.0.0.1");
     assert!(o.json["verdict"]["evidence"].to_string().contains("127.0.0.2"));
+    // The name's views carry the configured server's answer beside the DoH control's.
+    let view = o.json["dns_views"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["name"] == "api.openai.com")
+        .unwrap()
+        .clone();
+    assert_eq!(view["configured"]["addresses"][0], "127.0.0.2", "{view:#}");
+    assert_eq!(view["doh"][0]["answers"][0], "127.0.0.1", "{view:#}");
 }
 
 #[test]
