@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests need on Debian/Ubuntu: the real servers and tools the network lab
-# (tests/lab/) runs; mingw and Wine for the Windows build and its runs (tests/windows/); the Rust
+# (tests/lab/) runs; GNOME's and KDE's settings programs (src/system/proxy); mingw and Wine for the Windows build and its runs (tests/windows/); the Rust
 # targets for Windows and macOS; zig and cargo-zigbuild (PyPI) for the macOS check. Quick and a
 # no-op when everything is present. Needs root (or sudo) for apt-get.
 set -euo pipefail
@@ -8,7 +8,10 @@ set -euo pipefail
 packages=(nginx libnginx-mod-http-headers-more-filter dnsmasq unbound squid tinyproxy
   iptables nftables iproute2 dnsutils socat openssl curl jq ca-certificates python3 prometheus
   gcc libc6-dev linux-libc-dev time
-  gcc-mingw-w64-x86-64 wine64)
+  gcc-mingw-w64-x86-64 wine64
+  gsettings-desktop-schemas dconf-gsettings-backend dconf-service libglib2.0-bin dbus libkf5config-bin)
+# The desktops' own programs write and read the proxy settings the system-proxy tests read back:
+# GNOME's gsettings (through dconf and a session bus) and KDE's kwriteconfig5.
 # The Windows build is cross-built with mingw and run under Wine; the macOS builds are checked.
 rust_targets=(x86_64-pc-windows-gnu aarch64-apple-darwin x86_64-apple-darwin)
 # zig compiles the C in the macOS builds' build scripts (QuickJS, ring) with macOS's libc headers.

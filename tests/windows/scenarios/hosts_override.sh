@@ -3,8 +3,11 @@
 # browsers and the app get 0.0.0.0, while the network, its resolver and the edge are fine.
 DESCRIPTION="0.0.0.0 chatgpt.com in the prefix's Windows hosts file"
 EXPECT_LAYER=machine EXPECT_CAUSE=hosts_override EXPECT_EXIT=3
-PENDING="reading Windows' hosts file and the hosts_override cause (issue 15, src/system/hosts)"
 
 windows() {
+  # On Windows, getaddrinfo and the tool read the same file. Wine's getaddrinfo reads the Unix
+  # hosts file instead (the client namespace's), so the line goes into both: the world a Windows
+  # user with this blocklist line has.
   prefix_hosts "0.0.0.0 chatgpt.com"
+  echo "0.0.0.0 chatgpt.com" >>"/etc/netns/$CLI_NS/hosts"
 }
