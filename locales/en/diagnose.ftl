@@ -71,6 +71,18 @@ diag-controls-failed = { $count ->
        *[other] control targets not reached
     }: { $targets }
 diag-ipv6-unavailable = this machine has no IPv6 route: IPv6 addresses fail at once and IPv4 is used
+# $urls: the probed URLs; $browsers, $check: "direct" or host:port; $decided: the setting that decided.
+diag-browser-route-differs = browsers and the desktop app reach { $urls } { $browsers ->
+        [direct] directly
+       *[other] through { $browsers }
+    } (decided by { $decided }), but this check went { $check ->
+        [direct] direct
+       *[other] through { $check }
+    }: the verdict speaks for programs that go this check's way
+diag-pac-failed-summary = The PAC file browsers and the desktop app follow ({ $location }) gives them no proxy decision
+diag-evidence-pac-failed = PAC file { $location }: { $reason }
+diag-fake-ip = { $names } resolved to fake-ip addresses (198.18.0.0/15) of a TUN proxy: the path to OpenAI is the proxy's upstream
+diag-fake-ip-tunnel = { $names } resolved to fake-ip addresses (198.18.0.0/15) of a TUN proxy ({ $tunnels }): the path to OpenAI is the proxy's upstream
 diag-evidence-proxy = proxy: { $proxy } (from { $source })
 # $challenge: the proxy's Proxy-Authenticate header, as sent.
 diag-evidence-proxy-asks = it asks for: { $challenge }

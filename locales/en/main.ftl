@@ -57,6 +57,8 @@ cause-status_page_unreachable = status page unreachable
 cause-deadline_reached = run deadline reached
 cause-ipv6_unavailable = no IPv6
 cause-key_not_checked = API key not checked
+cause-browser_route_differs = browsers take another way
+cause-tunnel_fake_ip = fake-ip answers from a TUN proxy
 
 ## Advice per cause
 
@@ -166,6 +168,12 @@ advice-deadline_reached =
     Give the run more time with --max-time SECONDS, or run `chatgpt-doctor check -v` to see which stage was slow.
 advice-key_not_checked =
     Run `chatgpt-doctor auth -v` to see why the key could not be checked.
+advice-browser_route_differs =
+    This check went the way terminal tools and SDKs go (the proxy variables); browsers and the desktop app follow the system proxy. To check their way, run again with its proxy: chatgpt-doctor check --proxy http://HOST:PORT (the warning names it).
+    To make terminal tools take the browsers' way, set HTTPS_PROXY to the same proxy; Node.js also needs NODE_USE_ENV_PROXY=1.
+advice-tunnel_fake_ip =
+    A TUN-mode proxy (Clash, mihomo, sing-box) answers names with placeholder addresses and carries the connections itself: if OpenAI fails, look at the proxy's upstream (its node or subscription), its rules for openai.com and chatgpt.com, and its log.
+    To test without it, turn its TUN mode off and run the check again.
 
 ## Failure strings in words (the codes themselves never change)
 

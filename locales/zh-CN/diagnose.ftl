@@ -64,6 +64,18 @@ diag-evidence-reachable-by-address = 可以通过 IP 地址连上：{ $targets }
 diag-dns-resolver-down-summary = 你的 DNS 解析器没有响应：所有域名都无法解析，但通过 IP 地址可以访问互联网。
 diag-controls-failed = { $count } 个对照目标未连上：{ $targets }
 diag-ipv6-unavailable = 这台电脑没有 IPv6 路由：IPv6 地址会立即失败，改用 IPv4
+# $urls：探测的 URL；$browsers、$check："direct" 或 主机:端口；$decided：决定路线的设置。
+diag-browser-route-differs = 浏览器和桌面应用{ $browsers ->
+        [direct] 直接
+       *[other] 经 { $browsers }
+    }访问 { $urls }（由 { $decided } 决定），而本次检查{ $check ->
+        [direct] 直连
+       *[other] 经 { $check }
+    }：结论针对与本次检查同路的程序
+diag-pac-failed-summary = 浏览器和桌面应用所用的 PAC 文件（{ $location }）没有给出代理选择
+diag-evidence-pac-failed = PAC 文件 { $location }：{ $reason }
+diag-fake-ip = { $names } 解析到 TUN 代理的 fake-ip 地址（198.18.0.0/15）：通往 OpenAI 的路径是代理的上游
+diag-fake-ip-tunnel = { $names } 解析到 TUN 代理（{ $tunnels }）的 fake-ip 地址（198.18.0.0/15）：通往 OpenAI 的路径是代理的上游
 diag-evidence-proxy = 代理：{ $proxy }（来自 { $source }）
 # $challenge：代理的 Proxy-Authenticate 响应头原文。
 diag-evidence-proxy-asks = 它要求的认证方式：{ $challenge }

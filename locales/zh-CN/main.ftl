@@ -57,6 +57,8 @@ cause-status_page_unreachable = 状态页无法访问
 cause-deadline_reached = 已达运行时限
 cause-ipv6_unavailable = 无 IPv6
 cause-key_not_checked = 未检查 API 密钥
+cause-browser_route_differs = 浏览器走的是另一条路线
+cause-tunnel_fake_ip = TUN 代理的 fake-ip 应答
 
 ## 各原因的建议
 
@@ -189,6 +191,12 @@ advice-deadline_reached =
     用 --max-time SECONDS 给这次运行更多时间，或运行 `chatgpt-doctor check -v` 查看哪个阶段慢。
 advice-key_not_checked =
     运行 `chatgpt-doctor auth -v` 查看为什么无法检查密钥。
+advice-browser_route_differs =
+    本次检查走的是终端工具和 SDK 的路线（代理环境变量）；浏览器和桌面应用走系统代理。要检查它们的路线，请带上该代理重新运行：chatgpt-doctor check --proxy http://主机:端口（警告里写明了代理）。
+    要让终端工具与浏览器走同一路线，请把 HTTPS_PROXY 设为同一代理；Node.js 还需要 NODE_USE_ENV_PROXY=1。
+advice-tunnel_fake_ip =
+    TUN 模式的代理（Clash、mihomo、sing-box）用占位地址应答域名，并自己转发连接：如果 OpenAI 不通，请检查代理的上游（节点或订阅）、它对 openai.com 和 chatgpt.com 的规则以及它的日志。
+    要在没有它的情况下测试，请关闭 TUN 模式后重新运行检查。
 
 ## 失败字符串的文字说明（代码本身永不改变）
 

@@ -10,7 +10,7 @@ use crate::cli::args::CheckArgs;
 use crate::i18n::Lang;
 use crate::probe::plan::{Plan, ProbeTools};
 use crate::probe::{DnsSource, Observations};
-use crate::report::{self, Diagnosis, Environment, ProxySettingReport, Report};
+use crate::report::{self, Diagnosis, Environment, ProxySettingReport, Report, SystemViewReport};
 use crate::route::{PROXY_VARIABLES, ProxySettings};
 
 /// The report of one check: the diagnosis, the targets' stages and the environment.
@@ -21,8 +21,10 @@ pub fn assemble(
     environment: Environment,
     proxies: &ProxySettings,
     settings: &Settings,
+    system_view: SystemViewReport,
 ) -> Report {
     let mut report = report::build(observations, diagnosis, exit_code, environment);
+    report.system_view = system_view;
     for t in &mut report.targets {
         if let Ok(url) = Url::parse(&t.url) {
             t.route = Some(proxies.route(&url).describe());

@@ -2,11 +2,10 @@
 
 use std::sync::Arc;
 
-use super::Check;
 use super::runtime::runtime;
+use super::{Check, CheckObservations};
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::probe::Observations;
 use crate::probe::plan::ProbeTools;
 use crate::report::Report;
 use crate::tr;
@@ -33,7 +32,7 @@ pub fn run_once(
     Ok((first, second))
 }
 
-async fn probe_with_progress(check: &Check, progress: Option<Lang>) -> (Observations, Arc<ProbeTools>) {
+async fn probe_with_progress(check: &Check, progress: Option<Lang>) -> (CheckObservations, Arc<ProbeTools>) {
     let bar = progress.map(|lang| {
         let bar = indicatif::ProgressBar::with_draw_target(
             Some(check.plan.targets.len() as u64),
@@ -50,13 +49,14 @@ async fn probe_with_progress(check: &Check, progress: Option<Lang>) -> (Observat
         bar
     });
     let tools = check.probe_tools();
-    let observations = crate::probe::run::run(&check.plan, tools.clone(), |t| {
-        if let Some(b) = &bar {
-            b.inc(1);
-            b.set_message(t.target.name.clone());
-        }
-    })
-    .await;
+    let observations = check
+        .observe(tools.clone(), |t| {
+            if let Some(b) = &bar {
+                b.inc(1);
+                b.set_message(t.target.name.clone());
+            }
+        })
+        .await;
     if let Some(b) = bar {
         b.finish_and_clear();
     }

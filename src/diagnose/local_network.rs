@@ -24,6 +24,9 @@ pub fn judge(scene: &Scene, after_fault: bool) -> LayerOutcome {
     if ipv6_unavailable(scene) {
         judgement.warn(Cause::Ipv6Unavailable, tr!(lang, "diag-ipv6-unavailable"));
     }
+    if let Some(w) = fake_ip_answers(scene) {
+        judgement.warn(Cause::TunnelFakeIp, w);
+    }
     if !after_fault
         && !judgement.has_candidate()
         && let Some(c) = proxy_refusal(scene)
@@ -41,6 +44,29 @@ pub fn judge(scene: &Scene, after_fault: bool) -> LayerOutcome {
         outcome.report.status = LayerStatus::NotChecked;
     }
     outcome
+}
+
+/// OpenAI's names answered from a TUN proxy's fake-ip range: the addresses are the proxy's
+/// placeholders, so the path to OpenAI is the proxy's upstream, not this network's.
+fn fake_ip_answers(scene: &Scene) -> Option<String> {
+    let lang = scene.lang;
+    let browsers = &scene.context.browsers;
+    if browsers.fake_ip_answers.is_empty() {
+        return None;
+    }
+    let mut names: Vec<&str> = browsers.fake_ip_answers.iter().map(|(n, _)| n.as_str()).collect();
+    names.dedup();
+    let tunnels: Vec<&str> = browsers.tunnels_up.iter().map(String::as_str).collect();
+    Some(if tunnels.is_empty() {
+        tr!(lang, "diag-fake-ip", names = list(lang, &names))
+    } else {
+        tr!(
+            lang,
+            "diag-fake-ip-tunnel",
+            names = list(lang, &names),
+            tunnels = list(lang, &tunnels)
+        )
+    })
 }
 
 /// Nothing answers (offline), only addresses answer (the resolver is down), or some controls

@@ -27,8 +27,50 @@ pub fn judge(scene: &Scene) -> LayerOutcome {
     if let Some(c) = hosts_override(scene) {
         judgement.fault(c);
     }
+    if let Some(c) = pac_failure(scene) {
+        judgement.fault(c);
+    }
+    if let Some(w) = browser_route_differs(scene) {
+        judgement.warn(Cause::BrowserRouteDiffers, w);
+    }
     judge_clock(scene, &mut judgement);
     judgement.finish(Layer::Machine, tr!(lang, "diag-machine-ok"))
+}
+
+/// The PAC file browsers follow cannot be fetched or evaluated: they get no proxy decision (most
+/// then go direct, or fail), whatever the network does.
+fn pac_failure(scene: &Scene) -> Option<Candidate> {
+    let lang = scene.lang;
+    let (location, reason) = scene.context.browsers.pac_failure.as_ref()?;
+    Some(Candidate {
+        layer: Layer::Machine,
+        cause: Cause::ProxyMisconfigured,
+        summary: tr!(lang, "diag-pac-failed-summary", location = location),
+        evidence: vec![tr!(
+            lang,
+            "diag-evidence-pac-failed",
+            location = location,
+            reason = reason
+        )],
+    })
+}
+
+/// Browsers and the desktop app take another way to OpenAI than this check did: the verdict then
+/// speaks for the programs that share the check's way, and the warning says which way the
+/// browsers take.
+fn browser_route_differs(scene: &Scene) -> Option<String> {
+    let lang = scene.lang;
+    let differing = &scene.context.browsers.differing;
+    let first = differing.first()?;
+    let urls: Vec<&str> = differing.iter().map(|d| d.url.as_str()).collect();
+    Some(tr!(
+        lang,
+        "diag-browser-route-differs",
+        urls = list(lang, &urls),
+        browsers = &first.browsers,
+        check = &first.this_check,
+        decided = &first.decided_by
+    ))
 }
 
 /// A configured proxy that cannot be reached: nothing that uses it works.

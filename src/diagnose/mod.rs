@@ -25,7 +25,7 @@ mod verdict;
 mod words;
 
 pub use advice::for_cause as advice_for;
-pub use context::Context;
+pub use context::{BrowserFindings, Context, RouteDifference};
 
 use crate::probe::Observations;
 use crate::report::{Diagnosis, DnsConsistencyReport, DnsViewReport, Layer, StatusPageReport};

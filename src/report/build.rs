@@ -217,6 +217,7 @@ pub fn build(obs: &Observations, diagnosis: Diagnosis, exit_code: i32, environme
         edge_trace: diagnosis.edge_trace,
         dns_consistency: diagnosis.dns_consistency,
         dns_views: diagnosis.dns_views,
+        system_view: Default::default(),
         account: diagnosis.account.map(|mut a| {
             if let Some(k) = &obs.key_check {
                 a.stages = target_report(k).stages;

@@ -14,6 +14,7 @@ use super::dns_views::DnsViewReport;
 use super::edge_trace::EdgeTraceReport;
 use super::environment::Environment;
 use super::status_page::StatusPageReport;
+use super::system_view::SystemViewReport;
 use super::targets::TargetReport;
 use super::verdict::{LayerReport, Verdict};
 
@@ -53,6 +54,10 @@ pub struct Report {
     /// DNS-over-HTTPS controls answered it.
     #[serde(default)]
     pub dns_views: Vec<DnsViewReport>,
+    /// What this computer says of the way browsers and the desktop app take (the system proxy,
+    /// its PAC file) and of tunnels (VPN, TUN proxies).
+    #[serde(default)]
+    pub system_view: SystemViewReport,
     pub environment: Environment,
 }
 

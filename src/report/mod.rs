@@ -23,6 +23,7 @@ mod names;
 mod stages;
 mod status_page;
 mod support;
+mod system_view;
 mod targets;
 mod verdict;
 mod watch;
@@ -46,6 +47,7 @@ pub use stages::{
 };
 pub use status_page::{ComponentReport, IncidentReport, MaintenanceReport, StatusPageReport};
 pub use support::{ProxySetting, SupportReport, SystemReport};
+pub use system_view::{BrowserRouteReport, PacAnswerReport, PacReport, ProxySourceReport, SystemViewReport};
 pub use targets::{
     CertReport, DecoyReport, DnsLookupReport, DnsReport, HttpReport, ProxyReport, StageReport, StoreVerdict,
     TargetReport, TlsReport,

@@ -98,11 +98,17 @@ pub enum Cause {
     /// An API key is configured but could not be checked (not sent over an unverified
     /// connection, the API unreachable, or an unexpected answer).
     KeyNotChecked,
+    /// Browsers and the desktop app reach OpenAI another way than this check did (the system
+    /// proxy or its PAC file against the proxy variables).
+    BrowserRouteDiffers,
+    /// OpenAI's names were answered with a TUN proxy's fake-ip addresses: the path is the proxy's
+    /// upstream.
+    TunnelFakeIp,
 }
 
 impl Cause {
     /// Every cause, in the order of the enum.
-    pub const ALL: [Cause; 38] = [
+    pub const ALL: [Cause; 40] = [
         Cause::Healthy,
         Cause::Inconclusive,
         Cause::ClockSkew,
@@ -141,6 +147,8 @@ impl Cause {
         Cause::DeadlineReached,
         Cause::Ipv6Unavailable,
         Cause::KeyNotChecked,
+        Cause::BrowserRouteDiffers,
+        Cause::TunnelFakeIp,
     ];
 
     /// The stable string, as in JSON.

@@ -11,3 +11,4 @@ mod language;
 mod metrics;
 mod networks;
 mod support;
+mod system;

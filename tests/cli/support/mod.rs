@@ -30,7 +30,7 @@ pub use pki::{Leaf, TestCa, Validity};
 #[allow(unused_imports)]
 pub use replay::Routes;
 #[allow(unused_imports)]
-pub use run::{Outcome, World, WorldBuilder, doctor, run, run_json};
+pub use run::{Outcome, World, WorldBuilder, doctor, run, run_json, run_json_cmd};
 #[allow(unused_imports)]
 pub use server::{
     Behaviour, BlackholeListener, Body, EdgeConfig, EdgeFixture, PlainHttpFixture, RequestInfo, ResponseSpec,

@@ -49,6 +49,11 @@ pub const SCRUBBED_ENV: &[&str] = &[
     "LC_MESSAGES",
     "LANG",
     "LANGUAGE",
+    // Which desktop's proxy setting browsers follow: tests choose it themselves.
+    "XDG_CURRENT_DESKTOP",
+    "DESKTOP_SESSION",
+    "GNOME_DESKTOP_SESSION_ID",
+    "KDE_FULL_SESSION",
 ];
 
 /// `chatgpt-doctor` with a scrubbed environment (see [`SCRUBBED_ENV`] and every `OPENAI_*`),
@@ -166,7 +171,7 @@ where
     run_json_cmd(doctor(), args)
 }
 
-fn run_json_cmd<I, S>(mut cmd: Command, args: I) -> Outcome
+pub fn run_json_cmd<I, S>(mut cmd: Command, args: I) -> Outcome
 where
     I: IntoIterator<Item = S>,
     S: AsRef<OsStr>,
