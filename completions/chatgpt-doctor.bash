@@ -113,7 +113,7 @@ _chatgpt__doctor() {
 
     case "${cmd}" in
         chatgpt__doctor)
-            opts="-4 -6 -x -q -v -h -V --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --lang --help --version check status auth completions schema dns tcp tls http endpoints watch serve report man help"
+            opts="-4 -6 -x -q -v -h -V --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --route --strict --json --format --color --quiet --verbose --lang --help --version check status auth completions schema dns tcp tls http endpoints watch serve report man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -187,6 +187,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "web app api auth assets status" -- "${cur}"))
                     return 0
                     ;;
+                --route)
+                    COMPREPLY=($(compgen -W "env system direct" -- "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
                     return 0
@@ -207,7 +211,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__auth)
-            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --lang --help"
+            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --route --strict --json --format --color --quiet --verbose --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -279,6 +283,10 @@ _chatgpt__doctor() {
                     ;;
                 --surface)
                     COMPREPLY=($(compgen -W "web app api auth assets status" -- "${cur}"))
+                    return 0
+                    ;;
+                --route)
+                    COMPREPLY=($(compgen -W "env system direct" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -301,7 +309,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__check)
-            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --lang --help"
+            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --route --strict --json --format --color --quiet --verbose --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -373,6 +381,10 @@ _chatgpt__doctor() {
                     ;;
                 --surface)
                     COMPREPLY=($(compgen -W "web app api auth assets status" -- "${cur}"))
+                    return 0
+                    ;;
+                --route)
+                    COMPREPLY=($(compgen -W "env system direct" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -789,7 +801,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__report)
-            opts="-o -4 -6 -x -q -v -h --output --anonymize --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --lang --help"
+            opts="-o -4 -6 -x -q -v -h --output --anonymize --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --route --strict --json --format --color --quiet --verbose --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -871,6 +883,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "web app api auth assets status" -- "${cur}"))
                     return 0
                     ;;
+                --route)
+                    COMPREPLY=($(compgen -W "env system direct" -- "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
                     return 0
@@ -917,7 +933,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__serve)
-            opts="-4 -6 -x -q -v -h --listen --interval --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --lang --help"
+            opts="-4 -6 -x -q -v -h --listen --interval --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --route --strict --json --format --color --quiet --verbose --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -999,6 +1015,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "web app api auth assets status" -- "${cur}"))
                     return 0
                     ;;
+                --route)
+                    COMPREPLY=($(compgen -W "env system direct" -- "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
                     return 0
@@ -1019,7 +1039,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__status)
-            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --lang --help"
+            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --route --strict --json --format --color --quiet --verbose --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1091,6 +1111,10 @@ _chatgpt__doctor() {
                     ;;
                 --surface)
                     COMPREPLY=($(compgen -W "web app api auth assets status" -- "${cur}"))
+                    return 0
+                    ;;
+                --route)
+                    COMPREPLY=($(compgen -W "env system direct" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -1213,7 +1237,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__watch)
-            opts="-4 -6 -x -q -v -h --interval --max-interval --until-healthy --notify --notify-command --max-runs --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --strict --json --format --color --quiet --verbose --lang --help"
+            opts="-4 -6 -x -q -v -h --interval --max-interval --until-healthy --notify --notify-command --max-runs --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --route --strict --json --format --color --quiet --verbose --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1301,6 +1325,10 @@ _chatgpt__doctor() {
                     ;;
                 --surface)
                     COMPREPLY=($(compgen -W "web app api auth assets status" -- "${cur}"))
+                    return 0
+                    ;;
+                --route)
+                    COMPREPLY=($(compgen -W "env system direct" -- "${cur}"))
                     return 0
                     ;;
                 --format)

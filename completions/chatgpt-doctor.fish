@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_chatgpt_doctor_global_optspecs
-    string join \n 4/ipv4 6/ipv6 dns-server= timeout= resolve= connect-to= cacert= doh-url= edge-ranges= max-time= control= status-url= base-url= x/proxy= noproxy= api-key-file= surface= strict json format= color= q/quiet v/verbose lang= h/help V/version
+    string join \n 4/ipv4 6/ipv6 dns-server= timeout= resolve= connect-to= cacert= doh-url= edge-ranges= max-time= control= status-url= base-url= x/proxy= noproxy= api-key-file= surface= route= strict json format= color= q/quiet v/verbose lang= h/help V/version
 end
 
 function __fish_chatgpt_doctor_needs_command
@@ -44,6 +44,9 @@ api\t'api.openai.com (or the configured base URL)'
 auth\t'auth.openai.com, used to log in'
 assets\t'Static assets (cdn.oaistatic.com)'
 status\t'OpenAI\'s status page'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l route -d 'Probe only this route: env (terminal tools and SDKs: the proxy variables and flags), system (browsers and the desktop app: the system proxy or its PAC file) or direct (no proxy) [default: every route this machine\'s programs take]' -r -f -a "env\t'The way terminal tools and SDKs go: the proxy variables and flags'
+system\t'The way browsers and the desktop app go: the system proxy or its PAC file'
+direct\t'No proxy at all'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
 json\t'One JSON document (the same as --json)'
 prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
@@ -95,6 +98,9 @@ api\t'api.openai.com (or the configured base URL)'
 auth\t'auth.openai.com, used to log in'
 assets\t'Static assets (cdn.oaistatic.com)'
 status\t'OpenAI\'s status page'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l route -d 'Probe only this route: env (terminal tools and SDKs: the proxy variables and flags), system (browsers and the desktop app: the system proxy or its PAC file) or direct (no proxy) [default: every route this machine\'s programs take]' -r -f -a "env\t'The way terminal tools and SDKs go: the proxy variables and flags'
+system\t'The way browsers and the desktop app go: the system proxy or its PAC file'
+direct\t'No proxy at all'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
 json\t'One JSON document (the same as --json)'
 prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
@@ -130,6 +136,9 @@ api\t'api.openai.com (or the configured base URL)'
 auth\t'auth.openai.com, used to log in'
 assets\t'Static assets (cdn.oaistatic.com)'
 status\t'OpenAI\'s status page'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l route -d 'Probe only this route: env (terminal tools and SDKs: the proxy variables and flags), system (browsers and the desktop app: the system proxy or its PAC file) or direct (no proxy) [default: every route this machine\'s programs take]' -r -f -a "env\t'The way terminal tools and SDKs go: the proxy variables and flags'
+system\t'The way browsers and the desktop app go: the system proxy or its PAC file'
+direct\t'No proxy at all'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
 json\t'One JSON document (the same as --json)'
 prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
@@ -165,6 +174,9 @@ api\t'api.openai.com (or the configured base URL)'
 auth\t'auth.openai.com, used to log in'
 assets\t'Static assets (cdn.oaistatic.com)'
 status\t'OpenAI\'s status page'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l route -d 'Probe only this route: env (terminal tools and SDKs: the proxy variables and flags), system (browsers and the desktop app: the system proxy or its PAC file) or direct (no proxy) [default: every route this machine\'s programs take]' -r -f -a "env\t'The way terminal tools and SDKs go: the proxy variables and flags'
+system\t'The way browsers and the desktop app go: the system proxy or its PAC file'
+direct\t'No proxy at all'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
 json\t'One JSON document (the same as --json)'
 prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
@@ -313,6 +325,9 @@ api\t'api.openai.com (or the configured base URL)'
 auth\t'auth.openai.com, used to log in'
 assets\t'Static assets (cdn.oaistatic.com)'
 status\t'OpenAI\'s status page'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l route -d 'Probe only this route: env (terminal tools and SDKs: the proxy variables and flags), system (browsers and the desktop app: the system proxy or its PAC file) or direct (no proxy) [default: every route this machine\'s programs take]' -r -f -a "env\t'The way terminal tools and SDKs go: the proxy variables and flags'
+system\t'The way browsers and the desktop app go: the system proxy or its PAC file'
+direct\t'No proxy at all'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
 json\t'One JSON document (the same as --json)'
 prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
@@ -352,6 +367,9 @@ api\t'api.openai.com (or the configured base URL)'
 auth\t'auth.openai.com, used to log in'
 assets\t'Static assets (cdn.oaistatic.com)'
 status\t'OpenAI\'s status page'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l route -d 'Probe only this route: env (terminal tools and SDKs: the proxy variables and flags), system (browsers and the desktop app: the system proxy or its PAC file) or direct (no proxy) [default: every route this machine\'s programs take]' -r -f -a "env\t'The way terminal tools and SDKs go: the proxy variables and flags'
+system\t'The way browsers and the desktop app go: the system proxy or its PAC file'
+direct\t'No proxy at all'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
 json\t'One JSON document (the same as --json)'
 prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
@@ -388,6 +406,9 @@ api\t'api.openai.com (or the configured base URL)'
 auth\t'auth.openai.com, used to log in'
 assets\t'Static assets (cdn.oaistatic.com)'
 status\t'OpenAI\'s status page'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l route -d 'Probe only this route: env (terminal tools and SDKs: the proxy variables and flags), system (browsers and the desktop app: the system proxy or its PAC file) or direct (no proxy) [default: every route this machine\'s programs take]' -r -f -a "env\t'The way terminal tools and SDKs go: the proxy variables and flags'
+system\t'The way browsers and the desktop app go: the system proxy or its PAC file'
+direct\t'No proxy at all'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
 json\t'One JSON document (the same as --json)'
 prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"

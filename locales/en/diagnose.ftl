@@ -83,6 +83,31 @@ diag-pac-failed-summary = The PAC file browsers and the desktop app follow ({ $l
 diag-evidence-pac-failed = PAC file { $location }: { $reason }
 diag-fake-ip = { $names } resolved to fake-ip addresses (198.18.0.0/15) of a TUN proxy: the path to OpenAI is the proxy's upstream
 diag-fake-ip-tunnel = { $names } resolved to fake-ip addresses (198.18.0.0/15) of a TUN proxy ({ $tunnels }): the path to OpenAI is the proxy's upstream
+# $way: "direct" or host:port; $source: what decided it; $summary: that route's verdict.
+diag-route-browsers = browsers and the desktop app ({ $way ->
+        [direct] direct
+       *[other] through { $way }
+    }, from { $source }): { $summary }
+diag-route-terminal = terminal tools and SDKs ({ $way ->
+        [direct] direct
+       *[other] through { $way }
+    }, from { $source }): { $summary }
+# $failing: "browsers" or "terminal"; $way, $source: the route that works.
+diag-route-split-summary = { $failing ->
+        [browsers] Browsers and the desktop app fail
+       *[terminal] Terminal tools and SDKs fail
+    }: { $summary } — { $failing ->
+        [browsers] terminal tools and SDKs work
+       *[terminal] browsers and the desktop app work
+    } ({ $way ->
+        [direct] direct
+       *[other] through { $way }
+    }, from { $source })
+diag-route-both-summary = { $failing ->
+        [browsers] Browsers and the desktop app fail first
+       *[terminal] Terminal tools and SDKs fail first
+    }: { $summary }
+diag-route-advice-use-proxy = Terminal tools and SDKs can take the browsers' way: set HTTPS_PROXY=http://{ $proxy } (Windows PowerShell: $env:HTTPS_PROXY = "http://{ $proxy }"); Node.js also needs NODE_USE_ENV_PROXY=1.
 diag-evidence-proxy = proxy: { $proxy } (from { $source })
 # $challenge: the proxy's Proxy-Authenticate header, as sent.
 diag-evidence-proxy-asks = it asks for: { $challenge }

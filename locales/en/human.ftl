@@ -159,3 +159,15 @@ human-auth-said = the API said: { $message }
 ## Progress on stderr
 
 human-progress = probing { $done }/{ $total } targets
+# The routes of this machine's programs, when more than one was probed.
+human-routes = Routes of your programs:
+# $programs: terminal_tools_and_sdks or browsers_and_desktop_app.
+human-programs = { $programs ->
+        [browsers_and_desktop_app] browsers and the desktop app
+       *[terminal_tools_and_sdks] terminal tools and SDKs
+    }
+# $way: "direct" or host:port; $source: what decided it; $summary: that route's verdict.
+human-route-line = { $programs } ({ $way ->
+        [direct] direct
+       *[other] through { $way }
+    }, from { $source }): { $summary }

@@ -76,6 +76,31 @@ diag-pac-failed-summary = 浏览器和桌面应用所用的 PAC 文件（{ $loca
 diag-evidence-pac-failed = PAC 文件 { $location }：{ $reason }
 diag-fake-ip = { $names } 解析到 TUN 代理的 fake-ip 地址（198.18.0.0/15）：通往 OpenAI 的路径是代理的上游
 diag-fake-ip-tunnel = { $names } 解析到 TUN 代理（{ $tunnels }）的 fake-ip 地址（198.18.0.0/15）：通往 OpenAI 的路径是代理的上游
+# $way："direct" 或 主机:端口；$source：决定路线的设置；$summary：该路线的结论。
+diag-route-browsers = 浏览器和桌面应用（{ $way ->
+        [direct] 直连
+       *[other] 经 { $way }
+    }，来自 { $source }）：{ $summary }
+diag-route-terminal = 终端工具和 SDK（{ $way ->
+        [direct] 直连
+       *[other] 经 { $way }
+    }，来自 { $source }）：{ $summary }
+# $failing："browsers" 或 "terminal"；$way、$source：能用的那条路线。
+diag-route-split-summary = { $failing ->
+        [browsers] 浏览器和桌面应用不通
+       *[terminal] 终端工具和 SDK 不通
+    }：{ $summary }——{ $failing ->
+        [browsers] 终端工具和 SDK 正常
+       *[terminal] 浏览器和桌面应用正常
+    }（{ $way ->
+        [direct] 直连
+       *[other] 经 { $way }
+    }，来自 { $source }）
+diag-route-both-summary = { $failing ->
+        [browsers] 浏览器和桌面应用先出问题
+       *[terminal] 终端工具和 SDK 先出问题
+    }：{ $summary }
+diag-route-advice-use-proxy = 终端工具和 SDK 可以走浏览器的路线：设置 HTTPS_PROXY=http://{ $proxy }（Windows PowerShell：$env:HTTPS_PROXY = "http://{ $proxy }"）；Node.js 还需要 NODE_USE_ENV_PROXY=1。
 diag-evidence-proxy = 代理：{ $proxy }（来自 { $source }）
 # $challenge：代理的 Proxy-Authenticate 响应头原文。
 diag-evidence-proxy-asks = 它要求的认证方式：{ $challenge }

@@ -163,3 +163,15 @@ human-auth-said = API 返回：{ $message }
 ## stderr 上的进度
 
 human-progress = 正在探测 { $done }/{ $total } 个目标
+# 探测了多条路线时，本机各类程序的路线。
+human-routes = 你的程序的路线：
+# $programs：terminal_tools_and_sdks 或 browsers_and_desktop_app。
+human-programs = { $programs ->
+        [browsers_and_desktop_app] 浏览器和桌面应用
+       *[terminal_tools_and_sdks] 终端工具和 SDK
+    }
+# $way："direct" 或 主机:端口；$source：决定路线的设置；$summary：该路线的结论。
+human-route-line = { $programs }（{ $way ->
+        [direct] 直连
+       *[other] 经 { $way }
+    }，来自 { $source }）：{ $summary }

@@ -10,8 +10,16 @@ use crate::cli::args::CheckArgs;
 use crate::i18n::Lang;
 use crate::probe::plan::{Plan, ProbeTools};
 use crate::probe::{DnsSource, Observations};
-use crate::report::{self, Diagnosis, Environment, ProxySettingReport, Report, SystemViewReport};
+use crate::report::{
+    self, Diagnosis, Environment, ProxySettingReport, Report, RouteReport, SystemViewReport,
+};
 use crate::route::{PROXY_VARIABLES, ProxySettings};
+
+/// What the report carries beside the main route's probes: the browsers' way and the routes.
+pub struct SystemReadings {
+    pub system_view: SystemViewReport,
+    pub routes: Vec<RouteReport>,
+}
 
 /// The report of one check: the diagnosis, the targets' stages and the environment.
 pub fn assemble(
@@ -21,10 +29,11 @@ pub fn assemble(
     environment: Environment,
     proxies: &ProxySettings,
     settings: &Settings,
-    system_view: SystemViewReport,
+    readings: SystemReadings,
 ) -> Report {
     let mut report = report::build(observations, diagnosis, exit_code, environment);
-    report.system_view = system_view;
+    report.system_view = readings.system_view;
+    report.routes = readings.routes;
     for t in &mut report.targets {
         if let Ok(url) = Url::parse(&t.url) {
             t.route = Some(proxies.route(&url).describe());

@@ -12,7 +12,7 @@ use url::Url;
 use crate::i18n::Lang;
 use crate::probe::plan::{Plan, ProbeTools};
 use crate::report::{BrowserRouteReport, PacAnswerReport, PacReport, ProxySourceReport};
-use crate::route::{ProxySettings, Route};
+use crate::route::{DecidedWays, Decision, ProxySettings, Route};
 use crate::system::interfaces::NetInterface;
 use crate::system::pac::{self, PacEnvironment, PacError, PacResolver};
 use crate::system::proxy::{
@@ -58,9 +58,17 @@ impl PacOutcome {
 /// Reads the system proxy (blocking, bounded) and, when the setting in force names a PAC file,
 /// fetches it and evaluates it for each of `urls`.
 pub async fn read(plan: &Plan, tools: &ProbeTools, urls: &[Url], interfaces: &[NetInterface]) -> BrowserView {
-    let system = tokio::task::spawn_blocking(crate::system::proxy::read_system_proxy)
-        .await
-        .unwrap_or_default();
+    // Reading may wait on programs (gsettings) or the OS for up to a few seconds: off the async
+    // threads. Without a desktop session on Linux nothing is read, so no thread is started.
+    let reads = cfg!(any(windows, target_os = "macos"))
+        || crate::system::proxy::desktop_from_env(&|k| std::env::var(k).ok()).is_some();
+    let system = if reads {
+        tokio::task::spawn_blocking(crate::system::proxy::read_system_proxy)
+            .await
+            .unwrap_or_default()
+    } else {
+        SystemProxy::default()
+    };
     let pac_url = system
         .setting_in_force()
         .filter(|s| s.mode == SystemProxyMode::Pac)
@@ -183,6 +191,83 @@ fn pac_way(view: &BrowserView, url: &Url) -> Way {
             .endpoint()
             .map_or(Way::Unknown, |(h, p)| Way::Proxy(endpoint(h, p))),
     }
+}
+
+/// What browsers do with one URL as a route the probes can follow; `None` when it is not known
+/// (auto-detection, a PAC answer the probes cannot take such as `HTTPS` or `SOCKS4`).
+fn browser_decision(view: &BrowserView, url: &Url) -> Option<Decision> {
+    let setting = view.system.setting_in_force()?;
+    match setting.choice_for(url) {
+        SystemProxyChoice::Direct | SystemProxyChoice::Bypassed { .. } => Some(Decision::Direct),
+        SystemProxyChoice::Proxy(p) => Some(Decision::Proxy(p)),
+        SystemProxyChoice::Pac(location) => {
+            let (_, choices) = view
+                .pac
+                .as_ref()?
+                .answers
+                .iter()
+                .find(|(u, _)| u == url)?
+                .1
+                .as_ref()
+                .ok()?;
+            match choices.first() {
+                Some(pac::PacChoice::Direct) | None => Some(Decision::Direct),
+                Some(c) => c.to_proxy_config(&format!("PAC {location}")).map(Decision::Proxy),
+            }
+        }
+        SystemProxyChoice::AutoDetect => None,
+    }
+}
+
+/// The browsers' way as a route to probe: `Some` when it is known for every URL and (with
+/// `only_if_different`) differs from the check's own (`env`) for at least one.
+pub fn decided_ways(
+    view: &BrowserView,
+    urls: &[Url],
+    env: &ProxySettings,
+    only_if_different: bool,
+) -> Option<DecidedWays> {
+    let setting = view.system.setting_in_force()?;
+    let mut decisions = Vec::new();
+    let mut differs = false;
+    for u in urls {
+        let decision = browser_decision(view, u)?;
+        let env_way = env.for_url(u).map(|p| endpoint(p.host(), p.port()));
+        let way = match &decision {
+            Decision::Direct => None,
+            Decision::Proxy(p) => Some(endpoint(p.host(), p.port())),
+        };
+        differs |= env_way != way;
+        decisions.push((u.to_string(), decision));
+    }
+    let source = match (&setting.mode, &view.pac) {
+        (SystemProxyMode::Pac, Some(p)) => format!("PAC {}", p.location),
+        _ => setting.origin.clone(),
+    };
+    (differs || !only_if_different).then_some(DecidedWays { source, decisions })
+}
+
+/// What `--route direct` names as the source of its way.
+pub const DIRECT_SOURCE: &str = "--route direct";
+
+/// Every URL sent direct: `--route direct`.
+pub fn all_direct(urls: &[Url]) -> DecidedWays {
+    DecidedWays {
+        source: DIRECT_SOURCE.into(),
+        decisions: urls.iter().map(|u| (u.to_string(), Decision::Direct)).collect(),
+    }
+}
+
+/// The way of a route in words: `direct`, or the proxy's `host:port` when every proxied URL uses
+/// the same one (else the first).
+pub fn way_words(ways: &DecidedWays) -> String {
+    ways.decisions
+        .iter()
+        .find_map(|(_, d)| match d {
+            Decision::Proxy(p) => Some(endpoint(p.host(), p.port())),
+            Decision::Direct => None,
+        })
+        .unwrap_or_else(|| "direct".into())
 }
 
 /// The browsers' way beside the check's, for every URL probed.

@@ -42,6 +42,7 @@ pub fn plan(args: &CheckArgs, settings: &Settings) -> Plan {
         status_documents,
         key_check,
         proxies: settings.proxies.clone(),
+        decided: None,
         doh: match &args.doh_url {
             Some(u) => vec![u.clone()],
             None => DEFAULT_DOH.iter().filter_map(|u| Url::parse(u).ok()).collect(),

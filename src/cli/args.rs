@@ -304,9 +304,26 @@ pub struct CheckArgs {
     #[arg(long, value_enum, value_delimiter = ',', value_name = "LIST")]
     pub surface: Vec<Surface>,
 
+    /// Probe only this route: env (terminal tools and SDKs: the proxy variables and flags),
+    /// system (browsers and the desktop app: the system proxy or its PAC file) or direct (no
+    /// proxy) [default: every route this machine's programs take]
+    #[arg(long = "route", value_enum, value_name = "ROUTE")]
+    pub programs_route: Option<RouteChoice>,
+
     /// Exit non-zero when the verdict is healthy but carries warnings
     #[arg(long)]
     pub strict: bool,
+}
+
+/// `--route` values.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RouteChoice {
+    /// The way terminal tools and SDKs go: the proxy variables and flags
+    Env,
+    /// The way browsers and the desktop app go: the system proxy or its PAC file
+    System,
+    /// No proxy at all
+    Direct,
 }
 
 impl Default for CheckArgs {

@@ -382,6 +382,7 @@ pub fn http(
         key_check: None,
         // The stage commands measure the direct path.
         proxies: Default::default(),
+        decided: None,
         doh: vec![],
     };
     let runtime = runtime()?;

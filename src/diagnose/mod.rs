@@ -18,6 +18,7 @@ mod machine;
 pub mod network;
 mod passes;
 mod path;
+pub mod routes;
 mod scene;
 mod service;
 mod target_view;

@@ -50,7 +50,7 @@ pub async fn probe_request(
         deadline,
     };
     // Through a proxy, the proxy resolves and connects: no DNS stage of ours, one attempt.
-    if let Route::Proxy(proxy) = plan.proxies.route(&target.url) {
+    if let Route::Proxy(proxy) = plan.route(&target.url) {
         let attempt = attempt_via(ctx, proxy, &dial_host, dial_port).await;
         return TargetObservation {
             target,

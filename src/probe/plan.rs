@@ -8,7 +8,7 @@ use super::dns::Dns;
 use super::observation::{Family, RequestSpec};
 use super::tls::TlsContext;
 use crate::catalog::Target;
-use crate::route::{ConnectTo, ProxySettings, ResolveRule};
+use crate::route::{ConnectTo, DecidedWays, ProxySettings, ResolveRule, Route};
 
 /// What to probe and how.
 #[derive(Debug, Clone)]
@@ -25,9 +25,22 @@ pub struct Plan {
     pub key_check: Option<(Target, RequestSpec)>,
     /// Proxy settings (environment and flags): which targets go through which proxy.
     pub proxies: Arc<ProxySettings>,
+    /// Another program's way, decided per URL in advance (the browsers': the system proxy or its
+    /// PAC file): when set, it replaces `proxies` for choosing each target's route.
+    pub decided: Option<Arc<DecidedWays>>,
     /// DNS-over-HTTPS control resolvers, asked only about OpenAI names whose answers the TLS
     /// handshake did not prove (or that did not resolve).
     pub doh: Vec<url::Url>,
+}
+
+impl Plan {
+    /// How a target URL is reached on this plan's route, and which setting decided it.
+    pub fn route(&self, url: &url::Url) -> Route<'_> {
+        match &self.decided {
+            Some(ways) => ways.route(url),
+            None => self.proxies.route(url),
+        }
+    }
 }
 
 /// The resolver and the trust stores that every probe shares, read-only: built once, reused

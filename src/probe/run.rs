@@ -169,7 +169,7 @@ type EarlyTask = (
 fn looked_up_names(plan: &Plan) -> Vec<(String, Vec<usize>)> {
     let mut names: Vec<(String, Vec<usize>)> = Vec::new();
     for (i, t) in plan.targets.iter().enumerate() {
-        if t.surface == Surface::Control || matches!(plan.proxies.route(&t.url), Route::Proxy(_)) {
+        if t.surface == Surface::Control || matches!(plan.route(&t.url), Route::Proxy(_)) {
             continue;
         }
         let (host, port) = dial(&t.host(), t.port(), &plan.connect_to);

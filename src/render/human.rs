@@ -76,6 +76,7 @@ pub fn render(r: &Report, verbose: u8, quiet: bool) -> String {
         let _ = writeln!(o);
         render_targets(&mut o, r, verbose);
         render_dns_views(&mut o, r, verbose);
+        render_routes(&mut o, r);
         if let Some(t) = &r.edge_trace {
             let _ = writeln!(o, "  {}", trace_line(lang, t));
         }
@@ -238,6 +239,41 @@ fn render_targets(o: &mut String, r: &Report, verbose: u8) {
 
 /// The names as apps resolve them beside what DNS answers: the names whose two views disagree or
 /// that the hosts file answers, every name with `-v` (with the DoH controls' answers).
+/// The routes of this machine's programs, when more than one was probed: which programs take
+/// each, its way and its own verdict.
+fn render_routes(o: &mut String, r: &Report) {
+    let lang = r.language;
+    if r.routes.len() < 2 {
+        return;
+    }
+    let _ = writeln!(o, "  {}", tr!(lang, "human-routes").bold());
+    for route in &r.routes {
+        let mark = if route.cause == crate::report::Cause::Healthy {
+            "✓".green().bold()
+        } else {
+            "✗".red().bold()
+        };
+        let programs: Vec<String> = route
+            .programs
+            .iter()
+            .map(|p| tr!(lang, "human-programs", programs = p.as_str()))
+            .collect();
+        let _ = writeln!(
+            o,
+            "    {mark} {}",
+            tr!(
+                lang,
+                "human-route-line",
+                programs = crate::i18n::joined(lang, &programs),
+                way = route.way.as_str(),
+                source = route.source.as_str(),
+                summary = route.summary.as_str()
+            )
+        );
+    }
+    let _ = writeln!(o);
+}
+
 fn render_dns_views(o: &mut String, r: &Report, verbose: u8) {
     let lang = r.language;
     let notable = |v: &DnsViewReport| v.agree == Some(false) || v.os.from_hosts_file;

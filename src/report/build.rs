@@ -218,6 +218,7 @@ pub fn build(obs: &Observations, diagnosis: Diagnosis, exit_code: i32, environme
         dns_consistency: diagnosis.dns_consistency,
         dns_views: diagnosis.dns_views,
         system_view: Default::default(),
+        routes: Vec::new(),
         account: diagnosis.account.map(|mut a| {
             if let Some(k) = &obs.key_check {
                 a.stages = target_report(k).stages;

@@ -13,6 +13,7 @@ use super::dns_consistency::DnsConsistencyReport;
 use super::dns_views::DnsViewReport;
 use super::edge_trace::EdgeTraceReport;
 use super::environment::Environment;
+use super::routes::RouteReport;
 use super::status_page::StatusPageReport;
 use super::system_view::SystemViewReport;
 use super::targets::TargetReport;
@@ -58,6 +59,10 @@ pub struct Report {
     /// its PAC file) and of tunnels (VPN, TUN proxies).
     #[serde(default)]
     pub system_view: SystemViewReport,
+    /// The routes of this machine's programs that were probed, each with its own verdict (the
+    /// main route first); the verdict above is over all of them.
+    #[serde(default)]
+    pub routes: Vec<RouteReport>,
     pub environment: Environment,
 }
 

@@ -20,6 +20,7 @@ mod edge_trace;
 mod environment;
 mod exit;
 mod names;
+mod routes;
 mod stages;
 mod status_page;
 mod support;
@@ -40,6 +41,7 @@ pub use edge_trace::EdgeTraceReport;
 pub use environment::{Environment, ProxySettingReport};
 pub use exit::ExitCode;
 pub use names::{Cause, Layer, LayerStatus, Severity, StageName, StageStatus, verdict_code};
+pub use routes::RouteReport;
 pub use stages::{
     CertStep, DnsOutput, DnsStep, EndpointEntry, EndpointsOutput, HttpAttempt, HttpOutput, LookupStep,
     Phases, ResponseStep, SniTest, StoreStep, TcpOutput, TcpStep, Timeline, TlsAttempt, TlsOutput, TlsStep,

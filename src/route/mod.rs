@@ -4,9 +4,11 @@
 //! these, settings report them, probes follow them.
 
 mod no_proxy;
+mod programs;
 mod proxy;
 mod rules;
 
 pub use no_proxy::NO_PROXY_VARIABLES;
+pub use programs::{DecidedWays, Decision, Programs};
 pub use proxy::{DEFAULT_PROXY_PORT, PROXY_VARIABLES, ProxyConfig, ProxyScheme, ProxySettings, Route};
 pub use rules::{ConnectTo, ResolveRule, bracket, dial};

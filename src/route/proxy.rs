@@ -300,6 +300,12 @@ pub enum Route<'a> {
     },
     /// Through this proxy.
     Proxy(&'a ProxyConfig),
+    /// Direct, as a setting decided for this target (the system proxy's exceptions, a PAC's
+    /// `DIRECT`); `by` names the setting.
+    DecidedDirect {
+        /// Where the decision came from.
+        by: &'a str,
+    },
 }
 
 impl Route<'_> {
@@ -310,6 +316,7 @@ impl Route<'_> {
             Route::Disabled => "direct (--proxy \"\" turns proxies off)".to_string(),
             Route::Bypassed { entry, source } => format!("direct ({source} entry '{entry}' matches)"),
             Route::Proxy(p) => format!("through {} (from {})", p.display(), p.source),
+            Route::DecidedDirect { by } => format!("direct (decided by {by})"),
         }
     }
 }

@@ -265,6 +265,7 @@ async fn fetch_web(
 ) -> Result<WebBody, PacError> {
     let plan = Plan {
         proxies: Arc::new(ProxySettings::default()),
+        decided: None,
         ..plan.clone()
     };
     let request = RequestSpec {

@@ -100,6 +100,15 @@ fn finish(receiver: &mpsc::Receiver<ProxySource>, deadline: Instant, origin: &st
 pub fn read_desktop_proxy(vars: Vec<(OsString, OsString)>) -> SystemProxy {
     let deadline = Instant::now() + SOURCES_TIMEOUT;
     let desktop = desktop_from_env(&|name| variable(&vars, name));
+    let Some(desktop) = desktop else {
+        // Without a desktop session no desktop setting is in force (browsers then follow the
+        // proxy variables), so none is read: a server or a CI runner spends nothing on it.
+        return SystemProxy {
+            sources: vec![],
+            in_force: None,
+            in_force_reason: "no_desktop_setting".to_string(),
+        };
+    };
     let gnome_vars = vars.clone();
     let gnome = start(move || gnome::read(&gnome_vars));
     let kde = start(move || kde::read(&|name| variable(&vars, name)));
@@ -108,9 +117,8 @@ pub fn read_desktop_proxy(vars: Vec<(OsString, OsString)>) -> SystemProxy {
         finish(&kde, deadline, "~/.config/kioslaverc"),
     ];
     let (in_force, reason) = match desktop {
-        Some(Desktop::Gnome) => (Some(0), "desktop_gnome"),
-        Some(Desktop::Kde) => (Some(1), "desktop_kde"),
-        None => (None, "no_desktop_setting"),
+        Desktop::Gnome => (Some(0), "desktop_gnome"),
+        Desktop::Kde => (Some(1), "desktop_kde"),
     };
     SystemProxy {
         sources,

@@ -339,6 +339,7 @@ mod tests {
             status_documents: vec![],
             key_check: None,
             proxies: Default::default(),
+            decided: None,
             doh: vec![],
         }
     }

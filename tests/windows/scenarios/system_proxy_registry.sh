@@ -4,7 +4,6 @@
 # firewall; the proxy (tinyproxy) refuses OpenAI's domains with "403 Filtered" and lets the controls through.
 DESCRIPTION="proxy only in HKCU Internet Settings (ProxyEnable, ProxyServer); it refuses OpenAI's domains"
 EXPECT_LAYER=local_network EXPECT_CAUSE=proxy_denied EXPECT_EXIT=3
-PENDING="the system proxy from the Windows registry (issue 15, src/system/proxy)"
 
 faults() {
   start_tinyproxy '(^|\.)chatgpt\.com$' '(^|\.)openai\.com$' '(^|\.)oaistatic\.com$'

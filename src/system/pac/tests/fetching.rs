@@ -33,6 +33,7 @@ fn plan() -> Plan {
         status_documents: vec![],
         key_check: None,
         proxies: Arc::new(ProxySettings::default()),
+        decided: None,
         doh: vec![],
     }
 }
