@@ -138,7 +138,7 @@ fn peak_rss(w: &World, extra: &[&str]) -> (std::process::Output, u64) {
         "check".into(),
     ];
     args.extend(w.args());
-    args.extend(extra.iter().map(|s| s.to_string()));
+    args.extend(extra.iter().map(ToString::to_string));
     let out = std::process::Command::new("/usr/bin/time")
         .args(&args)
         .output()
