@@ -169,3 +169,21 @@ EOC
   start_bg_in "$AUX_NS_doh" unbound unbound -d -c "$d/unbound.conf"
   wait_listen "$AUX_NS_doh" unbound tcp "$DOH_V4:443"
 }
+
+# ---- GNOME's proxy settings, as the desktop writes them ------------------------------------------------------
+# gnome_proxy_settings SCHEMA KEY VALUE [SCHEMA KEY VALUE]... — writes GNOME proxy settings with gsettings (dconf,
+# through its D-Bus service, in a session of its own) into a home of the world's own ($W/gnome-home), and makes
+# the binary a program of that GNOME session (HOME, XDG_* and XDG_CURRENT_DESKTOP=GNOME in BIN_ENV).
+gnome_proxy_settings() {
+  need_tools gsettings dbus-run-session
+  local home=$W/gnome-home script=""
+  mkdir -p "$home/.config" "$home/run"
+  chmod 700 "$home/run"
+  while (($# >= 3)); do
+    script+="gsettings set $1 $2 \"$3\" || exit 1"$'\n'
+    shift 3
+  done
+  t 30 env -i PATH="$PATH" HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_RUNTIME_DIR="$home/run" \
+    dbus-run-session -- sh -c "$script" 2>>"$W/gsettings.err" || die "gsettings could not write the GNOME proxy settings (see $W/gsettings.err)"
+  BIN_ENV+=(HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_RUNTIME_DIR="$home/run" XDG_CURRENT_DESKTOP=GNOME)
+}
