@@ -163,8 +163,9 @@ fn interface_for(nameserver: IpAddr, interfaces: &[NetInterface]) -> Option<&Net
         })
 }
 
-/// The (name, address) answers of the dns stages that asked a resolver (the system's or
-/// `--dns-server`); names pinned by `--resolve` or written as addresses prove nothing of DNS.
+/// The (name, address) answers of the dns stages that asked a resolver (the OS resolver as apps
+/// ask it, the configured servers or `--dns-server`); names pinned by `--resolve` or written as
+/// addresses prove nothing of DNS.
 pub fn dns_answers(observations: &Observations) -> Vec<(String, IpAddr)> {
     let all = observations
         .targets
@@ -173,7 +174,10 @@ pub fn dns_answers(observations: &Observations) -> Vec<(String, IpAddr)> {
         .chain(&observations.key_check);
     let mut out: Vec<(String, IpAddr)> = Vec::new();
     for detail in all.filter_map(|t| t.dns.as_ref()?.detail.as_ref()) {
-        if !matches!(detail.source, DnsSource::System { .. } | DnsSource::Server(_)) {
+        if !matches!(
+            detail.source,
+            DnsSource::Os | DnsSource::System { .. } | DnsSource::Server(_)
+        ) {
             continue;
         }
         for ip in detail.addrs() {
