@@ -198,6 +198,60 @@ mod tests {
         s.parse().expect("test address")
     }
 
+    fn looked_up(name: &str, source: DnsSource, addr: &str) -> crate::probe::TargetObservation {
+        use crate::probe::{DnsDetail, Family, FamilyLookup, Outcome, Stage};
+        use std::time::Duration;
+        let detail = DnsDetail {
+            query: name.into(),
+            source,
+            lookups: vec![FamilyLookup {
+                family: Family::Ipv4,
+                outcome: Outcome::Ok,
+                addrs: vec![ip(addr)],
+                ttl: None,
+                duration: Duration::ZERO,
+            }],
+        };
+        crate::probe::TargetObservation {
+            target: crate::catalog::Target {
+                name: name.into(),
+                surface: crate::catalog::Surface::Web,
+                url: url::Url::parse(&format!("https://{name}/")).expect("test URL"),
+            },
+            dns: Some(Stage::ok(Duration::ZERO, detail)),
+            attempts: vec![],
+        }
+    }
+
+    #[test]
+    fn answers_come_from_resolvers_asked_not_from_pins_or_literals() {
+        let observations = Observations {
+            targets: vec![
+                looked_up("chatgpt.com", DnsSource::Os, "198.18.0.10"),
+                looked_up(
+                    "api.openai.com",
+                    DnsSource::System { servers: vec![] },
+                    "198.18.0.13",
+                ),
+                looked_up("auth.openai.com", DnsSource::Pinned, "198.18.0.14"),
+                looked_up("cdn.oaistatic.com", DnsSource::Literal, "198.18.0.15"),
+            ],
+            status_documents: vec![],
+            key_check: None,
+            doh: vec![],
+            dns_views: vec![],
+            started_at: std::time::SystemTime::UNIX_EPOCH,
+            duration: std::time::Duration::ZERO,
+        };
+        assert_eq!(
+            dns_answers(&observations),
+            vec![
+                ("chatgpt.com".to_string(), ip("198.18.0.10")),
+                ("api.openai.com".to_string(), ip("198.18.0.13")),
+            ]
+        );
+    }
+
     fn iface(name: &str, addresses: &[(&str, u8)]) -> NetInterface {
         let addresses: Vec<(IpAddr, u8)> = addresses.iter().map(|&(a, len)| (ip(a), len)).collect();
         let mut i = NetInterface::new(name, &addresses);
