@@ -12,7 +12,7 @@ use url::Url;
 use crate::i18n::Lang;
 use crate::probe::plan::{Plan, ProbeTools};
 use crate::report::{BrowserRouteReport, PacAnswerReport, PacReport, ProxySourceReport};
-use crate::route::{DecidedWays, Decision, ProxySettings, Route};
+use crate::route::{DecidedWays, Decision, ProxyConfig, ProxySettings, Route};
 use crate::system::interfaces::NetInterface;
 use crate::system::pac::{self, PacEnvironment, PacError, PacResolver};
 use crate::system::proxy::{
@@ -162,6 +162,11 @@ fn endpoint(host: &str, port: u16) -> String {
     format!("{}:{port}", crate::route::bracket(host))
 }
 
+/// A proxy as `host:port` (IPv6 in brackets), the way the reports write it.
+pub fn proxy_endpoint(p: &ProxyConfig) -> String {
+    endpoint(p.host(), p.port())
+}
+
 /// What browsers do with one URL, and what decided it.
 fn browser_way(view: &BrowserView, url: &Url) -> (Way, String) {
     let Some(setting) = view.system.setting_in_force() else {
@@ -170,19 +175,20 @@ fn browser_way(view: &BrowserView, url: &Url) -> (Way, String) {
     match setting.choice_for(url) {
         SystemProxyChoice::Direct => (Way::Direct, setting.origin.clone()),
         SystemProxyChoice::Bypassed { entry } => (Way::Direct, format!("{} ({entry})", setting.origin)),
-        SystemProxyChoice::Proxy(p) => (Way::Proxy(endpoint(p.host(), p.port())), setting.origin.clone()),
+        SystemProxyChoice::Proxy(p) => (Way::Proxy(proxy_endpoint(&p)), setting.origin.clone()),
         SystemProxyChoice::Pac(_) => (pac_way(view, url), "PAC".into()),
         SystemProxyChoice::AutoDetect => (Way::Unknown, "auto_detect".into()),
     }
 }
 
+/// The choices the PAC file returned for `url`, when it was evaluated and answered.
+fn pac_choices<'a>(view: &'a BrowserView, url: &Url) -> Option<&'a [pac::PacChoice]> {
+    let (_, answer) = view.pac.as_ref()?.answers.iter().find(|(u, _)| u == url)?;
+    answer.as_ref().ok().map(|(_, choices)| choices.as_slice())
+}
+
 fn pac_way(view: &BrowserView, url: &Url) -> Way {
-    let answer = view
-        .pac
-        .as_ref()
-        .and_then(|p| p.answers.iter().find(|(u, _)| u == url))
-        .and_then(|(_, a)| a.as_ref().ok());
-    let Some((_, choices)) = answer else {
+    let Some(choices) = pac_choices(view, url) else {
         return Way::Unknown;
     };
     match choices.first() {
@@ -201,15 +207,7 @@ fn browser_decision(view: &BrowserView, url: &Url) -> Option<Decision> {
         SystemProxyChoice::Direct | SystemProxyChoice::Bypassed { .. } => Some(Decision::Direct),
         SystemProxyChoice::Proxy(p) => Some(Decision::Proxy(p)),
         SystemProxyChoice::Pac(location) => {
-            let (_, choices) = view
-                .pac
-                .as_ref()?
-                .answers
-                .iter()
-                .find(|(u, _)| u == url)?
-                .1
-                .as_ref()
-                .ok()?;
+            let choices = pac_choices(view, url)?;
             match choices.first() {
                 Some(pac::PacChoice::Direct) | None => Some(Decision::Direct),
                 Some(c) => c.to_proxy_config(&format!("PAC {location}")).map(Decision::Proxy),
@@ -232,10 +230,10 @@ pub fn decided_ways(
     let mut differs = false;
     for u in urls {
         let decision = browser_decision(view, u)?;
-        let env_way = env.for_url(u).map(|p| endpoint(p.host(), p.port()));
+        let env_way = env.for_url(u).map(proxy_endpoint);
         let way = match &decision {
             Decision::Direct => None,
-            Decision::Proxy(p) => Some(endpoint(p.host(), p.port())),
+            Decision::Proxy(p) => Some(proxy_endpoint(p)),
         };
         differs |= env_way != way;
         decisions.push((u.to_string(), decision));
@@ -264,7 +262,7 @@ pub fn way_words(ways: &DecidedWays) -> String {
     ways.decisions
         .iter()
         .find_map(|(_, d)| match d {
-            Decision::Proxy(p) => Some(endpoint(p.host(), p.port())),
+            Decision::Proxy(p) => Some(proxy_endpoint(p)),
             Decision::Direct => None,
         })
         .unwrap_or_else(|| "direct".into())
@@ -276,7 +274,7 @@ pub fn routes_report(view: &BrowserView, urls: &[Url], check: &ProxySettings) ->
         .map(|u| {
             let (way, decided_by) = browser_way(view, u);
             let this_check = match check.route(u) {
-                Route::Proxy(p) => Way::Proxy(endpoint(p.host(), p.port())),
+                Route::Proxy(p) => Way::Proxy(proxy_endpoint(p)),
                 _ => Way::Direct,
             };
             let differs = way != Way::Unknown && way != this_check;

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use url::Url;
 
-use super::browsers::{self, BrowserView, DIRECT_SOURCE};
+use super::browsers::{self, BrowserView};
 use crate::cli::args::RouteChoice;
 use crate::diagnose::routes::{RouteJudgement, combine};
 use crate::diagnose::{BrowserFindings, Context, RouteDifference};
@@ -23,7 +23,10 @@ use crate::system::interfaces::{NetInterface, dns_answers, read_resolv_conf, tun
 pub struct CheckObservations {
     /// The main route's probes: the check's own way, or the one `--route` pinned.
     pub probes: Observations,
-    /// The main route, when it is not the check's own way (`--route system|direct`).
+    /// Which route the main probes took: the check's own (`env`), or the one `--route` pinned
+    /// (`system` only when the browsers' way was known).
+    pub main_route: RouteChoice,
+    /// The main route's ways, when it is not the check's own (`--route system|direct`).
     pub main_ways: Option<DecidedWays>,
     /// The browsers' way, read beside the probes.
     pub browsers: BrowserView,
@@ -37,11 +40,11 @@ impl CheckObservations {
     pub fn main_programs(&self) -> Vec<Programs> {
         let browsers_share =
             self.browser_probes.is_none() && self.browsers.system.setting_in_force().is_some();
-        match (&self.main_ways, browsers_share) {
-            (None, true) => vec![Programs::Terminal, Programs::Browsers],
-            (None, false) => vec![Programs::Terminal],
-            (Some(w), _) if w.source == DIRECT_SOURCE => vec![],
-            (Some(_), _) => vec![Programs::Browsers],
+        match (self.main_route, browsers_share) {
+            (RouteChoice::Env, true) => vec![Programs::Terminal, Programs::Browsers],
+            (RouteChoice::Env, false) => vec![Programs::Terminal],
+            (RouteChoice::Direct, _) => vec![],
+            (RouteChoice::System, _) => vec![Programs::Browsers],
         }
     }
 }
@@ -64,6 +67,11 @@ pub async fn observe(
         let probes = crate::probe::run::run(&main, tools, on_done).await;
         return CheckObservations {
             probes,
+            main_route: if ways.is_some() {
+                RouteChoice::System
+            } else {
+                RouteChoice::Env
+            },
             main_ways: ways,
             browsers,
             browser_probes: None,
@@ -98,6 +106,11 @@ pub async fn observe(
     );
     CheckObservations {
         probes,
+        main_route: if main_ways.is_some() {
+            RouteChoice::Direct
+        } else {
+            RouteChoice::Env
+        },
         main_ways,
         browsers,
         browser_probes,
@@ -116,10 +129,7 @@ fn with_ways(plan: &Plan, ways: Option<DecidedWays>) -> Plan {
 /// The check's own way in words: `direct`, or the proxy's `host:port`; and what decided it.
 pub fn env_way(proxies: &ProxySettings, urls: &[Url]) -> (String, String) {
     match urls.iter().find_map(|u| proxies.for_url(u)) {
-        Some(p) => (
-            format!("{}:{}", crate::route::bracket(p.host()), p.port()),
-            p.source.clone(),
-        ),
+        Some(p) => (browsers::proxy_endpoint(p), p.source.clone()),
         None => ("direct".into(), "*_PROXY".into()),
     }
 }
@@ -193,13 +203,14 @@ pub fn judge_routes(
     strict: bool,
 ) -> (Diagnosis, Vec<RouteReport>) {
     let lang = ctx.lang;
-    let (main_code, main_way, main_source) = match &seen.main_ways {
-        None => {
-            let (way, source) = env_way(proxies, urls);
-            ("env", way, source)
-        }
-        Some(w) if w.source == DIRECT_SOURCE => ("direct", "direct".into(), w.source.clone()),
-        Some(w) => ("system", browsers::way_words(w), w.source.clone()),
+    let (main_way, main_source) = match &seen.main_ways {
+        None => env_way(proxies, urls),
+        Some(w) => (browsers::way_words(w), w.source.clone()),
+    };
+    let main_code = match seen.main_route {
+        RouteChoice::Env => "env",
+        RouteChoice::System => "system",
+        RouteChoice::Direct => "direct",
     };
     let main_report = route_report(
         main_code,

@@ -15,6 +15,7 @@
 
 use std::net::IpAddr;
 
+use super::network::targets_of;
 use crate::evidence::dns_consistency::Proof;
 use crate::probe::{
     CertProblem, DnsDetail, Failure, NameViews, Observations, Outcome, Stage, TargetObservation, Verification,
@@ -133,23 +134,6 @@ fn given_by_hosts(os: &Stage<DnsDetail>, entries: &[&HostsEntry]) -> (bool, Vec<
             .any(|e| e.address.to_canonical() == ip.to_canonical())
     });
     (all_from_file, got)
-}
-
-/// The targets whose dns stage looked `name` up.
-fn targets_of<'a>(obs: &'a Observations, name: &str) -> Vec<&'a TargetObservation> {
-    let same = |q: &str| {
-        q.trim_end_matches('.')
-            .eq_ignore_ascii_case(name.trim_end_matches('.'))
-    };
-    obs.targets
-        .iter()
-        .filter(|t| {
-            t.dns
-                .as_ref()
-                .and_then(|d| d.detail.as_ref())
-                .is_some_and(|d| same(&d.query))
-        })
-        .collect()
 }
 
 /// What is known of one address: proven by a handshake, or unable to serve the name.

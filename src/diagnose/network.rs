@@ -287,8 +287,25 @@ pub fn slowness(s: Speeds) -> Option<bool> {
     }
 }
 
+/// The targets whose dns stage looked `name` up (trailing dots and case aside).
+pub fn targets_of<'a>(obs: &'a Observations, name: &str) -> Vec<&'a TargetObservation> {
+    let same = |q: &str| {
+        q.trim_end_matches('.')
+            .eq_ignore_ascii_case(name.trim_end_matches('.'))
+    };
+    obs.targets
+        .iter()
+        .filter(|t| {
+            t.dns
+                .as_ref()
+                .and_then(|d| d.detail.as_ref())
+                .is_some_and(|d| same(&d.query))
+        })
+        .collect()
+}
+
 /// Judges every OpenAI name that was asked of the DoH controls: the system resolver's answer
-/// against the controls' and against what the TLS handshakes proved (DESIGN §3, as OONI).
+/// against the controls' and against what the TLS handshakes proved (the path layer's DNS check, as OONI).
 pub fn dns_checks(
     obs: &Observations,
     ranges: &crate::evidence::dns_consistency::EdgeRanges,
@@ -300,17 +317,7 @@ pub fn dns_checks(
     names
         .into_iter()
         .filter_map(|name| {
-            let same = |q: &str| q.trim_end_matches('.').eq_ignore_ascii_case(name);
-            let targets: Vec<&TargetObservation> = obs
-                .targets
-                .iter()
-                .filter(|t| {
-                    t.dns
-                        .as_ref()
-                        .and_then(|d| d.detail.as_ref())
-                        .is_some_and(|d| same(&d.query))
-                })
-                .collect();
+            let targets = targets_of(obs, name);
             let system = SystemAnswer::from_stage(targets.first()?.dns.as_ref()?)?;
             let controls: Vec<ControlAnswer> = obs
                 .doh

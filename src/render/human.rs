@@ -341,21 +341,8 @@ fn view_text(lang: Lang, v: &ResolverViewReport) -> String {
             .skip_reason
             .map_or_else(|| "—".to_string(), |s| s.describe(lang)),
     };
-    if v.from_hosts_file
-        && let Some(first) = v.hosts_entries.first()
-    {
-        let lines: Vec<String> = v
-            .hosts_entries
-            .iter()
-            .filter(|e| e.file == first.file)
-            .map(|e| e.line.to_string())
-            .collect();
-        let from = tr!(
-            lang,
-            "human-view-from-hosts",
-            file = &first.file,
-            lines = lines.join(", ")
-        );
+    if let Some((file, lines)) = v.hosts_lines() {
+        let from = tr!(lang, "human-view-from-hosts", file = file, lines = lines);
         // The message brings its own separator (none before a full-width bracket).
         text.push_str(&from);
     }

@@ -67,6 +67,24 @@ pub struct HostsEntryReport {
     pub address: String,
 }
 
+impl ResolverViewReport {
+    /// When the hosts file gave this view its addresses: the file and its lines that did
+    /// ("3, 4"), for the renderers.
+    pub fn hosts_lines(&self) -> Option<(&str, String)> {
+        if !self.from_hosts_file {
+            return None;
+        }
+        let first = self.hosts_entries.first()?;
+        let lines: Vec<String> = self
+            .hosts_entries
+            .iter()
+            .filter(|e| e.file == first.file)
+            .map(|e| e.line.to_string())
+            .collect();
+        Some((&first.file, lines.join(", ")))
+    }
+}
+
 impl DnsViewReport {
     /// The report of one name's views: `hosts` are the hosts file's lines for it, `from_hosts_file`
     /// whether they gave the OS view, `agree` whether the two resolvers agreed, `doh` every DoH
