@@ -116,7 +116,7 @@ impl Check {
             require_key: self.require_key,
             edge_ranges: settings.edge_ranges.clone(),
             hosts: system::hosts_reading(&self.plan),
-            browsers: routes::browser_findings(&system_view, seen),
+            browsers: routes::browser_findings(&system_view, seen, lang),
             lang,
         };
         let main = diagnose::diagnose(&seen.probes, &ctx);

@@ -33,6 +33,8 @@ pub struct CheckObservations {
     /// The browsers' route, probed apart because it differs from the main route.
     pub browser_probes: Option<(DecidedWays, Observations)>,
     pub interfaces: Vec<NetInterface>,
+    /// The nameservers the OS resolver asks (`resolv.conf`; empty where there is none).
+    pub nameservers: Vec<std::net::IpAddr>,
 }
 
 impl CheckObservations {
@@ -59,6 +61,9 @@ pub async fn observe(
     on_done: impl FnMut(&TargetObservation),
 ) -> CheckObservations {
     let interfaces = crate::system::interfaces::read_interfaces();
+    let nameservers = read_resolv_conf()
+        .map(|c| c.effective_nameservers().to_vec())
+        .unwrap_or_default();
     if pinned == Some(RouteChoice::System) {
         // The browsers' way must be known before their route can be probed.
         let browsers = browsers::read(plan, &tools, urls, &interfaces).await;
@@ -76,6 +81,7 @@ pub async fn observe(
             browsers,
             browser_probes: None,
             interfaces,
+            nameservers,
         };
     }
     let main_ways = (pinned == Some(RouteChoice::Direct)).then(|| browsers::all_direct(urls));
@@ -115,6 +121,7 @@ pub async fn observe(
         browsers,
         browser_probes,
         interfaces,
+        nameservers,
     }
 }
 
@@ -143,33 +150,31 @@ pub fn system_view(
     lang: Lang,
 ) -> SystemViewReport {
     let system = &seen.browsers.system;
-    let nameservers = read_resolv_conf()
-        .map(|c| c.effective_nameservers().to_vec())
-        .unwrap_or_default();
     SystemViewReport {
         proxy_sources: browsers::sources_report(system),
         proxy_in_force: system.in_force().map(|s| s.origin.clone()),
         proxy_in_force_reason: system.in_force_reason.clone(),
         browser_routes: browsers::routes_report(&seen.browsers, urls, proxies),
         pac: seen.browsers.pac.as_ref().map(|p| browsers::pac_report(p, lang)),
-        tunnels: tunnel_reading(&seen.interfaces, &dns_answers(&seen.probes), &nameservers),
+        tunnels: tunnel_reading(&seen.interfaces, &dns_answers(&seen.probes), &seen.nameservers),
     }
 }
 
 /// What `diagnose` weighs of the system view.
-pub fn browser_findings(view: &SystemViewReport, seen: &CheckObservations) -> BrowserFindings {
+pub fn browser_findings(view: &SystemViewReport, seen: &CheckObservations, lang: Lang) -> BrowserFindings {
+    // When the browsers' route was probed (or is the main one), the routes speak for
+    // themselves; the warning is for a check pinned to its own way.
+    let warn_of_differences = seen.browser_probes.is_none() && seen.main_ways.is_none();
     BrowserFindings {
-        pac_failure: view
+        pac_failure: seen
+            .browsers
             .pac
             .as_ref()
-            .filter(|p| p.status == "failed")
-            .map(|p| (p.location.clone(), p.detail.clone().unwrap_or_default())),
-        // When the browsers' route was probed (or is the main one), the routes speak for
-        // themselves; the warning is for a check pinned to its own way.
+            .and_then(|p| Some((p.location.clone(), p.failure()?.message().text(lang)))),
         differing: view
             .browser_routes
             .iter()
-            .filter(|r| r.differs && seen.browser_probes.is_none() && seen.main_ways.is_none())
+            .filter(|r| r.differs && warn_of_differences)
             .map(|r| RouteDifference {
                 url: r.url.clone(),
                 browsers: r.proxy.clone().unwrap_or_else(|| "direct".into()),
@@ -183,10 +188,11 @@ pub fn browser_findings(view: &SystemViewReport, seen: &CheckObservations) -> Br
             .iter()
             .map(|a| (a.name.clone(), a.ip))
             .collect(),
-        tunnels_up: seen
+        tunnels_up: view
+            .tunnels
             .interfaces
             .iter()
-            .filter(|i| i.up && i.tunnel.is_some())
+            .filter(|i| i.up)
             .map(|i| i.name.clone())
             .collect(),
     }

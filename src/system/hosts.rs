@@ -7,10 +7,10 @@
 //! parsed line by line without trusting any of it: comments, several names per line, IPv4 and
 //! IPv6 (with a zone), any case, trailing dots and CRLF are understood, anything else is skipped.
 
-use std::io::Read;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 
+use super::file::CappedReadError;
 use crate::i18n::Lang;
 use crate::tr;
 
@@ -158,59 +158,16 @@ pub fn entries_for(text: &str, file: &str, names: &[String]) -> Vec<HostsEntry> 
 /// replaced, never trusted.
 pub fn read_capped(path: &Path, cap: u64) -> Result<Option<String>, HostsError> {
     let file = path.display().to_string();
-    let unreadable = |e: std::io::Error| HostsError::Unreadable {
-        file: file.clone(),
-        error: e.to_string(),
-    };
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(unreadable(e)),
-    };
-    if !meta.is_file() {
-        return Err(HostsError::NotAFile { file });
+    match super::file::read_capped(path, cap) {
+        Ok(bytes) => Ok(Some(String::from_utf8_lossy(&bytes).into_owned())),
+        Err(CappedReadError::NotFound) => Ok(None),
+        Err(CappedReadError::NotAFile) => Err(HostsError::NotAFile { file }),
+        Err(CappedReadError::TooLarge) => Err(HostsError::TooLarge { file, cap }),
+        Err(CappedReadError::Io(e)) => Err(HostsError::Unreadable {
+            file,
+            error: e.to_string(),
+        }),
     }
-    if meta.len() > cap {
-        return Err(HostsError::TooLarge { file, cap });
-    }
-    let handle = open_without_blocking(path).map_err(unreadable)?;
-    // Checked again on the open file: it may have been replaced since.
-    if !handle.metadata().map_err(unreadable)?.is_file() {
-        return Err(HostsError::NotAFile { file });
-    }
-    let mut bytes = Vec::new();
-    handle
-        .take(cap.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > cap {
-        return Err(HostsError::TooLarge { file, cap });
-    }
-    Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
-}
-
-/// Opens for reading; on Linux with `O_NONBLOCK`, so that a FIFO swapped in after the check
-/// cannot block the open (regular files ignore the flag).
-fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(all(
-        target_os = "linux",
-        any(
-            target_arch = "x86",
-            target_arch = "x86_64",
-            target_arch = "arm",
-            target_arch = "aarch64",
-            target_arch = "riscv64"
-        )
-    ))]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        /// `O_NONBLOCK` on these architectures (asm-generic/fcntl.h).
-        const O_NONBLOCK: i32 = 0o4000;
-        options.custom_flags(O_NONBLOCK);
-    }
-    options.open(path)
 }
 
 /// Reads the hosts file at `path` for `names`: its entries, or why it could not be read. A

@@ -3,6 +3,7 @@
 //! evaluated in a sandbox, and the network interfaces (VPN and TUN adapters). Readings, not
 //! judgements: `diagnose` weighs them.
 
+pub mod file;
 pub mod hosts;
 pub mod interfaces;
 pub mod pac;

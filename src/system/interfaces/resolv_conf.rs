@@ -10,10 +10,10 @@
 //!
 //! On Windows there is no such file (hickory's `read_system_conf` asks the system there).
 
-use std::io::Read;
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::Path;
 
+use crate::system::file::{CappedReadError, read_capped};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -125,32 +125,18 @@ pub fn read_resolv_conf() -> Result<SystemResolvConf, ResolvConfError> {
 /// a regular file and what is larger than `RESOLV_CONF_CAP`.
 pub fn read_resolv_conf_at(path: &Path) -> Result<ResolvConf, ResolvConfError> {
     let shown = path.display().to_string();
-    let unreadable = |source: std::io::Error| match source.kind() {
-        std::io::ErrorKind::NotFound => ResolvConfError::NotFound { path: shown.clone() },
-        _ => ResolvConfError::Unreadable {
+    let bytes = read_capped(path, RESOLV_CONF_CAP).map_err(|e| match e {
+        CappedReadError::NotFound => ResolvConfError::NotFound { path: shown.clone() },
+        CappedReadError::NotAFile => ResolvConfError::NotRegularFile { path: shown.clone() },
+        CappedReadError::TooLarge => ResolvConfError::TooLarge {
+            path: shown.clone(),
+            cap: RESOLV_CONF_CAP,
+        },
+        CappedReadError::Io(source) => ResolvConfError::Unreadable {
             path: shown.clone(),
             source,
         },
-    };
-    // Checked before opening: opening a FIFO for reading blocks until a writer comes.
-    if !std::fs::metadata(path).map_err(unreadable)?.is_file() {
-        return Err(ResolvConfError::NotRegularFile { path: shown });
-    }
-    let file = std::fs::File::open(path).map_err(unreadable)?;
-    // Checked again on the open file, in case the path changed in between.
-    if !file.metadata().map_err(unreadable)?.is_file() {
-        return Err(ResolvConfError::NotRegularFile { path: shown });
-    }
-    let mut bytes = Vec::new();
-    file.take(RESOLV_CONF_CAP + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > RESOLV_CONF_CAP {
-        return Err(ResolvConfError::TooLarge {
-            path: shown,
-            cap: RESOLV_CONF_CAP,
-        });
-    }
+    })?;
     Ok(parse_resolv_conf(&String::from_utf8_lossy(&bytes)))
 }
 

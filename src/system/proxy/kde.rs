@@ -13,8 +13,7 @@
 //! (`\s`, `\t`, `\n`, `\\`, `\xNN`) are decoded, `[$e]`-style flags stripped, localised keys
 //! ignored, and invalid UTF-8 replaced. The system-wide `/etc/xdg/kioslaverc` is not read.
 
-use std::fs;
-use std::io::{ErrorKind, Read};
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 use super::endpoint::{DEFAULT_HTTP_PORT, DEFAULT_SOCKS_PORT, ProxyEndpoint};
@@ -73,29 +72,14 @@ pub fn read(env: &dyn Fn(&str) -> Option<String>) -> ProxySource {
 
 /// The bytes of a regular file of at most `cap` bytes, or why not (a stable code).
 pub fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, &'static str> {
-    let io_code = |e: std::io::Error| match e.kind() {
-        ErrorKind::NotFound => "not_found",
-        ErrorKind::PermissionDenied => "permission_denied",
-        _ => "io_error",
-    };
-    // Checked before opening: opening a FIFO would block.
-    let meta = fs::metadata(path).map_err(io_code)?;
-    if !meta.is_file() {
-        return Err("not_a_regular_file");
-    }
-    if meta.len() > cap {
-        return Err("file_too_large");
-    }
-    let file = fs::File::open(path).map_err(io_code)?;
-    if !file.metadata().map_err(io_code)?.is_file() {
-        return Err("not_a_regular_file");
-    }
-    let mut bytes = Vec::new();
-    file.take(cap + 1).read_to_end(&mut bytes).map_err(io_code)?;
-    if bytes.len() as u64 > cap {
-        return Err("file_too_large");
-    }
-    Ok(bytes)
+    use crate::system::file::{CappedReadError, read_capped};
+    read_capped(path, cap).map_err(|e| match e {
+        CappedReadError::NotFound => "not_found",
+        CappedReadError::NotAFile => "not_a_regular_file",
+        CappedReadError::TooLarge => "file_too_large",
+        CappedReadError::Io(e) if e.kind() == ErrorKind::PermissionDenied => "permission_denied",
+        CappedReadError::Io(_) => "io_error",
+    })
 }
 
 /// The keys of `[Proxy Settings]` in a KConfig file, values decoded; the last one of a key wins.

@@ -6,6 +6,7 @@ use url::Url;
 use super::*;
 use crate::system::proxy::command::run_bounded;
 use crate::system::proxy::model::SystemProxyChoice;
+use std::fs;
 
 const ORIGIN: &str = "~/.config/kioslaverc";
 
