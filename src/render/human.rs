@@ -237,8 +237,6 @@ fn render_targets(o: &mut String, r: &Report, verbose: u8) {
     let _ = writeln!(o);
 }
 
-/// The names as apps resolve them beside what DNS answers: the names whose two views disagree or
-/// that the hosts file answers, every name with `-v` (with the DoH controls' answers).
 /// The routes of this machine's programs, when more than one was probed: which programs take
 /// each, its way and its own verdict.
 fn render_routes(o: &mut String, r: &Report) {
@@ -274,6 +272,8 @@ fn render_routes(o: &mut String, r: &Report) {
     let _ = writeln!(o);
 }
 
+/// The names as apps resolve them beside what DNS answers: the names whose two views disagree or
+/// that the hosts file answers, every name with `-v` (with the DoH controls' answers).
 fn render_dns_views(o: &mut String, r: &Report, verbose: u8) {
     let lang = r.language;
     let notable = |v: &DnsViewReport| v.agree == Some(false) || v.os.from_hosts_file;

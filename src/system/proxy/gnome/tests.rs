@@ -173,7 +173,13 @@ fn own_home(dir: &Path) -> Vec<(OsString, OsString)> {
 }
 
 fn gsettings_installed() -> bool {
-    run_bounded("gsettings", &["--version"], &[], TIMEOUT, 4096).is_ok()
+    let installed = run_bounded("gsettings", &["--version"], &[], TIMEOUT, 4096).is_ok();
+    // CI installs it (scripts/install-test-deps.sh): there, its absence is a failure.
+    assert!(
+        installed || std::env::var_os("CI").is_none(),
+        "gsettings is missing in CI"
+    );
+    installed
 }
 
 /// Writes through `dbus-run-session -- gsettings set …` (dconf writes through its D-Bus service).
