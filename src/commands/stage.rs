@@ -32,7 +32,7 @@ use crate::report::{
     round_ms, tool,
 };
 use crate::report::{StageName, StageStatus, ms};
-use crate::route::dial;
+use crate::route::{dial, pinned};
 use crate::tr;
 
 /// `dns HOST`: A and AAAA, separately, with TTLs and the resolver asked. `lang` is the language
@@ -95,17 +95,7 @@ async fn resolve(host: &str, port: u16, r: &ResolverArgs, route: &RouteArgs, dns
             port: dial_port,
         };
     }
-    let pinned = route
-        .resolve
-        .iter()
-        .find(|x| x.host.eq_ignore_ascii_case(&dial_host) && x.port == dial_port)
-        .or_else(|| {
-            route
-                .resolve
-                .iter()
-                .find(|x| x.host.eq_ignore_ascii_case(host) && x.port == port)
-        });
-    if let Some(rule) = pinned {
+    if let Some(rule) = pinned(&route.resolve, (&dial_host, dial_port), (host, port)) {
         return Resolved {
             dns: Some(fixed_stage(&dial_host, DnsSource::Pinned, &rule.addrs, &fams)),
             addrs: rule.addrs.clone(),

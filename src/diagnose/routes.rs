@@ -4,7 +4,7 @@
 //! not, the failing route's verdict stands, and it names which programs work and what to change.
 
 use crate::i18n::Lang;
-use crate::report::{Cause, Diagnosis, Layer};
+use crate::report::{Cause, Diagnosis};
 use crate::tr;
 
 /// One route's judgement and what it is, in words.
@@ -15,18 +15,6 @@ pub struct RouteJudgement {
     pub way: String,
     /// What decided the way (the proxy variables, the system proxy's origin, `PAC …`).
     pub source: String,
-}
-
-/// The order in which layers are walked, from the user outwards.
-fn rank(layer: Layer) -> u8 {
-    match layer {
-        Layer::Machine => 0,
-        Layer::LocalNetwork => 1,
-        Layer::Path => 2,
-        Layer::Service => 3,
-        Layer::Account => 4,
-        Layer::None => 5,
-    }
 }
 
 fn faulty(d: &Diagnosis) -> bool {
@@ -63,7 +51,8 @@ pub fn combine(terminal: RouteJudgement, browsers: RouteJudgement, lang: Lang) -
     let browsers_first = match (t_fault, b_fault) {
         (false, true) => true,
         (true, false) => false,
-        _ => rank(browsers.diagnosis.verdict.layer) < rank(terminal.diagnosis.verdict.layer),
+        // Layers order from the user outwards.
+        _ => browsers.diagnosis.verdict.layer < terminal.diagnosis.verdict.layer,
     };
     let (mut decided, other_line, failing_programs) = if browsers_first {
         // The verdict and the layers are the browsers' route's; what the report shows beside
@@ -117,7 +106,7 @@ pub fn combine(terminal: RouteJudgement, browsers: RouteJudgement, lang: Lang) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Verdict;
+    use crate::report::{Layer, Verdict};
 
     fn judged(layer: Layer, cause: Cause, summary: &str, way: &str) -> RouteJudgement {
         RouteJudgement {

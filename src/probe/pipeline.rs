@@ -16,10 +16,10 @@ use super::observation::{
 };
 use super::plan::{Plan, ProbeTools};
 use crate::catalog::Target;
-use crate::route::{ProxyConfig, ProxyScheme, Route, bracket, dial};
+use crate::route::{ProxyConfig, ProxyScheme, Route, bracket, dial, pinned};
 
 /// The wait allowed for the next stage.
-fn stage_timeout(timeout: Duration, deadline: Instant) -> Duration {
+pub(super) fn stage_timeout(timeout: Duration, deadline: Instant) -> Duration {
     timeout.min(deadline.saturating_duration_since(Instant::now()))
 }
 
@@ -116,16 +116,11 @@ async fn addresses(
         let dns = (!target.is_ip_literal()).then(|| literal_stage(dial_host, ip));
         return (dns, vec![ip]);
     }
-    let pinned = plan
-        .resolve
-        .iter()
-        .find(|r| r.host.eq_ignore_ascii_case(dial_host) && r.port == dial_port)
-        .or_else(|| {
-            plan.resolve
-                .iter()
-                .find(|r| r.host.eq_ignore_ascii_case(&target.host()) && r.port == target.port())
-        });
-    if let Some(rule) = pinned {
+    if let Some(rule) = pinned(
+        &plan.resolve,
+        (dial_host, dial_port),
+        (&target.host(), target.port()),
+    ) {
         let dns = pinned_stage(dial_host, &rule.addrs, &plan.families);
         return (Some(dns), rule.addrs.clone());
     }

@@ -21,7 +21,7 @@ use super::observation::{
 use super::pipeline::probe_request;
 use super::plan::{Plan, ProbeTools};
 use crate::catalog::{Surface, Target};
-use crate::route::{Route, dial};
+use crate::route::{Route, dial, pinned};
 
 /// The body cap for status page documents (incident lists run long).
 pub const STATUS_DOCUMENT_CAP: usize = 2 * 1024 * 1024;
@@ -173,10 +173,7 @@ fn looked_up_names(plan: &Plan) -> Vec<(String, Vec<usize>)> {
             continue;
         }
         let (host, port) = dial(&t.host(), t.port(), &plan.connect_to);
-        let pinned = plan
-            .resolve
-            .iter()
-            .any(|r| r.host.eq_ignore_ascii_case(&host) && r.port == port);
+        let pinned = pinned(&plan.resolve, (&host, port), (&t.host(), t.port())).is_some();
         if host.parse::<IpAddr>().is_ok() || pinned {
             continue;
         }
@@ -211,9 +208,7 @@ impl SecondViews {
                 server_chosen,
             };
         }
-        let wait = plan
-            .timeout
-            .min(deadline.saturating_duration_since(Instant::now()));
+        let wait = super::pipeline::stage_timeout(plan.timeout, deadline);
         let tasks = names
             .iter()
             .map(|(name, _)| {

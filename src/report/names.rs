@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use super::exit::ExitCode;
 
 /// A layer, from the user outwards.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+// The variants are in that order, and `Ord` follows it (the verdict over routes compares them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Layer {
     Machine,

@@ -11,4 +11,4 @@ mod rules;
 pub use no_proxy::NO_PROXY_VARIABLES;
 pub use programs::{DecidedWays, Decision, Programs};
 pub use proxy::{DEFAULT_PROXY_PORT, PROXY_VARIABLES, ProxyConfig, ProxyScheme, ProxySettings, Route};
-pub use rules::{ConnectTo, ResolveRule, bracket, dial};
+pub use rules::{ConnectTo, ResolveRule, bracket, dial, pinned};

@@ -34,6 +34,17 @@ pub fn dial(host: &str, port: u16, rules: &[ConnectTo]) -> (String, u16) {
     (host.to_string(), port)
 }
 
+/// The `--resolve` rule that pins a target: the one for where it is dialled (after
+/// `--connect-to`), else the one for its own host and port, as curl applies them.
+pub fn pinned<'a>(rules: &'a [ResolveRule], dial: (&str, u16), own: (&str, u16)) -> Option<&'a ResolveRule> {
+    let rule_for = |(host, port): (&str, u16)| {
+        rules
+            .iter()
+            .find(|r| r.host.eq_ignore_ascii_case(host) && r.port == port)
+    };
+    rule_for(dial).or_else(|| rule_for(own))
+}
+
 /// A host as written before `:port`: IPv6 literals in square brackets.
 pub fn bracket(host: &str) -> String {
     if host.contains(':') {
@@ -65,6 +76,26 @@ mod tests {
         assert_eq!(dial("API.openai.com", 443, &rules), ("127.0.0.1".into(), 8443));
         assert_eq!(dial("chatgpt.com", 443, &rules), ("chatgpt.com".into(), 9443));
         assert_eq!(dial("chatgpt.com", 80, &rules), ("chatgpt.com".into(), 80));
+    }
+
+    #[test]
+    fn a_resolve_rule_for_the_dialled_host_wins_then_the_targets_own() {
+        let rule = |host: &str, last: u8| ResolveRule {
+            host: host.into(),
+            port: 443,
+            addrs: vec![IpAddr::from([192, 0, 2, last])],
+        };
+        let rules = [rule("edge.test", 1), rule("chatgpt.com", 2)];
+        let got = |dial, own| pinned(&rules, dial, own).map(|r| r.addrs[0]);
+        assert_eq!(
+            got(("EDGE.test", 443), ("chatgpt.com", 443)),
+            Some(IpAddr::from([192, 0, 2, 1]))
+        );
+        assert_eq!(
+            got(("other.test", 443), ("chatgpt.com", 443)),
+            Some(IpAddr::from([192, 0, 2, 2]))
+        );
+        assert_eq!(got(("other.test", 443), ("chatgpt.com", 8443)), None);
     }
 
     #[test]
