@@ -159,6 +159,26 @@ pub fn captive_expectation(url: &Url) -> Option<(u16, &'static str)> {
         .map(|(_, status, body)| (*status, *body))
 }
 
+/// The domains OpenAI's services live under (REFERENCE.md): a redirect within them stays with
+/// OpenAI, one outside them does not.
+pub const OPENAI_DOMAINS: &[&str] = &[
+    "chatgpt.com",
+    "openai.com",
+    "oaistatic.com",
+    "oaiusercontent.com",
+    "oaistatsig.com",
+    "chat.com",
+    "sora.com",
+];
+
+/// True when `host` is one of [`OPENAI_DOMAINS`] or under one.
+pub fn is_openai_domain(host: &str) -> bool {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    OPENAI_DOMAINS
+        .iter()
+        .any(|d| host == *d || host.strip_suffix(d).is_some_and(|rest| rest.ends_with('.')))
+}
+
 /// The default API base URL (as the OpenAI SDKs have it).
 pub const DEFAULT_BASE_URL: &str = "https://api.openai.com/v1";
 

@@ -258,3 +258,39 @@ diag-healthy-summary = ChatGPT is reachable from here: every OpenAI endpoint ans
 diag-healthy-no-service-summary = The controls answered; no OpenAI surface was selected.
 # $summary: the verdict's summary; $surfaces: the surface codes that still work (web, app, api), joined.
 diag-still-working = { $summary } Still working: { $surfaces }.
+
+## Answers that are not OpenAI's (evidence::origin)
+diag-unexpected-answer-summary = Something on the path answered in OpenAI's place: the answers of { $targets } lack what only OpenAI sends (a block page, a deny page, or a body that never ends).
+diag-evidence-unexpected = { $target }: { $status } — { $lack }; OpenAI answers { $expected }
+diag-evidence-page-server = { $line } (page “{ $title }”, server “{ $server }”)
+diag-evidence-page = { $line } (page “{ $title }”)
+diag-evidence-server = { $line } (server “{ $server }”)
+diag-evidence-control-answered = control { $target } answered normally
+diag-evidence-same-page = control { $control } was answered by the same page as { $target } ({ $status })
+diag-status-page-foreign = the status page { $target } did not answer with its own document ({ $lack }); its state is unknown
+lack-body_unfinished = the body was still arriving after { $ms } ms ({ $bytes } bytes): it trickles or never ends
+lack-body_too_long = the body ran past { $bytes } bytes where OpenAI's answer is a few hundred
+lack-body_broken = the connection broke in the middle of the body ({ $bytes } bytes)
+lack-redirect_off_site = a redirect away from OpenAI, to { $host }
+lack-unexpected_status = a success where OpenAI refuses a request without a key
+lack-unexpected_body = a body that is not OpenAI's (content type { $content_type })
+lack-no_request_id = no x-request-id header, which every answer of OpenAI's API carries
+lack-no_edge_ray = no cf-ray header with a data centre, which every answer of OpenAI's edge carries
+proof-api_models = 401 with its JSON error and an x-request-id
+proof-api_key = its JSON with an x-request-id
+proof-api_region = its JSON (cookie_consent_required)
+proof-edge_trace = its key=value lines (ip, colo, loc)
+proof-app_edge = its JSON (cf_details)
+proof-web_page = its edge's headers (cf-ray with a data centre) and its challenge or page
+proof-status_json = its JSON (status.indicator)
+proof-unchecked = anything
+
+## Handshakes judged by shape and time
+diag-sni-throttled-summary = Connections that name OpenAI's sites are slowed on the way: their TLS handshakes take more than { $rtts } round trips while the same servers answer fast under another name (throttling keyed by the name): { $targets }.
+diag-evidence-throttled = { $target }: TCP connect { $connect_ms } ms, TLS handshake { $handshake_ms } ms ({ $ratio }× the connect), first byte { $first_byte } ms; the same address naming { $decoy }: handshake { $decoy_ms } ms
+diag-evidence-control-handshake = control { $target }: TCP connect { $connect_ms } ms, TLS handshake { $handshake_ms } ms
+diag-large-handshake-path-summary = Browsers cannot connect to OpenAI: a large TLS greeting like theirs (about 1.7 KB, with a post-quantum key share) dies on the way to { $targets }, while the tool's small one completes and a control takes the large one.
+diag-large-handshake-local-summary = Browsers' TLS greetings are dropped on this network: a large greeting like theirs (about 1.7 KB, with a post-quantum key share) dies on the way to every site tried, controls included, while small ones complete.
+diag-evidence-large-died = { $target }: the small handshake completed in { $small_ms } ms; a browser-shaped one (X25519MLKEM768 offered) { $failure } ({ $code }) after { $after_ms } ms
+diag-evidence-large-control-ok = control { $target } completed the browser-shaped handshake (the server chose { $group })
+diag-evidence-large-no-control = no control took a browser-shaped handshake, so the local network is not ruled out

@@ -41,6 +41,9 @@ cause-ipv6_broken = IPv6 broken
 cause-region_blocked = region not supported
 cause-edge_challenge = refused by OpenAI's edge
 cause-path_slow = path to OpenAI slow
+cause-unexpected_answer = something else answered for OpenAI
+cause-sni_throttled = throttled by name (SNI)
+cause-large_handshake_blocked = browsers' large TLS handshake blocked
 cause-service_outage = OpenAI outage
 cause-service_degraded = OpenAI degraded
 cause-service_errors = OpenAI server errors
@@ -131,6 +134,16 @@ advice-network_slow =
     Every site is slow from here: move closer to the Wi-Fi access point, stop large downloads, or try another network.
 advice-path_slow =
     Only the way to OpenAI is slow: a VPN exit far away or a congested route; try without the VPN or from another network.
+advice-unexpected_answer =
+    The answers on OpenAI's names are not OpenAI's: a block page, a proxy's or firewall's deny page, a login page, or a body that never ends. The page's title and server (in the evidence) say who put it there.
+    At work or school, ask the network's administrators to allow chatgpt.com, openai.com and oaistatic.com. At home, your provider or a parental-control or security filter (router, antivirus) blocks them: turn the filter off for these sites, or use another network.
+    If you set OPENAI_BASE_URL or a gateway, check that it points at an OpenAI-compatible API.
+advice-sni_throttled =
+    Something on the path slows down connections that name OpenAI's sites, while the same servers answer fast under another name: throttling keyed by the name (SNI), as done to other services by some providers and firewalls.
+    Another network (mobile data), a VPN that tunnels TLS, or Encrypted Client Hello where the browser and site support it avoid it. Complain to your provider with the figures in the evidence.
+advice-large_handshake_blocked =
+    Browsers now send a large TLS greeting (a post-quantum key share, about 1.7 KB in two packets); a router, firewall or VPN on the way drops it, while small greetings pass. Update the firmware of your router or firewall; check MTU/MSS clamping on VPNs and PPPoE links (an MTU of 1,400 or clamping the MSS usually fixes it).
+    Stopgap: turn the post-quantum key share off in the browser — Chrome/Edge: chrome://flags → "TLS 1.3 post-quantum key agreement" (or the PostQuantumKeyAgreementEnabled policy) set to Disabled; Firefox: about:config → security.tls.enable_kyber = false. Turn it back on when the network is fixed.
 advice-region_blocked =
     OpenAI does not serve the country your connection appears to come from. Its list of supported countries: https://platform.openai.com/docs/supported-countries.
     If you are in a supported country, your traffic leaves elsewhere: check VPNs and proxies, and that IPv6 traffic and logins (auth.openai.com) go the same way as the rest.

@@ -245,3 +245,39 @@ diag-healthy-summary = 从这里可以访问 ChatGPT：所有 OpenAI 端点都�
 diag-healthy-no-service-summary = 对照目标有响应；没有选择任何 OpenAI 服务。
 # $summary：结论摘要；$surfaces：仍然可用的服务代码（web、app、api），已连接好。
 diag-still-working = { $summary }仍可用：{ $surfaces }。
+
+## 不是 OpenAI 的应答（evidence::origin）
+diag-unexpected-answer-summary = 路径上有别的设备冒充 OpenAI 作了应答：{ $targets } 的应答缺少只有 OpenAI 才会发出的特征（可能是拦截页、拒绝访问页，或永远读不完的内容）。
+diag-evidence-unexpected = { $target }：{ $status } —— { $lack }；OpenAI 的应答应是{ $expected }
+diag-evidence-page-server = { $line }（页面“{ $title }”，服务器“{ $server }”）
+diag-evidence-page = { $line }（页面“{ $title }”）
+diag-evidence-server = { $line }（服务器“{ $server }”）
+diag-evidence-control-answered = 对照目标 { $target } 应答正常
+diag-evidence-same-page = 对照目标 { $control } 收到了与 { $target } 相同的页面（{ $status }）
+diag-status-page-foreign = 状态页 { $target } 返回的不是它自己的文档（{ $lack }），其状态未知
+lack-body_unfinished = 过了 { $ms } 毫秒内容仍在传输（已收到 { $bytes } 字节）：它在极慢地滴流或永远不会结束
+lack-body_too_long = 内容超过了 { $bytes } 字节，而 OpenAI 的应答只有几百字节
+lack-body_broken = 内容传到一半连接就断了（{ $bytes } 字节）
+lack-redirect_off_site = 重定向到了 OpenAI 之外的地址：{ $host }
+lack-unexpected_status = 返回了成功，而 OpenAI 会拒绝不带密钥的请求
+lack-unexpected_body = 内容不是 OpenAI 的格式（内容类型 { $content_type }）
+lack-no_request_id = 没有 x-request-id 响应头，而 OpenAI API 的每个应答都带有它
+lack-no_edge_ray = 没有带数据中心代码的 cf-ray 响应头，而 OpenAI 边缘节点的每个应答都带有它
+proof-api_models = 带 JSON 错误和 x-request-id 的 401
+proof-api_key = 带 x-request-id 的 JSON
+proof-api_region = 它的 JSON（cookie_consent_required）
+proof-edge_trace = 它的 key=value 行（ip、colo、loc）
+proof-app_edge = 它的 JSON（cf_details）
+proof-web_page = 边缘节点的响应头（带数据中心代码的 cf-ray）以及验证页或网页
+proof-status_json = 它的 JSON（status.indicator）
+proof-unchecked = 任意内容
+
+## 按形态和耗时判断的握手
+diag-sni-throttled-summary = 写着 OpenAI 域名的连接在路上被拖慢了：它们的 TLS 握手超过 { $rtts } 个往返时间，而同一台服务器换个名字就很快（按域名限速）：{ $targets }。
+diag-evidence-throttled = { $target }：TCP 连接 { $connect_ms } 毫秒，TLS 握手 { $handshake_ms } 毫秒（连接耗时的 { $ratio } 倍），首字节 { $first_byte } 毫秒；同一地址换用 { $decoy } 的握手：{ $decoy_ms } 毫秒
+diag-evidence-control-handshake = 对照目标 { $target }：TCP 连接 { $connect_ms } 毫秒，TLS 握手 { $handshake_ms } 毫秒
+diag-large-handshake-path-summary = 浏览器连不上 OpenAI：像浏览器那样的大型 TLS 握手消息（约 1.7 KB，含后量子密钥）在去往 { $targets } 的路上被丢弃，而本工具的小型握手能完成，对照目标也能接受大型握手。
+diag-large-handshake-local-summary = 这个网络丢弃了浏览器的 TLS 握手消息：像浏览器那样的大型握手消息（约 1.7 KB，含后量子密钥）去往所有测试过的网站（包括对照目标）都被丢弃，而小型握手能完成。
+diag-evidence-large-died = { $target }：小型握手在 { $small_ms } 毫秒内完成；浏览器式握手（提供 X25519MLKEM768）在 { $after_ms } 毫秒后{ $failure }（{ $code }）
+diag-evidence-large-control-ok = 对照目标 { $target } 完成了浏览器式握手（服务器选择了 { $group }）
+diag-evidence-large-no-control = 没有对照目标完成浏览器式握手，因此不能排除本地网络的问题

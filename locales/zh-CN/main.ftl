@@ -41,6 +41,9 @@ cause-ipv6_broken = IPv6 不通
 cause-region_blocked = 地区不受支持
 cause-edge_challenge = OpenAI 边缘节点拒绝
 cause-path_slow = 到 OpenAI 的路径慢
+cause-unexpected_answer = 有别的服务器冒充 OpenAI 应答
+cause-sni_throttled = 按域名（SNI）限速
+cause-large_handshake_blocked = 浏览器的大型 TLS 握手被拦截
 cause-service_outage = OpenAI 服务中断
 cause-service_degraded = OpenAI 服务降级
 cause-service_errors = OpenAI 服务器出错
@@ -149,6 +152,16 @@ advice-network_slow =
     从这里访问所有网站都很慢：靠近 Wi-Fi 接入点（路由器）、停止大文件下载，或换一个网络试试。
 advice-path_slow =
     只有通往 OpenAI 的路径慢：可能是 VPN 出口太远或线路拥堵；试试不用 VPN、换一个离你更近的出口，或换一个网络。
+advice-unexpected_answer =
+    OpenAI 域名上收到的应答不是 OpenAI 发出的：拦截页、代理或防火墙的拒绝页、登录页，或者永远读不完的内容。证据里的页面标题和服务器名说明了是谁放的。
+    在公司或学校：请网络管理员放行 chatgpt.com、openai.com 和 oaistatic.com。在家里：运营商，或路由器、杀毒软件里的家长控制或安全过滤拦截了它们，请对这些网站关闭过滤，或换一个网络。
+    如果你设置了 OPENAI_BASE_URL 或网关，请确认它指向与 OpenAI 兼容的 API。
+advice-sni_throttled =
+    路径上有设备专门拖慢写着 OpenAI 域名的连接，而同一台服务器换个名字就很快：这是按域名（SNI）限速，一些运营商和防火墙对其他服务也这样做过。
+    换一个网络（如手机流量）、使用以隧道方式承载 TLS 的 VPN，或在浏览器和网站都支持时使用 Encrypted Client Hello（ECH）可以避开。可以把证据里的数字提交给运营商投诉。
+advice-large_handshake_blocked =
+    现在的浏览器会发送较大的 TLS 握手消息（含后量子密钥，约 1.7 KB，分两个数据包），路上的路由器、防火墙或 VPN 把它丢掉了，而小的握手消息能通过。请升级路由器或防火墙的固件；检查 VPN 和 PPPoE 线路的 MTU/MSS 设置（把 MTU 设为 1400 或启用 MSS 钳制通常能解决）。
+    临时办法：在浏览器里关闭后量子密钥交换——Chrome/Edge：chrome://flags →“TLS 1.3 post-quantum key agreement”设为 Disabled（或通过 PostQuantumKeyAgreementEnabled 策略）；Firefox：about:config → security.tls.enable_kyber 设为 false。网络修好后再打开。
 advice-region_blocked =
     OpenAI 不为你的网络连接所显示的国家或地区提供服务。OpenAI 的服务范围不包括中国大陆、香港和澳门。支持的国家和地区列表见 https://platform.openai.com/docs/supported-countries
     如果你身在受支持的国家或地区，说明你的流量是从别处出去的：检查 VPN 和代理，并确认 IPv6 流量和登录（auth.openai.com）与其余流量走的是同一条路。

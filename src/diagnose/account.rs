@@ -55,7 +55,12 @@ pub fn judge(scene: &Scene) -> (LayerOutcome, Option<AccountReport>) {
         stages: vec![],
     };
     let mut judgement = LayerJudgement::default();
-    let Some(r) = key_check.observation.response() else {
+    // An answer that is not the API's (a block page, a portal) says nothing of the key.
+    let Some(r) = key_check
+        .observation
+        .response()
+        .filter(|_| key_check.unproven().is_none())
+    else {
         unanswered(key_check, &mut report, &mut judgement, lang);
         return (judgement.finish(Layer::Account, String::new()), Some(report));
     };

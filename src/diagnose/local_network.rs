@@ -39,6 +39,13 @@ pub fn judge(scene: &Scene, after_fault: bool) -> LayerOutcome {
     {
         judgement.fault(c);
     }
+    if !after_fault
+        && !judgement.has_candidate()
+        && let Some(c) =
+            super::handshakes::large_handshake_blocked(scene).filter(|c| c.layer == Layer::LocalNetwork)
+    {
+        judgement.fault(c);
+    }
     let mut outcome = judgement.finish(Layer::LocalNetwork, ok_summary(scene));
     if controls.is_empty() && outcome.report.status == LayerStatus::Ok {
         outcome.report.status = LayerStatus::NotChecked;
@@ -272,23 +279,26 @@ fn proxy_evidence(scene: &Scene, refused: &[&TargetView]) -> Vec<String> {
 fn portal_or_interception(scene: &Scene) -> Option<Candidate> {
     let lang = scene.lang;
     let portals = network::captive_portals(scene.controls().iter().map(|v| v.observation));
+    let same_page = super::answers::same_page_portal(scene);
     let intercepted = network::interceptions(scene.observations);
-    if !portals.is_empty() {
+    if !portals.is_empty() || !same_page.is_empty() {
+        let mut evidence: Vec<String> = portals
+            .iter()
+            .map(|p| {
+                tr!(
+                    lang,
+                    "diag-evidence-captive-portal",
+                    target = &p.target,
+                    sign = p.sign.describe(lang)
+                )
+            })
+            .collect();
+        evidence.extend(same_page);
         return Some(Candidate {
             layer: Layer::LocalNetwork,
             cause: Cause::CaptivePortal,
             summary: tr!(lang, "diag-captive-portal-summary"),
-            evidence: portals
-                .iter()
-                .map(|p| {
-                    tr!(
-                        lang,
-                        "diag-evidence-captive-portal",
-                        target = &p.target,
-                        sign = p.sign.describe(lang)
-                    )
-                })
-                .collect(),
+            evidence,
         });
     }
     if intercepted.is_empty() {

@@ -10,9 +10,11 @@
 
 mod account;
 mod advice;
+mod answers;
 mod candidate;
 mod context;
 mod dns_views;
+mod handshakes;
 mod local_network;
 mod machine;
 pub mod network;

@@ -33,14 +33,33 @@ pub fn judge(scene: &Scene, first_fault: Option<Layer>) -> LayerOutcome {
         {
             judgement.fault(c);
         }
-        if !judgement.has_candidate()
-            && let Some(c) = ipv6_broken(scene)
-        {
-            judgement.fault(c);
+        let later: [fn(&Scene) -> Option<Candidate>; 4] = [
+            super::answers::unexpected_answer,
+            super::handshakes::sni_throttled,
+            |s| super::handshakes::large_handshake_blocked(s).filter(|c| c.layer == Layer::Path),
+            ipv6_broken,
+        ];
+        for rule in later {
+            if judgement.has_candidate() {
+                break;
+            }
+            if let Some(c) = rule(scene) {
+                judgement.fault(c);
+            }
         }
     }
     for v in scene.status() {
-        if matches!(v.ending, Ending::Dns(..) | Ending::Tcp(..) | Ending::Tls(..)) {
+        if let Some(lack) = v.unproven() {
+            judgement.warn(
+                Cause::StatusPageUnreachable,
+                tr!(
+                    lang,
+                    "diag-status-page-foreign",
+                    target = v.name(),
+                    lack = lack.as_str()
+                ),
+            );
+        } else if matches!(v.ending, Ending::Dns(..) | Ending::Tcp(..) | Ending::Tls(..)) {
             judgement.warn(
                 Cause::StatusPageUnreachable,
                 tr!(

@@ -59,7 +59,10 @@ impl<'a> Scene<'a> {
             observations,
             context,
             lang,
-            key_check: observations.key_check.as_ref().map(|t| TargetView::new(t, lang)),
+            key_check: observations
+                .key_check
+                .as_ref()
+                .map(|t| TargetView::key_check(t, lang)),
             status_page,
             edge_trace: edge_trace(observations),
             clock: network::clock(observations),

@@ -2,6 +2,7 @@
 //! once.
 
 use crate::catalog::Surface;
+use crate::evidence::origin::{Endpoint, Lack, Proof, prove};
 use crate::evidence::signatures::{ResponseKind, classify_response};
 use crate::i18n::Lang;
 use crate::probe::{Failure, Outcome, SkipReason, TargetObservation};
@@ -96,6 +97,8 @@ pub struct TargetView<'a> {
     pub observation: &'a TargetObservation,
     /// How its run ended.
     pub ending: Ending,
+    /// The endpoint it stands for, which says what proves its answer.
+    pub endpoint: Endpoint,
 }
 
 impl<'a> TargetView<'a> {
@@ -104,6 +107,28 @@ impl<'a> TargetView<'a> {
         TargetView {
             observation,
             ending: Ending::of(observation, lang),
+            endpoint: Endpoint::of(&observation.target, false),
+        }
+    }
+    /// The API key check: the model list asked with the user's key.
+    pub fn key_check(observation: &'a TargetObservation, lang: Lang) -> Self {
+        TargetView {
+            endpoint: Endpoint::of(&observation.target, true),
+            ..TargetView::new(observation, lang)
+        }
+    }
+    /// What the answer proves about who sent it (`NotApplicable` without an answer).
+    pub fn proof(&self) -> Proof {
+        match (&self.ending, self.observation.response()) {
+            (Ending::Answered, Some(r)) => prove(self.endpoint, &self.observation.target.host(), r),
+            _ => Proof::NotApplicable,
+        }
+    }
+    /// Why the answer is not the service's, when something else answered in its place.
+    pub fn unproven(&self) -> Option<Lack> {
+        match self.proof() {
+            Proof::Unproven(lack) => Some(lack),
+            _ => None,
         }
     }
     /// The target's name, as the catalogue spells it.
@@ -166,12 +191,14 @@ impl<'a> TargetView<'a> {
     pub fn region_blocked(&self) -> bool {
         self.response_kind() == Some(ResponseKind::RegionBlocked)
     }
-    /// An answer came and it was neither an error, a refusal nor a region block.
+    /// An answer came, the service's own, and it was neither an error, a refusal nor a region
+    /// block.
     pub fn worked(&self) -> bool {
         self.ending == Ending::Answered
             && self.server_error().is_none()
             && !self.refused()
             && !self.region_blocked()
+            && self.unproven().is_none()
     }
     /// One evidence line saying where the target stopped, in `lang`.
     pub fn describe_ending(&self, lang: Lang) -> String {

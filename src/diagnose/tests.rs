@@ -39,6 +39,18 @@ const MS: Duration = Duration::from_millis(10);
 fn ok200() -> Shape {
     Answer(answer(200, &[("server", "cloudflare")], "ok"))
 }
+/// chatgpt.com's normal answer to a non-browser: the edge's challenge, with its ray.
+fn web_ok() -> Shape {
+    Answer(answer(
+        403,
+        &[
+            ("cf-mitigated", "challenge"),
+            ("server", "cloudflare"),
+            ("cf-ray", "8f1e2d3c4b5a6978-FRA"),
+        ],
+        "Just a moment...",
+    ))
+}
 fn e(status: u16, json: bool) -> Shape {
     if json {
         Answer(answer(
@@ -184,11 +196,7 @@ struct World {
 impl Default for World {
     fn default() -> Self {
         World {
-            web: Answer(answer(
-                403,
-                &[("cf-mitigated", "challenge"), ("server", "cloudflare")],
-                "Just a moment...",
-            )),
+            web: web_ok(),
             api: Answer(answer(
                 401,
                 &[("content-type", "application/json"), ("x-request-id", "req_1")],
@@ -1606,14 +1614,14 @@ fn hosts_file_table() {
         HostsRow {
             what: "a line whose address proves the name: reported, not blamed",
             lines: &[(2, "192.0.2.1", "chatgpt.com")],
-            names: vec![("chatgpt.com", &["192.0.2.1"], ok200())],
+            names: vec![("chatgpt.com", &["192.0.2.1"], web_ok())],
             configured: DNS,
             want: (Layer::None, C::Healthy, 0),
         },
         HostsRow {
             what: "a sinkhole line the OS did not answer from (DNS before files)",
             lines: &[(2, "0.0.0.0", "chatgpt.com")],
-            names: vec![("chatgpt.com", DNS, ok200())],
+            names: vec![("chatgpt.com", DNS, web_ok())],
             configured: DNS,
             want: (Layer::None, C::Healthy, 0),
         },
@@ -1659,7 +1667,7 @@ fn an_interceptor_the_system_trusts_is_not_the_hosts_files_fault() {
     let row = HostsRow {
         what: "interception",
         lines: &[(5, "198.51.100.7", "chatgpt.com")],
-        names: vec![("chatgpt.com", &["198.51.100.7"], ok200())],
+        names: vec![("chatgpt.com", &["198.51.100.7"], web_ok())],
         configured: &["192.0.2.1"],
         want: (Layer::LocalNetwork, Cause::TlsIntercepted, 3),
     };

@@ -3,5 +3,6 @@
 
 pub mod auth;
 pub mod dns_consistency;
+pub mod origin;
 pub mod signatures;
 pub mod status_page;

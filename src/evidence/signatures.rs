@@ -289,6 +289,7 @@ pub(crate) mod tests {
                 .collect(),
             body: body.as_bytes().to_vec(),
             body_truncated: false,
+            body_end: crate::probe::BodyEnd::Complete,
             body_duration: Duration::ZERO,
             received_at: std::time::SystemTime::UNIX_EPOCH + Duration::from_secs(1_783_679_400),
         }

@@ -282,7 +282,7 @@ fn every_message_the_code_names_exists_with_the_arguments_it_is_given() {
 
 /// Messages whose ids are built from a code at run time (`cause-{code}`, …).
 const DYNAMIC: &[&str] = &[
-    "cause-", "advice-", "failure-", "skip-", "layer-", "surface-", "status-", "store-", "key-",
+    "cause-", "advice-", "failure-", "skip-", "layer-", "surface-", "status-", "store-", "key-", "proof-",
 ];
 
 #[test]

@@ -91,6 +91,8 @@ pub async fn doh_lookup(
     let request = RequestSpec {
         headers: vec![("accept".to_string(), DNS_MESSAGE.to_string())],
         body_cap: DOH_BODY_CAP,
+        full_body_wait: false,
+        browser_handshake: false,
         secret: false,
     };
     let target = lookup.observation.target.clone();

@@ -9,7 +9,7 @@ use hyper::body::Incoming;
 use hyper_util::rt::{TokioExecutor, TokioIo};
 use tokio::io::{AsyncRead, AsyncWrite};
 
-use super::observation::{Failure, HttpDetail, Stage};
+use super::observation::{BodyEnd, Failure, HttpDetail, Stage};
 
 /// The most header bytes accepted before the answer counts as invalid.
 pub const HEADER_CAP: usize = 64 * 1024;
@@ -53,6 +53,23 @@ pub struct HttpRequest<'a> {
     pub headers: &'a [(String, String)],
     /// The most body kept.
     pub body_cap: usize,
+    /// Wait for the body as long as for the head (documents that run long, such as the status
+    /// page's); otherwise the body gets [`BODY_WAIT`] or three times the time to first byte.
+    pub full_body_wait: bool,
+}
+
+/// The least time a body gets after its head. Real answers to the probes arrive with their head
+/// or a few round trips after it; one still arriving after this (and after three times the time
+/// to first byte) trickles or never ends, and that is evidence, not something to wait for.
+pub const BODY_WAIT: Duration = Duration::from_millis(1500);
+
+/// How long the body of an answer whose head took `ttfb` may take, within `timeout`.
+pub fn body_wait(timeout: Duration, ttfb: Duration, full: bool) -> Duration {
+    if full {
+        timeout
+    } else {
+        timeout.min(BODY_WAIT.max(ttfb * 3))
+    }
 }
 
 /// Sends `GET path` for `authority` over `io` and reads the answer within `timeout` (head) plus
@@ -70,6 +87,7 @@ where
         path,
         headers: extra,
         body_cap,
+        full_body_wait,
     } = req;
     let uri = if h2 {
         format!("{scheme}://{authority}{path}")
@@ -145,7 +163,8 @@ where
         })
         .collect();
     let body_start = Instant::now();
-    let (body, body_truncated) = read_capped(response.into_body(), timeout, body_cap).await;
+    let wait = body_wait(timeout, ttfb, full_body_wait);
+    let (body, body_end) = read_capped(response.into_body(), wait, body_cap).await;
     driver.abort();
     Stage::ok(
         ttfb,
@@ -154,7 +173,8 @@ where
             version,
             headers,
             body,
-            body_truncated,
+            body_truncated: body_end != BodyEnd::Complete,
+            body_end,
             body_duration: body_start.elapsed(),
             received_at,
         },
@@ -162,21 +182,21 @@ where
 }
 
 /// Reads at most `cap` bytes within `timeout`; an endless or trickling body is cut, not
-/// waited for. Returns the bytes and whether the body was cut short.
-async fn read_capped(mut body: Incoming, timeout: Duration, cap: usize) -> (Vec<u8>, bool) {
+/// waited for. Returns the bytes and how the read ended.
+async fn read_capped(mut body: Incoming, timeout: Duration, cap: usize) -> (Vec<u8>, BodyEnd) {
     let mut out = Vec::new();
     let deadline = tokio::time::Instant::now() + timeout;
     loop {
         match tokio::time::timeout_at(deadline, body.frame()).await {
-            Err(_) => return (out, true),
-            Ok(None) => return (out, false),
-            Ok(Some(Err(_))) => return (out, true),
+            Err(_) => return (out, BodyEnd::Deadline),
+            Ok(None) => return (out, BodyEnd::Complete),
+            Ok(Some(Err(_))) => return (out, BodyEnd::Broken),
             Ok(Some(Ok(frame))) => {
                 if let Ok(data) = frame.into_data() {
                     let room = cap - out.len();
                     if data.len() >= room {
                         out.extend_from_slice(&data[..room]);
-                        return (out, true);
+                        return (out, BodyEnd::Cap);
                     }
                     out.extend_from_slice(&data);
                 }
@@ -219,6 +239,7 @@ mod tests {
             path,
             headers: &[],
             body_cap: BODY_CAP,
+            full_body_wait: false,
         }
     }
 

@@ -451,8 +451,28 @@ pub struct TlsDetail {
     pub public_store: Option<Verification>,
     /// The TLS alert the server sent, when the handshake ended with one (the server spoke TLS).
     pub alert: Option<String>,
-    /// The SNI test, run when the handshake with the real name died by reset, silence or EOF.
+    /// The SNI test, run when the handshake with the real name died by reset, silence or EOF,
+    /// or completed many round trips late (throttling keyed by the name).
     pub decoy: Option<Box<Decoy>>,
+    /// The key exchange group the handshake settled on (`x25519`, `secp256r1`, …).
+    pub group: Option<String>,
+    /// A browser-shaped handshake to the same address (a large, post-quantum ClientHello), run
+    /// beside this one for the web and app hosts and one control.
+    pub browser: Option<Box<Stage<BrowserHelloDetail>>>,
+}
+
+/// What the browser-shaped handshake saw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BrowserHelloDetail {
+    /// Bytes of the ClientHello record sent (over 1,500).
+    pub hello_bytes: usize,
+    /// The key exchange group the server chose, by IANA name ("X25519MLKEM768", "x25519",
+    /// "secp256r1", …, or "0x1234"), from the ServerHello's key_share (or a HelloRetryRequest's
+    /// selected group).
+    pub group: Option<String>,
+    /// The server answered with a TLS alert instead of a ServerHello (its description, e.g.
+    /// "handshake_failure"): the hello still reached a TLS server.
+    pub alert: Option<String>,
 }
 
 /// The decoy name of the SNI test: a name no filter has reason to block, and no OpenAI name.
@@ -489,6 +509,8 @@ pub struct HttpDetail {
     /// The body, up to the cap.
     pub body: Vec<u8>,
     pub body_truncated: bool,
+    /// How the body read ended: complete, at the byte cap, at the read deadline, or broken.
+    pub body_end: BodyEnd,
     /// Time to read the (capped) body after the head.
     pub body_duration: Duration,
     /// This machine's clock when the head arrived (compared with `Date` for clock skew).
@@ -505,12 +527,44 @@ impl HttpDetail {
     }
 }
 
+/// How reading a body ended. A body is read under a cap in bytes and a cap in time; one that
+/// misses either is evidence (an endless or trickling answer), never a wait.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BodyEnd {
+    /// The body ended within both caps.
+    #[default]
+    Complete,
+    /// The byte cap came first.
+    Cap,
+    /// The read deadline came first: the body trickled or stalled.
+    Deadline,
+    /// The connection broke mid-body.
+    Broken,
+}
+
+impl BodyEnd {
+    /// A stable code, as in the report's `http.body_end`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BodyEnd::Complete => "complete",
+            BodyEnd::Cap => "cap",
+            BodyEnd::Deadline => "deadline",
+            BodyEnd::Broken => "broken",
+        }
+    }
+}
+
 /// What the HTTP stage sends and how it guards it.
 #[derive(Debug, Clone)]
 pub struct RequestSpec {
     /// Extra request headers. Never recorded in observations or reports.
     pub headers: Vec<(String, String)>,
     pub body_cap: usize,
+    /// Wait for the body as long as for the head (long documents); see `http::body_wait`.
+    pub full_body_wait: bool,
+    /// Also try a browser-shaped (large, post-quantum) handshake to the same address, beside
+    /// the chain: for the web and app hosts and one control.
+    pub browser_handshake: bool,
     /// The headers carry a secret: send them only over TLS that the *public* store verified
     /// (so never through an intercepting middlebox), or plain http to a loopback address.
     pub secret: bool,
@@ -521,6 +575,8 @@ impl Default for RequestSpec {
         RequestSpec {
             headers: vec![],
             body_cap: BODY_CAP,
+            full_body_wait: false,
+            browser_handshake: false,
             secret: false,
         }
     }

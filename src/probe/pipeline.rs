@@ -11,8 +11,9 @@ use tokio_rustls::client::TlsStream;
 
 use super::http::HttpRequest;
 use super::observation::{
-    Attempt, DEFAULT_DECOY_SNI, DnsDetail, DnsSource, Family, FamilyLookup, HttpDetail, Outcome, ProxyDetail,
-    RequestSpec, SkipReason, Stage, TargetObservation, TcpDetail, TlsDetail,
+    Attempt, BrowserHelloDetail, DEFAULT_DECOY_SNI, Decoy, DnsDetail, DnsSource, Family, FamilyLookup,
+    HttpDetail, Outcome, ProxyDetail, RequestSpec, SkipReason, Stage, TargetObservation, TcpDetail,
+    TlsDetail,
 };
 use super::plan::{Plan, ProbeTools};
 use crate::catalog::Target;
@@ -270,13 +271,17 @@ async fn tls_and_http(
         };
     }
     let host = target.host();
+    // Not through a proxy: the address the extra handshakes try would be the proxy's.
+    let browser = (!proxied && ctx.request.browser_handshake)
+        .then(|| start_browser_handshake(&tcp, &host, t))
+        .flatten();
     let (tls, tls_stream) = super::tls::handshake(&tools.tls, stream, &host, t).await;
     let mut tls = tls.deadline_checked(t, timeout);
-    // Not through a proxy: the address tried with the decoy would be the proxy's.
     if !proxied {
         sni_test(ctx, &tcp, &host, &mut tls).await;
     }
     let Some(tls_stream) = tls_stream else {
+        attach_browser_handshake(&mut tls, browser).await;
         return Attempt {
             family,
             tcp,
@@ -285,7 +290,18 @@ async fn tls_and_http(
             http: Stage::skipped(SkipReason::TlsFailed),
         };
     };
-    let http = http_over_tls(ctx, &tls, tls_stream, request.as_http()).await;
+    let throttle_test = !proxied && slow_handshake(&tcp, &tls);
+    let http = http_over_tls(ctx, &tls, tls_stream, request.as_http());
+    let (http, decoy) = tokio::join!(http, async {
+        match (throttle_test, tcp.detail.as_ref()) {
+            (true, Some(d)) => Some(decoy(ctx, d.peer).await),
+            _ => None,
+        }
+    });
+    if let (Some(decoy), Some(d)) = (decoy, tls.detail.as_mut()) {
+        d.decoy = Some(Box::new(decoy));
+    }
+    attach_browser_handshake(&mut tls, browser).await;
     Attempt {
         family,
         tcp,
@@ -303,6 +319,7 @@ struct RequestParts {
     path: String,
     headers: Vec<(String, String)>,
     body_cap: usize,
+    full_body_wait: bool,
 }
 
 impl RequestParts {
@@ -329,6 +346,7 @@ impl RequestParts {
             path,
             headers,
             body_cap: request.body_cap,
+            full_body_wait: request.full_body_wait,
         }
     }
 
@@ -340,6 +358,7 @@ impl RequestParts {
             path: &self.path,
             headers: &self.headers,
             body_cap: self.body_cap,
+            full_body_wait: self.full_body_wait,
         }
     }
 }
@@ -363,6 +382,50 @@ async fn plain_http(
         super::http::get(stream, false, request, t)
             .await
             .deadline_checked(t, ctx.timeout)
+    }
+}
+
+/// True when a completed handshake took many round trips (the connect's time) and long enough to
+/// matter: worth asking whether the same address is fast under another name.
+fn slow_handshake(tcp: &Stage<TcpDetail>, tls: &Stage<TlsDetail>) -> bool {
+    match (tcp.duration, tls.duration) {
+        (Some(connect), Some(handshake)) if tls.is_ok() => super::tls::slow_handshake(connect, handshake),
+        _ => false,
+    }
+}
+
+/// A handshake naming the decoy at `peer`, within the stage wait.
+async fn decoy(ctx: AttemptContext<'_>, peer: SocketAddr) -> Decoy {
+    let t = stage_timeout(ctx.timeout, ctx.deadline).max(Duration::from_millis(1));
+    super::tls::decoy_handshake(&ctx.tools.tls, peer, DEFAULT_DECOY_SNI, t).await
+}
+
+/// Starts the browser-shaped handshake to the address `tcp` connected to, beside the chain.
+fn start_browser_handshake(
+    tcp: &Stage<TcpDetail>,
+    host: &str,
+    t: Duration,
+) -> Option<tokio::task::JoinHandle<Stage<BrowserHelloDetail>>> {
+    let peer = tcp.detail.as_ref()?.peer;
+    let sni = host.to_string();
+    Some(tokio::spawn(async move {
+        super::browser_hello::browser_handshake(peer, &sni, t).await
+    }))
+}
+
+/// Waits for the browser-shaped handshake and keeps it in the TLS stage's detail.
+async fn attach_browser_handshake(
+    tls: &mut Stage<TlsDetail>,
+    browser: Option<tokio::task::JoinHandle<Stage<BrowserHelloDetail>>>,
+) {
+    let Some(handle) = browser else { return };
+    match tls.detail.as_mut() {
+        Some(d) => {
+            if let Ok(stage) = handle.await {
+                d.browser = Some(Box::new(stage));
+            }
+        }
+        None => handle.abort(),
     }
 }
 

@@ -39,13 +39,22 @@ pub async fn run(
     let start = Instant::now();
     let deadline = start + plan.max_time;
     // One job list: the targets, then the status documents, then the key check.
+    let browser = browser_handshake_targets(&plan.targets);
     let mut jobs: Vec<(Target, RequestSpec)> = plan
         .targets
         .iter()
-        .map(|t| (t.clone(), RequestSpec::default()))
+        .enumerate()
+        .map(|(i, t)| {
+            let request = RequestSpec {
+                browser_handshake: browser.contains(&i),
+                ..RequestSpec::default()
+            };
+            (t.clone(), request)
+        })
         .collect();
     let documents = RequestSpec {
         body_cap: STATUS_DOCUMENT_CAP,
+        full_body_wait: true,
         ..RequestSpec::default()
     };
     jobs.extend(
@@ -112,6 +121,26 @@ pub async fn run(
         started_at,
         duration: elapsed,
     }
+}
+
+/// The targets that also get a browser-shaped handshake: the first target of each web and app
+/// host, and the first TLS control (to tell the local network from the path).
+fn browser_handshake_targets(targets: &[Target]) -> Vec<usize> {
+    let mut hosts: Vec<String> = Vec::new();
+    let mut chosen = Vec::new();
+    for (i, t) in targets.iter().enumerate() {
+        if t.is_tls() && matches!(t.surface, Surface::Web | Surface::App) && !hosts.contains(&t.host()) {
+            hosts.push(t.host());
+            chosen.push(i);
+        }
+    }
+    if let Some(i) = targets
+        .iter()
+        .position(|t| t.is_tls() && t.surface == Surface::Control)
+    {
+        chosen.push(i);
+    }
+    chosen
 }
 
 /// The names that need a DNS control: OpenAI names (not controls, not literals, not pinned or

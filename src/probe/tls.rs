@@ -405,6 +405,19 @@ pub async fn decoy_handshake(
     }
 }
 
+/// A completed handshake at least this long, and [`SLOW_HANDSHAKE_RTTS`] times the connect, is
+/// tested against a decoy name on the same address: throttling keyed by the name shows as a
+/// handshake many round trips long while TCP is fast.
+pub const SLOW_HANDSHAKE_MIN: Duration = Duration::from_millis(250);
+/// How many connect times a TLS 1.3 handshake (one round trip, plus the server's work) may
+/// take before it counts as slow for its path.
+pub const SLOW_HANDSHAKE_RTTS: u32 = 8;
+
+/// True when a handshake of `handshake` after a connect of `connect` is many round trips long.
+pub fn slow_handshake(connect: Duration, handshake: Duration) -> bool {
+    handshake >= SLOW_HANDSHAKE_MIN && handshake >= connect * SLOW_HANDSHAKE_RTTS
+}
+
 /// The ALPN protocols offered: HTTP/2 and HTTP/1.1, as browsers and SDKs do.
 pub const ALPN: &[&[u8]] = &[b"h2", b"http/1.1"];
 

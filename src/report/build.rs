@@ -6,11 +6,12 @@ use super::document::{Report, SCHEMA_VERSION, tool};
 use super::environment::Environment;
 use super::names::{StageName, StageStatus};
 use super::targets::{
-    CertReport, DecoyReport, DnsLookupReport, DnsReport, HttpReport, ProxyReport, StageReport, StoreVerdict,
-    TargetReport, TlsReport,
+    BrowserHandshakeReport, CertReport, DecoyReport, DnsLookupReport, DnsReport, HttpReport, OriginReport,
+    ProxyReport, StageReport, StoreVerdict, TargetReport, TlsReport,
 };
 use super::verdict::Diagnosis;
 use crate::catalog::Surface;
+use crate::evidence::origin::Endpoint;
 use crate::i18n::Lang;
 use crate::probe::{
     Attempt, DnsDetail, Failure, Family, Observations, Outcome, Stage, TargetObservation, TlsDetail,
@@ -52,6 +53,19 @@ fn tls_report(t: &TlsDetail) -> TlsReport {
         system_store: StoreVerdict::from_verification(t.system_store.as_ref()),
         public_store: StoreVerdict::from_verification(t.public_store.as_ref()),
         alert: t.alert.clone(),
+        group: t.group.clone(),
+        browser_handshake: t.browser.as_deref().map(|b| {
+            let (status, failure, detail) = status_of(&b.outcome);
+            BrowserHandshakeReport {
+                status,
+                duration_ms: b.duration.map(ms),
+                failure,
+                detail,
+                hello_bytes: b.detail.as_ref().map(|d| d.hello_bytes),
+                group: b.detail.as_ref().and_then(|d| d.group.clone()),
+                alert: b.detail.as_ref().and_then(|d| d.alert.clone()),
+            }
+        }),
         decoy: t.decoy.as_ref().map(|d| {
             let tls = d.tls.as_ref();
             let (_, failure, message) = match tls {
@@ -74,7 +88,7 @@ fn tls_report(t: &TlsDetail) -> TlsReport {
     }
 }
 
-fn attempt_reports(a: &Attempt) -> Vec<StageReport> {
+fn attempt_reports(a: &Attempt, endpoint: Endpoint, host: &str) -> Vec<StageReport> {
     let mut out = Vec::new();
     let peer = a.tcp.detail.as_ref().map(|d| d.peer.to_string());
     let mut tcp = stage_report(StageName::Tcp, Some(a.family), &a.tcp);
@@ -132,7 +146,9 @@ fn attempt_reports(a: &Attempt) -> Vec<StageReport> {
     if let Some(h) = &a.http.detail {
         http.address = peer;
         http.detail = crate::evidence::signatures::describe(h, Lang::En);
-        http.http = Some(HttpReport::from_detail(h));
+        let mut report = HttpReport::from_detail(h);
+        report.origin = OriginReport::of(endpoint, host, h);
+        http.http = Some(report);
     }
     out.push(http);
     out
@@ -170,10 +186,11 @@ fn dns_stage_report(dns: &Stage<DnsDetail>) -> StageReport {
     r
 }
 
-fn target_report(t: &TargetObservation) -> TargetReport {
+fn target_report(t: &TargetObservation, keyed: bool) -> TargetReport {
+    let endpoint = Endpoint::of(&t.target, keyed);
     let mut stages: Vec<StageReport> = t.dns.iter().map(dns_stage_report).collect();
     for a in &t.attempts {
-        stages.extend(attempt_reports(a));
+        stages.extend(attempt_reports(a, endpoint, &t.target.host()));
     }
     let best = t.best();
     let reached = match best.map(Attempt::progress) {
@@ -212,7 +229,7 @@ pub fn build(obs: &Observations, diagnosis: Diagnosis, exit_code: i32, environme
         language: diagnosis.lang,
         verdict: diagnosis.verdict,
         layers: diagnosis.layers,
-        targets: obs.targets.iter().map(target_report).collect(),
+        targets: obs.targets.iter().map(|t| target_report(t, false)).collect(),
         status_page: diagnosis.status_page,
         edge_trace: diagnosis.edge_trace,
         dns_consistency: diagnosis.dns_consistency,
@@ -221,7 +238,7 @@ pub fn build(obs: &Observations, diagnosis: Diagnosis, exit_code: i32, environme
         routes: Vec::new(),
         account: diagnosis.account.map(|mut a| {
             if let Some(k) = &obs.key_check {
-                a.stages = target_report(k).stages;
+                a.stages = target_report(k, true).stages;
             }
             a
         }),

@@ -76,6 +76,16 @@ pub enum Cause {
     RegionBlocked,
     EdgeChallenge,
     PathSlow,
+    /// Something on the path answered in OpenAI's place: the answers lack the proof only the
+    /// real service gives (a block page, a deny page, a body that trickles or never ends).
+    UnexpectedAnswer,
+    /// TLS handshakes naming OpenAI take many round trips while the same address with another
+    /// name, and the controls, are fast: throttling keyed by the name.
+    SniThrottled,
+    /// A browser-shaped (large, post-quantum) ClientHello dies where the tool's small one
+    /// completes: a middlebox drops large or split hellos (`local_network` when the control's
+    /// dies too, `path` when only OpenAI's does).
+    LargeHandshakeBlocked,
     // service
     ServiceOutage,
     ServiceDegraded,
@@ -109,7 +119,7 @@ pub enum Cause {
 
 impl Cause {
     /// Every cause, in the order of the enum.
-    pub const ALL: [Cause; 40] = [
+    pub const ALL: [Cause; 43] = [
         Cause::Healthy,
         Cause::Inconclusive,
         Cause::ClockSkew,
@@ -132,6 +142,9 @@ impl Cause {
         Cause::RegionBlocked,
         Cause::EdgeChallenge,
         Cause::PathSlow,
+        Cause::UnexpectedAnswer,
+        Cause::SniThrottled,
+        Cause::LargeHandshakeBlocked,
         Cause::ServiceOutage,
         Cause::ServiceDegraded,
         Cause::ServiceErrors,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::convert::{excerpt, ms};
 use super::names::{StageName, StageStatus};
 use crate::catalog::Surface;
+use crate::evidence::origin::{Endpoint, Proof, prove};
 use crate::probe::{CertInfo, CertProblem, Failure, Family, HttpDetail, SkipReason, Verification};
 
 /// One probed target.
@@ -92,8 +93,32 @@ pub struct TlsReport {
     pub public_store: StoreVerdict,
     /// The TLS alert the server ended the handshake with, if any.
     pub alert: Option<String>,
-    /// The SNI test (run when the handshake with the real name was reset, cut or stalled).
+    /// The SNI test (run when the handshake with the real name was reset, cut or stalled, or
+    /// completed many round trips late).
     pub decoy: Option<DecoyReport>,
+    /// The key exchange group the handshake settled on (`x25519`, `X25519MLKEM768`, …).
+    #[serde(default)]
+    pub group: Option<String>,
+    /// A browser-shaped handshake to the same address (a ClientHello over 1.5 KB offering
+    /// `X25519MLKEM768` and `x25519`), for the web and app hosts and one control.
+    #[serde(default)]
+    pub browser_handshake: Option<BrowserHandshakeReport>,
+}
+
+/// The browser-shaped handshake: whether the server answered a large, post-quantum ClientHello.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct BrowserHandshakeReport {
+    /// `ok` when the server answered (a ServerHello, or an alert: the hello reached it).
+    pub status: StageStatus,
+    pub duration_ms: Option<f64>,
+    pub failure: Option<Failure>,
+    pub detail: String,
+    /// Bytes of the ClientHello record sent.
+    pub hello_bytes: Option<usize>,
+    /// The key exchange group the server chose for it.
+    pub group: Option<String>,
+    /// The alert the server answered with, when it did.
+    pub alert: Option<String>,
 }
 
 /// The SNI test: the same address with a decoy name.
@@ -149,9 +174,50 @@ pub struct HttpReport {
     pub headers: BTreeMap<String, String>,
     pub body_bytes: usize,
     pub body_truncated: bool,
+    /// How the body read ended: `complete`, `cap` (the byte cap came first), `deadline` (it
+    /// trickled or stalled past the read deadline) or `broken`.
+    #[serde(default)]
+    pub body_end: String,
+    /// What the answer proves about who sent it (OpenAI's endpoints only).
+    #[serde(default)]
+    pub origin: Option<OriginReport>,
     /// The start of the body, printable characters only.
     pub body_excerpt: String,
     pub body_ms: f64,
+}
+
+/// Proof of origin: whether the answer carries what only the real service sends.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct OriginReport {
+    /// The endpoint, which says what proves it: `api_models`, `api_key`, `api_region`,
+    /// `edge_trace`, `app_edge`, `web_page` or `status_json`.
+    pub endpoint: String,
+    /// `proven`, `unproven`, or `not_applicable` (an answer another rule judges: a server error,
+    /// the edge's refusal, a region block).
+    pub result: String,
+    /// What the answer lacks, when unproven: `body_unfinished`, `body_too_long`, `body_broken`,
+    /// `redirect_off_site`, `unexpected_status`, `unexpected_body`, `no_request_id`,
+    /// `no_edge_ray`.
+    pub lack: Option<String>,
+}
+
+impl OriginReport {
+    /// The proof of `h`, the answer of `endpoint` on `host` (`None` for controls).
+    pub fn of(endpoint: Endpoint, host: &str, h: &HttpDetail) -> Option<OriginReport> {
+        if endpoint == Endpoint::Unchecked {
+            return None;
+        }
+        let (result, lack) = match prove(endpoint, host, h) {
+            Proof::Proven => ("proven", None),
+            Proof::Unproven(lack) => ("unproven", Some(lack.as_str().to_string())),
+            Proof::NotApplicable => ("not_applicable", None),
+        };
+        Some(OriginReport {
+            endpoint: endpoint.as_str().into(),
+            result: result.into(),
+            lack,
+        })
+    }
 }
 
 /// The proxy stage's details.
@@ -226,6 +292,8 @@ impl HttpReport {
             headers: h.headers.iter().cloned().collect(),
             body_bytes: h.body.len(),
             body_truncated: h.body_truncated,
+            body_end: h.body_end.as_str().into(),
+            origin: None,
             body_excerpt: excerpt(&h.body, 300),
             body_ms: ms(h.body_duration),
         }

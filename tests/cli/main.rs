@@ -1,6 +1,7 @@
 //! The one integration-test binary: the built `chatgpt-doctor` against in-process fixtures on
 //! loopback (`support/`). One binary keeps link time down.
 
+mod answers;
 mod causes;
 mod commands;
 mod evidence;

@@ -198,15 +198,24 @@ fn expired_looking_certificates_with_the_clock_hours_off_are_clock_skew() {
     );
 }
 
+/// The server holds handshakes naming OpenAI (and only those) for 1.2 s while connects are
+/// instant: the same address under the decoy name completes at once, so the slowness is keyed
+/// by the name, and the figures say so.
 #[test]
-fn slow_handshakes_to_openai_only_are_path_slow() {
+fn slow_handshakes_for_openai_names_only_are_sni_throttled() {
     let w = service_hosts()
         .fold(World::builder(), |w, h| {
             w.behaviour(h, Behaviour::SlowHandshake(Duration::from_millis(1200)))
         })
         .start();
     let o = w.run_json(["--timeout", "3"]);
-    assert_verdict(&o, "path", "path_slow", 4);
+    assert_verdict(&o, "path", "sni_throttled", 4);
+    let evidence = o.json["verdict"]["evidence"].to_string();
+    assert!(evidence.contains("TLS handshake 1"), "{evidence}");
+    assert!(evidence.contains("naming example.com: handshake"), "{evidence}");
+    let decoy = &o.stage("chatgpt.com", "tls").unwrap()["tls"]["decoy"];
+    assert_eq!(decoy["answered"], true, "{decoy:#}");
+    assert!(decoy["tls_ms"].as_f64().unwrap() < 400.0, "{decoy:#}");
 }
 
 // ---- proxies ---------------------------------------------------------------------------------

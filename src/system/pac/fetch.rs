@@ -274,6 +274,8 @@ async fn fetch_web(
             format!("{}, */*;q=0.8", PAC_MEDIA_TYPES.join(", ")),
         )],
         body_cap: cap,
+        full_body_wait: true,
+        browser_handshake: false,
         secret: false,
     };
     let mut url = url;

@@ -349,7 +349,7 @@ pub fn captive_portal_redirect() -> ResponseSpec {
     .header("location", "http://portal.test/login?orig=1")
 }
 
-fn is_openai_host(host: &str) -> bool {
+pub fn is_openai_host(host: &str) -> bool {
     OPENAI_HOSTS.contains(&host)
         || [
             ".openai.com",
