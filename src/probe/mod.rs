@@ -3,6 +3,7 @@
 //! Each stage module returns plain observations: what happened, how long it took, and, when it
 //! failed, a stable failure string from OONI's vocabulary ([`Failure`]).
 
+pub mod browser_hello;
 pub mod dns;
 pub mod doh;
 pub mod http;
