@@ -17,21 +17,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpSocket, TcpStream};
 
-use super::observation::{Failure, Stage};
-
-/// What the browser-shaped handshake saw.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BrowserHelloDetail {
-    /// Bytes of the ClientHello record sent (over 1,500).
-    pub hello_bytes: usize,
-    /// The key exchange group the server chose, by IANA name ("X25519MLKEM768", "x25519",
-    /// "secp256r1", …, or "0x1234"), from the ServerHello's key_share (or a HelloRetryRequest's
-    /// selected group).
-    pub group: Option<String>,
-    /// The server answered with a TLS alert instead of a ServerHello (its description, e.g.
-    /// "handshake_failure"): the hello still reached a TLS server.
-    pub alert: Option<String>,
-}
+use super::observation::{BrowserHelloDetail, Failure, Stage};
 
 /// The hybrid post-quantum group browsers offer first (draft-ietf-tls-ecdhe-mlkem).
 pub const X25519_MLKEM768: u16 = 0x11EC;

@@ -487,6 +487,9 @@ pub async fn handshake(
                 .alpn_protocol()
                 .map(|p| String::from_utf8_lossy(p).into_owned());
             detail.cipher = conn.negotiated_cipher_suite().map(|c| format!("{:?}", c.suite()));
+            detail.group = conn
+                .negotiated_key_exchange_group()
+                .map(|g| super::browser_hello::group_name(u16::from(g.name())));
             let trusted = detail.system_store.as_ref().is_some_and(Verification::is_trusted)
                 || detail.public_store.as_ref().is_some_and(Verification::is_trusted);
             if trusted {
