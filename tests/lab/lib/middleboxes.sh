@@ -14,6 +14,10 @@
 #                                 http_access ...), resolving from lab_hosts_file then the lab's resolver
 #   cli_block_openai_direct       the client's firewall drops TCP 443 to OpenAI's addresses (v4, v6): the proxy is
 #                                 the only way out, as on a corporate network
+#   edge_dnat_443 PORT ADDR...    TCP 443 from the client to ADDR (v4 or v6) is rewritten to ADDR:PORT in the
+#                                 edge (nat PREROUTING), for a server that cannot take 443 from nginx's wildcard
+#   openai_san                    a subjectAltName naming every OpenAI name (one leaf for a server answering for
+#                                 all of them, as a trusted interceptor's would)
 #   start_doh                     unbound serving DNS-over-HTTPS (https://$DOH_V4/dns-query, certificate from the
 #                                 lab CA for the IP) and plain DNS on $DOH_V4:53, with the true answers of every
 #                                 lab name, whatever DNS_A/DNS_AAAA say; in aux namespace "doh"
@@ -36,6 +40,25 @@ edge_addr() {
     if [[ $a == *:* ]]; then t 10 ip -n "$EDGE_NS" addr add "$a/64" dev v-edge nodad
     else t 10 ip -n "$EDGE_NS" addr add "$a/24" dev v-edge; fi
   done
+}
+
+# The edge's nginx listens on *:443, so another server in the edge takes a port of its own and the client's
+# connections to 443 are rewritten to it (DNAT keeps the address, so the server still sees where they went).
+edge_dnat_443() {
+  local port=$1 a; shift
+  for a in "$@"; do
+    if [[ $a == *:* ]]; then
+      edge_ip6t -t nat -A PREROUTING -i v-edge -d "$a" -p tcp --dport 443 -j DNAT --to-destination "[$a]:$port" || return 1
+    else
+      edge_ipt -t nat -A PREROUTING -i v-edge -d "$a" -p tcp --dport 443 -j DNAT --to-destination "$a:$port" || return 1
+    fi
+  done
+}
+
+openai_san() {
+  local h s=""
+  for h in $(openai_hosts); do s+="${s:+,}$(host_san "$h")"; done
+  echo "$s"
 }
 
 lab_hosts_file() {
