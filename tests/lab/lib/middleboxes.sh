@@ -16,6 +16,7 @@
 #                                 the only way out, as on a corporate network
 #   edge_dnat_443 PORT ADDR...    TCP 443 from the client to ADDR (v4 or v6) is rewritten to ADDR:PORT in the
 #                                 edge (nat PREROUTING), for a server that cannot take 443 from nginx's wildcard
+#   slow_tcp_stages REPORT        TCP connects over 200 ms in a report (a server's backlog overflowing)
 #   openai_san                    a subjectAltName naming every OpenAI name (one leaf for a server answering for
 #                                 all of them, as a trusted interceptor's would)
 #   start_doh                     unbound serving DNS-over-HTTPS (https://$DOH_V4/dns-query, certificate from the
@@ -53,6 +54,13 @@ edge_dnat_443() {
       edge_ipt -t nat -A PREROUTING -i v-edge -d "$a" -p tcp --dport 443 -j DNAT --to-destination "$a:$port" || return 1
     fi
   done
+}
+
+# slow_tcp_stages REPORT — how many TCP connects in the report took over 200 ms. A server of the lab's that
+# answers in the edge's place must not be the bottleneck itself: a full listen backlog drops SYNs, and the 1 s
+# retransmission makes a slow path that is not the world's fault.
+slow_tcp_stages() {
+  jq -r '[.targets[] | .stages[] | select(.stage == "tcp" and .duration_ms > 200)] | length' "$1"
 }
 
 openai_san() {

@@ -77,4 +77,6 @@ verify() {
                | "\(.address) \(.http.status // "-")"] | join(", ")' "$1")
   [[ $out == *"$BLOCK_V4:443 200"* ]] \
     || { VERIFY_MSG="the report's API answers are not the block server's 200: $out"; return 1; }
+  out=$(slow_tcp_stages "$1")
+  [[ $out == 0 ]] || { VERIFY_MSG="$out tcp stages took over 200 ms (a SYN dropped?)"; return 1; }
 }

@@ -50,4 +50,6 @@ verify() {
   out=$(jq -r '[.targets[] | select(.control) | .stages[] | select(.stage == "http") | .http.status // "-"]
                | map(tostring) | unique | join(",")' "$1")
   [[ $out == 200 ]] || { VERIFY_MSG="the report's control answers are not all 200: $out"; return 1; }
+  out=$(slow_tcp_stages "$1")
+  [[ $out == 0 ]] || { VERIFY_MSG="$out tcp stages took over 200 ms (a SYN dropped?)"; return 1; }
 }

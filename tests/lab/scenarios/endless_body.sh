@@ -35,4 +35,6 @@ verify() {
   out=$(jq -r '[.targets[] | select(.name == "api.openai.com") | .stages[] | select(.stage == "http")
                | "\(.http.status // "-")/\(.http.body_truncated // "-")"] | unique | join(",")' "$1")
   [[ $out == 200/true ]] || { VERIFY_MSG="the report's API answers are not 200 with a cut body: $out"; return 1; }
+  out=$(slow_tcp_stages "$1")
+  [[ $out == 0 ]] || { VERIFY_MSG="$out tcp stages took over 200 ms (a SYN dropped?)"; return 1; }
 }

@@ -4,7 +4,8 @@
 # servers/trickle.sh per connection: it fetches the true answer from the edge's nginx (the right status and
 # headers: 401 + x-request-id for the API, 403 + cf-mitigated for chatgpt.com, ...), sends the head at once and
 # then the body one byte a second. The controls are untouched. The binary reads a body for at most --timeout (2 s)
-# and cuts it, so the run stays bounded.
+# and cuts it, so the run stays bounded. socat's listen backlog is raised from its default 5: the binary opens
+# many connections at once, and a full backlog drops SYNs (a 1 s retransmission: a slow TCP stage, not the fault).
 DESCRIPTION="OpenAI's names: right status and headers, then the body one byte a second (socat + bash, DNAT)"
 EXPECT_LAYER=path EXPECT_CAUSE=unexpected_answer EXPECT_EXIT=4
 
@@ -13,7 +14,7 @@ TRICKLE_PORT=8443
 faults() {
   need_tools socat
   pki_leaf ca openai-all openai-all.lab.test "$(openai_san)"
-  start_bg socat socat "OPENSSL-LISTEN:$TRICKLE_PORT,pf=ip6,ipv6only=0,reuseaddr,fork,max-children=128,cert=$PKI_DIR/ca/openai-all.pem,key=$PKI_DIR/ca/openai-all.key,verify=0" \
+  start_bg socat socat "OPENSSL-LISTEN:$TRICKLE_PORT,pf=ip6,ipv6only=0,reuseaddr,backlog=128,fork,max-children=128,cert=$PKI_DIR/ca/openai-all.pem,key=$PKI_DIR/ca/openai-all.key,verify=0" \
     "EXEC:bash $LAB_ROOT/servers/trickle.sh $PKI_DIR/ca.pem 120"
   wait_listen "$EDGE_NS" socat tcp "[::]:$TRICKLE_PORT"
   # shellcheck disable=SC2046  # one address a word
@@ -37,4 +38,6 @@ verify() {
   out=$(jq -r '[.targets[] | select(.name == "api.openai.com") | .stages[] | select(.stage == "http")
                | "\(.http.status // "-")/\(.http.body_truncated // "-")"] | unique | join(",")' "$1")
   [[ $out == 401/true ]] || { VERIFY_MSG="the report's API answers are not 401 with a cut body: $out"; return 1; }
+  out=$(slow_tcp_stages "$1")
+  [[ $out == 0 ]] || { VERIFY_MSG="$out tcp stages took over 200 ms (a SYN dropped?)"; return 1; }
 }
