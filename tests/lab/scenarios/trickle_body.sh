@@ -18,7 +18,8 @@ TRICKLE_PORT=8443
 faults() {
   need_tools socat
   pki_leaf ca openai-all openai-all.lab.test "$(openai_san)"
-  start_bg socat socat "OPENSSL-LISTEN:$TRICKLE_PORT,pf=ip6,ipv6only=0,reuseaddr,backlog=128,fork,max-children=128,cert=$PKI_DIR/ca/openai-all.pem,key=$PKI_DIR/ca/openai-all.key,verify=0" \
+  mkdir -p "$W/trickle"
+  start_bg socat env TMPDIR="$W/trickle" socat "OPENSSL-LISTEN:$TRICKLE_PORT,pf=ip6,ipv6only=0,reuseaddr,backlog=128,fork,max-children=128,cert=$PKI_DIR/ca/openai-all.pem,key=$PKI_DIR/ca/openai-all.key,verify=0" \
     "EXEC:bash $LAB_ROOT/servers/trickle.sh $PKI_DIR/ca.pem 120"
   wait_listen "$EDGE_NS" socat tcp "[::]:$TRICKLE_PORT"
   # shellcheck disable=SC2046  # one address a word

@@ -7,7 +7,7 @@
 # and a client that goes away ends it (the next write fails). One line per request on stderr.
 set -u
 ca=$1 max=${2:-120}
-tmp=$(mktemp -d) || exit 1
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/trickle.XXXXXX") || exit 1  # TMPDIR: the world's directory
 trap 'rm -rf "$tmp"' EXIT
 
 method="" path="" host="" line="" i=0
