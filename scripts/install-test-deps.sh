@@ -5,7 +5,7 @@
 # no-op when everything is present. Needs root (or sudo) for apt-get.
 set -euo pipefail
 
-packages=(nginx libnginx-mod-http-headers-more-filter dnsmasq unbound squid tinyproxy
+packages=(nginx libnginx-mod-http-headers-more-filter dnsmasq unbound squid tinyproxy haproxy
   iptables nftables iproute2 dnsutils socat openssl curl jq ca-certificates python3 prometheus
   gcc libc6-dev linux-libc-dev time
   gcc-mingw-w64-x86-64 wine64

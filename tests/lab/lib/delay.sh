@@ -10,6 +10,12 @@
 #   delay_start MS [QUEUE]       start the delayer in the edge (a child of the harness, killed at teardown, bounded
 #                                by DAEMON_LIMIT) and queue the edge's INPUT from v-edge to it (v4, v6; IPv6
 #                                neighbour discovery is not delayed: it is the link, not the path)
+#   delay_start_marked MS MARK [QUEUE]
+#                                the same delayer (QUEUE default 1), but only for the packets of connections whose
+#                                conntrack mark is MARK, both ways (the edge's INPUT from v-edge and OUTPUT to it,
+#                                v4 and v6); nothing is marked by this: the caller appends rules that set the mark
+#                                (`-j CONNMARK --set-mark MARK`) AFTER calling it, so the packet that sets the mark
+#                                passes undelayed and only the connection's later packets are held
 #
 # Needs (from the harness): LAB_ROOT, RUN_DIR, W, EDGE_NS; start_bg, edge_ipt, edge_ip6t, log.
 
@@ -25,8 +31,9 @@ delay_build() {
   t 60 gcc -O2 -Wall -o "$out.tmp.$$" "$DELAY_SRC" && mv -f "$out.tmp.$$" "$out"
 }
 
-delay_start() {
-  local ms=$1 q=${2:-0} bin=$RUN_DIR/nfq-delay ready i
+# delay_daemon MS QUEUE — start the delayer bound to QUEUE and wait until it listens (no rule sends it anything).
+delay_daemon() {
+  local ms=$1 q=$2 bin=$RUN_DIR/nfq-delay ready i
   ready=$W/nfq-delay.$q.ready
   delay_build "$bin" || { log "could not build the delayer from $DELAY_SRC"; return 1; }
   rm -f "$ready"
@@ -37,6 +44,11 @@ delay_start() {
     sleep 0.1
   done
   [[ -s $ready ]] || { log "delayer not ready after 5 s"; return 1; }
+}
+
+delay_start() {
+  local ms=$1 q=${2:-0}
+  delay_daemon "$ms" "$q" || return 1
   # Only once the queue has a listener: a queue without one drops what it is given.
   edge_ipt -A INPUT -i v-edge -j NFQUEUE --queue-num "$q"
   local type
@@ -44,4 +56,13 @@ delay_start() {
     edge_ip6t -A INPUT -i v-edge -p ipv6-icmp --icmpv6-type "$type" -j ACCEPT
   done
   edge_ip6t -A INPUT -i v-edge -j NFQUEUE --queue-num "$q"
+}
+
+delay_start_marked() {
+  local ms=$1 mark=$2 q=${3:-1} ipt
+  delay_daemon "$ms" "$q" || return 1
+  for ipt in edge_ipt edge_ip6t; do
+    "$ipt" -A INPUT -i v-edge -m connmark --mark "$mark" -j NFQUEUE --queue-num "$q" || return 1
+    "$ipt" -A OUTPUT -o v-edge -m connmark --mark "$mark" -j NFQUEUE --queue-num "$q" || return 1
+  done
 }

@@ -6,6 +6,7 @@
 #
 #   need_tools TOOL...            fail the scenario's setup when a tool is missing
 #   bin_mentions WORD             the binary's --help mentions WORD (e.g. --proxy): for `requires` hooks
+#   bin_has_cause CAUSE           the binary's report schema lists CAUSE (e.g. unexpected_answer): the same
 #   edge_addr ADDR...             more addresses on the edge's veth (IPv6 ones contain ':'), e.g. a proxy's
 #   lab_hosts_file FILE           an /etc/hosts with every lab name's true addresses (for proxies resolving names)
 #   start_tinyproxy ERE...        tinyproxy on $PROXY_V4:$TINYPROXY_PORT, CONNECT to 443 only, refusing (403
@@ -14,6 +15,11 @@
 #                                 http_access ...), resolving from lab_hosts_file then the lab's resolver
 #   cli_block_openai_direct       the client's firewall drops TCP 443 to OpenAI's addresses (v4, v6): the proxy is
 #                                 the only way out, as on a corporate network
+#   edge_dnat_443 PORT ADDR...    TCP 443 from the client to ADDR (v4 or v6) is rewritten to ADDR:PORT in the
+#                                 edge (nat PREROUTING), for a server that cannot take 443 from nginx's wildcard
+#   slow_tcp_stages REPORT        TCP connects over 200 ms in a report (a server's backlog overflowing)
+#   openai_san                    a subjectAltName naming every OpenAI name (one leaf for a server answering for
+#                                 all of them, as a trusted interceptor's would)
 #   start_doh                     unbound serving DNS-over-HTTPS (https://$DOH_V4/dns-query, certificate from the
 #                                 lab CA for the IP) and plain DNS on $DOH_V4:53, with the true answers of every
 #                                 lab name, whatever DNS_A/DNS_AAAA say; in aux namespace "doh"
@@ -30,12 +36,45 @@ bin_mentions() {
   t 10 "$BIN" --help 2>/dev/null | grep -qE -- "(^|[^-[:alnum:]])$1([^-[:alnum:]]|\$)"
 }
 
+# bin_has_cause CAUSE — true when the binary's report schema (`$BIN schema`) lists CAUSE (e.g. sni_throttled):
+# for `requires` hooks of worlds whose verdict the binary does not give yet.
+bin_has_cause() {
+  [[ -x $BIN ]] || return 1
+  t 10 "$BIN" schema 2>/dev/null | grep -qF "\"$1\""
+}
+
 edge_addr() {
   local a
   for a in "$@"; do
     if [[ $a == *:* ]]; then t 10 ip -n "$EDGE_NS" addr add "$a/64" dev v-edge nodad
     else t 10 ip -n "$EDGE_NS" addr add "$a/24" dev v-edge; fi
   done
+}
+
+# The edge's nginx listens on *:443, so another server in the edge takes a port of its own and the client's
+# connections to 443 are rewritten to it (DNAT keeps the address, so the server still sees where they went).
+edge_dnat_443() {
+  local port=$1 a; shift
+  for a in "$@"; do
+    if [[ $a == *:* ]]; then
+      edge_ip6t -t nat -A PREROUTING -i v-edge -d "$a" -p tcp --dport 443 -j DNAT --to-destination "[$a]:$port" || return 1
+    else
+      edge_ipt -t nat -A PREROUTING -i v-edge -d "$a" -p tcp --dport 443 -j DNAT --to-destination "$a:$port" || return 1
+    fi
+  done
+}
+
+# slow_tcp_stages REPORT — how many TCP connects in the report took over 200 ms. A server of the lab's that
+# answers in the edge's place must not be the bottleneck itself: a full listen backlog drops SYNs, and the 1 s
+# retransmission makes a slow path that is not the world's fault.
+slow_tcp_stages() {
+  jq -r '[.targets[] | .stages[] | select(.stage == "tcp" and .duration_ms > 200)] | length' "$1"
+}
+
+openai_san() {
+  local h s=""
+  for h in $(openai_hosts); do s+="${s:+,}$(host_san "$h")"; done
+  echo "$s"
 }
 
 lab_hosts_file() {
