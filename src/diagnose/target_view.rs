@@ -171,8 +171,11 @@ impl<'a> TargetView<'a> {
                 .is_some_and(super::super::probe::observation::Stage::is_ok)
     }
     /// The answer's kind when it is a server error.
+    /// (Not one without the edge's or the origin's sign: that is someone else's page.)
     pub fn server_error(&self) -> Option<ResponseKind> {
-        self.response_kind().filter(|k| k.is_server_error())
+        self.response_kind()
+            .filter(|k| k.is_server_error())
+            .filter(|_| self.unproven().is_none())
     }
     /// What kind of answer came, when one did.
     pub fn response_kind(&self) -> Option<ResponseKind> {

@@ -17,6 +17,8 @@ use crate::probe::{
 use crate::probe::{Failure, Observations, Outcome, TargetObservation};
 use crate::report::{Cause, Diagnosis, Layer, LayerReport, LayerStatus};
 
+mod corpus;
+
 /// How a hand-made target ends.
 #[derive(Clone)]
 enum Shape {

@@ -18,7 +18,9 @@
 use crate::catalog::{Surface, Target, is_openai_domain};
 use crate::probe::{BodyEnd, HttpDetail};
 
-use super::signatures::{ResponseKind, api_error, cf_details, classify_response, parse_trace};
+use super::signatures::{
+    ResponseKind, api_error, cf_details, classify_response, is_cloudflare, is_origin, parse_trace,
+};
 
 /// What kind of endpoint a target is, for its proof.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,8 +143,16 @@ pub fn is_colo(code: &str) -> bool {
 /// Proves (or not) that `r`, the answer of `endpoint` on `host`, came from the real service.
 pub fn prove(endpoint: Endpoint, host: &str, r: &HttpDetail) -> Proof {
     let kind = classify_response(r);
+    if endpoint == Endpoint::Unchecked {
+        return Proof::NotApplicable;
+    }
+    // A server error on OpenAI's own hosts is OpenAI's only with the edge's or the origin's
+    // sign: a firewall's deny page served as 503 (Palo Alto's is) is not an outage.
+    if kind.is_server_error() && is_openai_domain(host) && !(is_cloudflare(r) || is_origin(r)) {
+        return Proof::Unproven(Lack::NoEdgeRay);
+    }
     let web_challenge = endpoint == Endpoint::WebPage && kind == ResponseKind::EdgeChallenge;
-    if endpoint == Endpoint::Unchecked || (judged_elsewhere(kind) && !web_challenge) {
+    if judged_elsewhere(kind) && !web_challenge {
         return Proof::NotApplicable;
     }
     if let Some(lack) = off_site_redirect(r, host) {
@@ -231,16 +241,23 @@ fn api_region(r: &HttpDetail) -> Option<Lack> {
     (!ok).then_some(Lack::UnexpectedBody)
 }
 
-/// The trace: its lines, with a valid address and an IATA data centre.
+/// The trace: its lines, with an IATA data centre and the edge's own fields (`fl`, the edge
+/// server; `h`, the host asked), or a valid client address.
 fn edge_trace(r: &HttpDetail) -> Option<Lack> {
     let Some(t) = parse_trace(&r.body) else {
         return Some(Lack::UnexpectedBody);
+    };
+    let text = String::from_utf8_lossy(&r.body);
+    let field = |k: &str| {
+        text.lines()
+            .any(|l| l.strip_prefix(k).is_some_and(|v| v.starts_with('=')))
     };
     let ip_ok =
         t.ip.as_deref()
             .is_some_and(|ip| ip.parse::<std::net::IpAddr>().is_ok());
     let colo_ok = t.colo.as_deref().is_some_and(is_colo);
-    (!(ip_ok && colo_ok && r.status == 200)).then_some(Lack::UnexpectedBody)
+    let edge_fields = field("fl") && field("h");
+    (!(colo_ok && (ip_ok || edge_fields) && r.status == 200)).then_some(Lack::UnexpectedBody)
 }
 
 /// The app edge: its JSON (`cf_details`, or a status document).
@@ -465,10 +482,16 @@ mod tests {
                 Proof::Proven,
             ),
             (
-                "a 502 is the service layer's",
+                "a 502 through the edge is the service layer's",
                 KEYLESS,
-                answer(502, &[], "bad gateway"),
+                answer(502, &[("server", "cloudflare")], "bad gateway"),
                 Proof::NotApplicable,
+            ),
+            (
+                "a 503 with no sign of the edge or the origin is someone else's",
+                KEYLESS,
+                answer(503, &[("server", "PanOS")], "<html>Web Page Blocked</html>"),
+                Proof::Unproven(Lack::NoEdgeRay),
             ),
             (
                 "a control proves nothing",

@@ -187,13 +187,17 @@ pub fn classify_response(r: &HttpDetail) -> ResponseKind {
     if (r.status == 403 || r.status == 429) && !origin {
         if body.contains("error code: 1015")
             || body.contains("error 1015")
+            || body.contains("error reference number: 1015")
             || (r.status == 429 && body.contains("1015"))
         {
             return ResponseKind::EdgeRateLimited;
         }
         if body.contains("error code: 1020")
             || body.contains("error 1020")
+            || body.contains("error reference number: 1020")
+            || body.contains("cf-error-1020")
             || body.contains("sorry, you have been blocked")
+            || (is_cloudflare(r) && body.contains("attention required! | cloudflare"))
             || (body.contains("unable to load site") && body.contains("vpn"))
         {
             return ResponseKind::EdgeBlocked;

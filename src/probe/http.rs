@@ -35,7 +35,8 @@ const KEPT_HEADERS: &[&str] = &[
 /// The user agent sent: honest, so servers can tell who asks.
 pub const USER_AGENT: &str = concat!("chatgpt-doctor/", env!("CARGO_PKG_VERSION"));
 
-fn kept(name: &str) -> bool {
+/// True for a header the probe keeps for the report and the classifiers.
+pub fn kept(name: &str) -> bool {
     KEPT_HEADERS.iter().any(|k| match k.strip_suffix('*') {
         Some(prefix) => name.starts_with(prefix),
         None => name == *k,

@@ -6,7 +6,6 @@
 #
 #   need_tools TOOL...            fail the scenario's setup when a tool is missing
 #   bin_mentions WORD             the binary's --help mentions WORD (e.g. --proxy): for `requires` hooks
-#   bin_has_cause CAUSE           the binary's report schema lists CAUSE (e.g. unexpected_answer): the same
 #   edge_addr ADDR...             more addresses on the edge's veth (IPv6 ones contain ':'), e.g. a proxy's
 #   lab_hosts_file FILE           an /etc/hosts with every lab name's true addresses (for proxies resolving names)
 #   start_tinyproxy ERE...        tinyproxy on $PROXY_V4:$TINYPROXY_PORT, CONNECT to 443 only, refusing (403
@@ -34,13 +33,6 @@ need_tools() {
 bin_mentions() {
   [[ -x $BIN ]] || return 1
   t 10 "$BIN" --help 2>/dev/null | grep -qE -- "(^|[^-[:alnum:]])$1([^-[:alnum:]]|\$)"
-}
-
-# bin_has_cause CAUSE — true when the binary's report schema (`$BIN schema`) lists CAUSE (e.g. sni_throttled):
-# for `requires` hooks of worlds whose verdict the binary does not give yet.
-bin_has_cause() {
-  [[ -x $BIN ]] || return 1
-  t 10 "$BIN" schema 2>/dev/null | grep -qF "\"$1\""
 }
 
 edge_addr() {

@@ -12,9 +12,6 @@
 DESCRIPTION="client packets over 1000 bytes to OpenAI's 443 dropped (iptables -m length): small hello passes, large one dies"
 EXPECT_LAYER=path EXPECT_CAUSE=large_handshake_blocked EXPECT_EXIT=4
 
-requires() {
-  bin_has_cause large_handshake_blocked || { SKIP_MSG="\$BIN schema has no cause large_handshake_blocked yet"; return 1; }
-}
 
 LARGE_HELLO_CONTROLS_DROPPED=0  # the variant large_hello_dropped_everywhere sets 1
 

@@ -9,9 +9,6 @@
 DESCRIPTION="OpenAI's names: right status and headers, then the body one byte a second (socat + bash, DNAT)"
 EXPECT_LAYER=path EXPECT_CAUSE=unexpected_answer EXPECT_EXIT=4
 
-requires() {
-  bin_has_cause unexpected_answer || { SKIP_MSG="\$BIN schema has no cause unexpected_answer yet"; return 1; }
-}
 
 TRICKLE_PORT=8443
 
