@@ -66,6 +66,7 @@ http-answer = { $status } { $responder ->
         [edge_origin_error] edge reached, origin failing
         [origin_error] OpenAI server error
         [server_error] server error
+        [not_openai] not OpenAI's answer
        *[answer] answered
     }
 

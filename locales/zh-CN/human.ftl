@@ -63,6 +63,7 @@ http-answer = { $status } { $responder ->
         [edge_origin_error] 已到达边缘节点，源站出错
         [origin_error] OpenAI 服务器错误
         [server_error] 服务器错误
+        [not_openai] 不是 OpenAI 的应答
        *[answer] 已应答
     }
 

@@ -232,9 +232,14 @@ async fn tls_attempt(
             tcp: tcp_step,
             tls: TlsStep::skipped(crate::probe::SkipReason::TcpFailed, Some(host), lang),
             sni_test: None,
+            browser_handshake: None,
         };
     };
-    let (stage, tls_stream) = tls::handshake(ctx, stream, host, timeout).await;
+    // The browser-shaped handshake runs beside the small one, on its own connection.
+    let ((stage, tls_stream), browser) = tokio::join!(
+        tls::handshake(ctx, stream, host, timeout),
+        crate::probe::browser_hello::browser_handshake(peer, host, timeout)
+    );
     // Nothing is sent: the handshake is the measurement.
     drop(tls_stream);
     let step = TlsStep::from_stage(&stage, Some(host), lang);
@@ -250,6 +255,7 @@ async fn tls_attempt(
         tcp: tcp_step,
         tls: step,
         sni_test,
+        browser_handshake: Some(crate::report::BrowserHandshakeReport::from_stage(&browser, lang)),
     }
 }
 

@@ -76,7 +76,9 @@ pub fn sni_throttled(scene: &Scene) -> Option<Candidate> {
     let lang = scene.lang;
     let service = scene.service();
     let slow: Vec<Throttled> = service.iter().filter_map(|v| throttled(v)).collect();
-    if slow.is_empty() {
+    let completed = service.iter().filter(|v| times(v.observation).is_some()).count();
+    // Throttling by name slows every OpenAI name; one slow handshake alone may be a lost packet.
+    if slow.is_empty() || slow.len() * 2 < completed || (slow.len() < 2 && completed > 1) {
         return None;
     }
     let controls: Vec<(&str, Times)> = scene
@@ -150,7 +152,8 @@ pub fn large_handshake_blocked(scene: &Scene) -> Option<Candidate> {
     let lang = scene.lang;
     let service = scene.service();
     let died: Vec<&TargetView> = service.iter().copied().filter(|v| large_died(v)).collect();
-    if died.is_empty() {
+    let tried = service.iter().filter(|v| browser(v).is_some()).count();
+    if died.is_empty() || died.len() * 2 < tried {
         return None;
     }
     let controls = scene.controls();

@@ -18,6 +18,7 @@ use crate::probe::{Failure, Observations, Outcome, TargetObservation};
 use crate::report::{Cause, Diagnosis, Layer, LayerReport, LayerStatus};
 
 mod corpus;
+mod handshakes;
 
 /// How a hand-made target ends.
 #[derive(Clone)]

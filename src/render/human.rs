@@ -351,7 +351,7 @@ fn view_text(lang: Lang, v: &ResolverViewReport) -> String {
 
 /// An HTTP answer in words, from the report's codes.
 fn http_answer(lang: Lang, h: &crate::report::HttpReport) -> String {
-    crate::evidence::signatures::describe_parts(lang, h.status, &h.responder, &h.kind)
+    crate::evidence::signatures::describe_parts(lang, h.status, &h.responder, h.shown_kind())
 }
 
 fn result_line(lang: Lang, t: &TargetReport, dns: Option<&StageReport>) -> String {

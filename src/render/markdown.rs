@@ -91,7 +91,9 @@ fn target_rows(o: &mut String, t: &TargetReport, lang: Lang) {
                 .iter()
                 .flatten()
                 .find_map(|s| s.http.as_ref())
-                .map(|h| crate::evidence::signatures::describe_parts(lang, h.status, &h.responder, &h.kind))
+                .map(|h| {
+                    crate::evidence::signatures::describe_parts(lang, h.status, &h.responder, h.shown_kind())
+                })
                 .or_else(|| {
                     stages
                         .iter()

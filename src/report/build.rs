@@ -54,18 +54,10 @@ fn tls_report(t: &TlsDetail) -> TlsReport {
         public_store: StoreVerdict::from_verification(t.public_store.as_ref()),
         alert: t.alert.clone(),
         group: t.group.clone(),
-        browser_handshake: t.browser.as_deref().map(|b| {
-            let (status, failure, detail) = status_of(&b.outcome);
-            BrowserHandshakeReport {
-                status,
-                duration_ms: b.duration.map(ms),
-                failure,
-                detail,
-                hello_bytes: b.detail.as_ref().map(|d| d.hello_bytes),
-                group: b.detail.as_ref().and_then(|d| d.group.clone()),
-                alert: b.detail.as_ref().and_then(|d| d.alert.clone()),
-            }
-        }),
+        browser_handshake: t
+            .browser
+            .as_deref()
+            .map(|b| BrowserHandshakeReport::from_stage(b, Lang::En)),
         decoy: t.decoy.as_ref().map(|d| {
             let tls = d.tls.as_ref();
             let (_, failure, message) = match tls {

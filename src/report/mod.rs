@@ -51,8 +51,8 @@ pub use status_page::{ComponentReport, IncidentReport, MaintenanceReport, Status
 pub use support::{ProxySetting, SupportReport, SystemReport};
 pub use system_view::{BrowserRouteReport, PacAnswerReport, PacReport, ProxySourceReport, SystemViewReport};
 pub use targets::{
-    CertReport, DecoyReport, DnsLookupReport, DnsReport, HttpReport, ProxyReport, StageReport, StoreVerdict,
-    TargetReport, TlsReport,
+    BrowserHandshakeReport, CertReport, DecoyReport, DnsLookupReport, DnsReport, HttpReport, OriginReport,
+    ProxyReport, StageReport, StoreVerdict, TargetReport, TlsReport,
 };
 pub use verdict::{Diagnosis, Finding, LayerReport, Verdict};
 pub use watch::{WatchEvent, WatchPrevious, WatchVerdict};

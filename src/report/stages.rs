@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::convert::{dns_answer_detail, dns_source_parts, ms, outcome_parts, record_type};
 use super::document::Tool;
 use super::names::{StageName, StageStatus};
-use super::targets::{CertReport, HttpReport, StoreVerdict};
+use super::targets::{BrowserHandshakeReport, CertReport, HttpReport, StoreVerdict};
 use crate::catalog::Surface;
 use crate::i18n::Lang;
 use crate::probe::{
@@ -151,6 +151,10 @@ pub struct TlsAttempt {
     pub tls: TlsStep,
     /// Run when the handshake with the real SNI was reset, closed or timed out.
     pub sni_test: Option<SniTest>,
+    /// A browser-shaped handshake (a ClientHello over 1.5 KB offering `X25519MLKEM768`) to the
+    /// same address, beside the small one.
+    #[serde(default)]
+    pub browser_handshake: Option<BrowserHandshakeReport>,
 }
 
 /// The TLS stage.
@@ -168,6 +172,9 @@ pub struct TlsStep {
     pub version: Option<String>,
     pub alpn: Option<String>,
     pub cipher: Option<String>,
+    /// The key exchange group the handshake settled on.
+    #[serde(default)]
+    pub group: Option<String>,
     /// The presented chain, leaf first.
     pub chain: Vec<CertStep>,
     pub system_store: StoreStep,
@@ -460,6 +467,7 @@ impl TlsStep {
             version: d.version.clone(),
             alpn: d.alpn.clone(),
             cipher: d.cipher.clone(),
+            group: d.group.clone(),
             chain: d.chain.iter().map(|c| CertReport::from_info(c).into()).collect(),
             system_store: StoreVerdict::from_verification(d.system_store.as_ref()).into(),
             public_store: StoreVerdict::from_verification(d.public_store.as_ref()).into(),

@@ -9,7 +9,9 @@ use super::convert::{excerpt, ms};
 use super::names::{StageName, StageStatus};
 use crate::catalog::Surface;
 use crate::evidence::origin::{Endpoint, Proof, prove};
-use crate::probe::{CertInfo, CertProblem, Failure, Family, HttpDetail, SkipReason, Verification};
+use crate::probe::{
+    BrowserHelloDetail, CertInfo, CertProblem, Failure, Family, HttpDetail, SkipReason, Stage, Verification,
+};
 
 /// One probed target.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -186,6 +188,22 @@ pub struct HttpReport {
     pub body_ms: f64,
 }
 
+impl BrowserHandshakeReport {
+    /// From the browser-shaped handshake's stage; `detail` in `lang`.
+    pub fn from_stage(b: &Stage<BrowserHelloDetail>, lang: crate::i18n::Lang) -> BrowserHandshakeReport {
+        let (status, failure, detail) = super::convert::outcome_parts(&b.outcome, lang);
+        BrowserHandshakeReport {
+            status,
+            duration_ms: b.duration.map(ms),
+            failure,
+            detail,
+            hello_bytes: b.detail.as_ref().map(|d| d.hello_bytes),
+            group: b.detail.as_ref().and_then(|d| d.group.clone()),
+            alert: b.detail.as_ref().and_then(|d| d.alert.clone()),
+        }
+    }
+}
+
 /// Proof of origin: whether the answer carries what only the real service sends.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct OriginReport {
@@ -282,6 +300,15 @@ impl StoreVerdict {
 }
 
 impl HttpReport {
+    /// The kind a person is shown: `not_openai` when the answer lacks its proof of origin,
+    /// else the classifier's kind.
+    pub fn shown_kind(&self) -> &str {
+        match &self.origin {
+            Some(o) if o.result == "unproven" => "not_openai",
+            _ => &self.kind,
+        }
+    }
+
     /// From the HTTP stage's answer.
     pub fn from_detail(h: &HttpDetail) -> HttpReport {
         HttpReport {

@@ -52,6 +52,19 @@ fn a_block_page_answering_200_on_openai_names_is_unexpected_answer() {
     assert_eq!(origin["endpoint"], "api_models", "{origin:#}");
     assert_eq!(origin["result"], "unproven", "{origin:#}");
     assert_eq!(origin["lack"], "unexpected_body", "{origin:#}");
+    // A person sees whose answer it is in the table, and the page with -v.
+    let human = w.run(["-v"]);
+    assert_eq!(human.code, 4);
+    assert!(
+        human.stdout.contains("200 server: not OpenAI's answer"),
+        "{}",
+        human.stdout
+    );
+    assert!(
+        human.stdout.contains("page “Access Restricted”"),
+        "{}",
+        human.stdout
+    );
 }
 
 #[test]

@@ -148,6 +148,19 @@ fn tls_shows_version_alpn_chain_and_both_stores() {
         o.json["attempts"][0]["sni_test"].is_null(),
         "no SNI test after a good handshake"
     );
+    // The key exchange, and the browser-shaped hello beside it (the fixture's rustls, built on
+    // ring, has no X25519MLKEM768 and picks x25519 from the hello's second share).
+    assert_eq!(tls["group"], "x25519", "{tls:#}");
+    let browser = &o.json["attempts"][0]["browser_handshake"];
+    assert_eq!(browser["status"], "ok", "{browser:#}");
+    assert_eq!(browser["group"], "x25519", "{browser:#}");
+    assert!(browser["hello_bytes"].as_u64().unwrap() > 1500, "{browser:#}");
+    let human = run_cmd(doctor().arg("tls").args(&args));
+    assert!(
+        human.stdout.contains("browser hello") && human.stdout.contains("the server chose x25519"),
+        "{}",
+        human.dump()
+    );
 
     // A forged certificate: the handshake completes, both stores reject it, exit 8.
     args[0] = "auth.openai.com:443".into();

@@ -10,7 +10,7 @@ use super::common::{
 };
 use crate::i18n::{Lang, pad, width};
 use crate::probe::Failure;
-use crate::report::{SniTest, StageStatus, StoreStep, TlsOutput, TlsStep};
+use crate::report::{BrowserHandshakeReport, SniTest, StageStatus, StoreStep, TlsOutput, TlsStep};
 use crate::tr;
 
 fn store_text(st: &StoreStep, lang: Lang) -> String {
@@ -37,6 +37,7 @@ pub(super) struct TlsLabels {
     system_store: String,
     public_store: String,
     sni_test: String,
+    browser: String,
     width: usize,
 }
 
@@ -47,17 +48,27 @@ impl TlsLabels {
         let system_store = tr!(lang, "cmd-tls-label-system-store");
         let public_store = tr!(lang, "cmd-tls-label-public-store");
         let sni_test = tr!(lang, "cmd-tls-label-sni-test");
-        let width = ["tcp", "tls", &chain, &system_store, &public_store, &sni_test]
-            .iter()
-            .map(|l| width(l))
-            .max()
-            .unwrap_or(0)
+        let browser = tr!(lang, "cmd-tls-label-browser");
+        let width = [
+            "tcp",
+            "tls",
+            &chain,
+            &system_store,
+            &public_store,
+            &sni_test,
+            &browser,
+        ]
+        .iter()
+        .map(|l| width(l))
+        .max()
+        .unwrap_or(0)
             + 2;
         TlsLabels {
             chain,
             system_store,
             public_store,
             sni_test,
+            browser,
             width,
         }
     }
@@ -175,6 +186,47 @@ fn sni_block(s: &mut String, t: &SniTest, indent: &str, labels: &TlsLabels, lang
     let _ = writeln!(s, "{indent}{}{}", pad("", w), t.conclusion);
 }
 
+/// The browser-shaped handshake beside the small one: answered (and the group the server chose,
+/// against the small handshake's), or how it died.
+fn browser_block(
+    s: &mut String,
+    b: &BrowserHandshakeReport,
+    small: &TlsStep,
+    labels: &TlsLabels,
+    lang: Lang,
+) {
+    let unknown = || "?".to_string();
+    let head = match b.status {
+        StageStatus::Ok => format!(
+            "{} {}",
+            ok_mark(),
+            tr!(
+                lang,
+                "cmd-tls-browser-ok",
+                bytes = b.hello_bytes.unwrap_or_default(),
+                duration = fmt_ms(b.duration_ms),
+                group = b
+                    .group
+                    .clone()
+                    .or_else(|| b.alert.clone())
+                    .unwrap_or_else(unknown),
+                small = small.group.clone().unwrap_or_else(unknown)
+            )
+        ),
+        _ => format!(
+            "{} {}",
+            fail_mark(),
+            tr!(
+                lang,
+                "cmd-tls-browser-failed",
+                failure = failure_text(b.failure, "", lang),
+                duration = fmt_ms(b.duration_ms)
+            )
+        ),
+    };
+    let _ = writeln!(s, "    {}{head}", pad(&labels.browser, labels.width));
+}
+
 /// `tls HOST[:PORT]`: per family, the handshake, the chain, both stores and the SNI test.
 pub fn tls(o: &TlsOutput, _verbose: u8, quiet: bool, lang: Lang) -> String {
     let mut s = String::new();
@@ -222,6 +274,9 @@ pub fn tls(o: &TlsOutput, _verbose: u8, quiet: bool, lang: Lang) -> String {
         tls_block(&mut s, &a.tls, "    ", &labels, lang);
         if let Some(t) = &a.sni_test {
             sni_block(&mut s, t, "    ", &labels, lang);
+        }
+        if let Some(b) = &a.browser_handshake {
+            browser_block(&mut s, b, &a.tls, &labels, lang);
         }
     }
     if o.attempts.is_empty() {
