@@ -9,11 +9,15 @@ packages=(nginx libnginx-mod-http-headers-more-filter dnsmasq unbound squid tiny
   iptables nftables iproute2 dnsutils socat openssl curl jq ca-certificates python3 prometheus
   gcc libc6-dev linux-libc-dev time
   gcc-mingw-w64-x86-64 wine64
-  gsettings-desktop-schemas dconf-gsettings-backend dconf-service libglib2.0-bin dbus libkf5config-bin)
+  gsettings-desktop-schemas dconf-gsettings-backend dconf-service libglib2.0-bin dbus libkf5config-bin
+  prometheus-node-exporter man-db bash-completion zsh fish systemd file musl-tools)
 # The desktops' own programs write and read the proxy settings the system-proxy tests read back:
 # GNOME's gsettings (through dconf and a session bus) and KDE's kwriteconfig5.
 # The Windows build is cross-built with mingw and run under Wine; the macOS builds are checked.
-rust_targets=(x86_64-pc-windows-gnu aarch64-apple-darwin x86_64-apple-darwin)
+rust_targets=(x86_64-pc-windows-gnu aarch64-apple-darwin x86_64-apple-darwin x86_64-unknown-linux-musl)
+# The packages (scripts/package.sh): cargo-deb builds the .deb, which is installed and checked with the
+# programs a user has (man, bash, zsh, fish, systemd-analyze); musl-tools builds the static binary.
+cargo_tools=(cargo-deb@3.8.0)
 # zig compiles the C in the macOS builds' build scripts (QuickJS, ring) with macOS's libc headers.
 pip_packages=(ziglang==0.17.1 cargo-zigbuild==0.24.1)
 
@@ -56,3 +60,12 @@ if [ ${#pip_missing[@]} -gt 0 ]; then
   echo "install-test-deps: pip install ${pip_missing[*]}" >&2
   timeout 600 python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore "${pip_missing[@]}"
 fi
+
+# Each cargo tool at its version, or cargo installs it (from crates.io, with its own lock file).
+for spec in "${cargo_tools[@]}"; do
+  name=${spec%@*} version=${spec#*@}
+  if ! "$name" --version 2>/dev/null | grep -qF "$version"; then
+    echo "install-test-deps: cargo install $name $version" >&2
+    timeout 1800 cargo install --locked --quiet "$name" --version "$version"
+  fi
+done

@@ -2,7 +2,7 @@
 # The one test command (README "Testing"): installs what the tests need, checks formatting and
 # lints, runs the unit and fixture tests, builds the release binary and runs the network lab, then
 # cross-builds the Windows binary and runs it under Wine in the lab's namespaces, and checks that the
-# macOS builds compile. Each step is named and timed; the first that fails ends the run.
+# macOS builds compile, then builds the .deb (installed and checked) and the static musl binary. Each step is named and timed; the first that fails ends the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -58,3 +58,14 @@ else
   echo "skipping the Windows runs: they need root (run: sudo tests/windows/run)" >&2
 fi
 step "macos: check (aarch64-apple-darwin, x86_64-apple-darwin)" macos_check
+# Packages: the .deb installed and checked where the shells, man and systemd look (root: dpkg), and
+# the static musl build.
+if [ "$(id -u)" -eq 0 ]; then
+  step "package: deb (install, man, completions, systemd unit)" bash scripts/package.sh deb
+elif [ "${CI:-}" = "true" ]; then
+  echo "the package check needs root (dpkg -i)" >&2
+  exit 1
+else
+  echo "skipping the package check: it needs root (run: sudo scripts/package.sh deb)" >&2
+fi
+step "package: static musl build" bash scripts/package.sh musl
