@@ -11,5 +11,6 @@ mod hostile;
 mod language;
 mod metrics;
 mod networks;
+mod sinks;
 mod support;
 mod system;
