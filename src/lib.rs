@@ -17,6 +17,7 @@ pub mod probe;
 pub mod render;
 pub mod report;
 pub mod route;
+pub mod safe_text;
 pub mod system;
 
 pub use commands::main_entry;

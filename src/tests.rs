@@ -1,6 +1,6 @@
 //! The shape of the crate, held by a test: which top-level module may import which. The arrows run
 //! one way — cli → commands → check → probe / diagnose → report → render — and the shared
-//! vocabularies (`i18n`, `catalog`, `route`, `probe::observation`, `report::exit`) import nothing
+//! vocabularies (`i18n`, `safe_text`, `catalog`, `route`, `probe::observation`, `report::exit`) import nothing
 //! above them. A new import against the flow fails here, naming the file and the line.
 
 use std::collections::BTreeSet;
@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 /// `tr!`/`msg!` macros every module may use).
 const ALLOWED: &[(&str, &[&str])] = &[
     ("i18n", &[]),
+    ("safe_text", &[]),
     ("catalog", &[]),
     ("route", &[]),
     ("error", &["report"]),
@@ -101,7 +102,8 @@ fn imports(code: &str) -> Vec<(String, usize)> {
     found
 }
 
-const ANYWHERE: &[&str] = &["i18n", "tr", "msg", ""];
+/// What every module may import: the words, and the sanitizers of text from outside.
+const ANYWHERE: &[&str] = &["i18n", "tr", "msg", "safe_text", ""];
 
 #[test]
 fn imports_run_one_way_between_the_top_level_modules() {

@@ -141,6 +141,7 @@ cmd-redaction-api-keys = API keys (sk-…)
 cmd-redaction-public-address = public address
 cmd-redaction-resolver-addresses = system resolver addresses
 cmd-redaction-hostname = host name
+cmd-redaction-user = your home directory (as ~) and user name
 cmd-redaction-private-addresses = private addresses
 cmd-redaction-domains = domain names of your network (search domains, proxy and NO_PROXY hosts)
 
@@ -239,6 +240,7 @@ cmd-error-serialize = cannot serialize the output: { $error }
 cmd-error-serialize-report = cannot serialize the report: { $error }
 cmd-error-redacted-report = internal error: the redacted report does not parse: { $error }
 cmd-error-write-file = cannot write { $path }: { $error }
+cmd-error-no-directory = cannot write { $path }: the directory { $directory } does not exist (it is not created)
 cmd-error-create-dir = cannot create { $path }: { $error }
 cmd-error-man-render = cannot render the man page: { $error }
 cmd-error-no-man-page = no man page for '{ $page }' (pages: { $pages })

@@ -294,3 +294,4 @@ diag-large-handshake-local-summary = Browsers' TLS greetings are dropped on this
 diag-evidence-large-died = { $target }: the small handshake completed in { $small_ms } ms; a browser-shaped one (X25519MLKEM768 offered) { $failure } ({ $code }) after { $after_ms } ms
 diag-evidence-large-control-ok = control { $target } completed the browser-shaped handshake (the server chose { $group })
 diag-evidence-large-no-control = no control took a browser-shaped handshake, so the local network is not ruled out
+diag-trace-fields-rejected = chatgpt.com/cdn-cgi/trace gave { $fields } in a shape the edge never writes; left out as unknown

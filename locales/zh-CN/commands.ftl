@@ -138,6 +138,7 @@ cmd-redaction-api-keys = API 密钥（sk-…）
 cmd-redaction-public-address = 公网地址
 cmd-redaction-resolver-addresses = 系统解析器地址
 cmd-redaction-hostname = 主机名
+cmd-redaction-user = 你的主目录（写作 ~）和用户名
 cmd-redaction-private-addresses = 私有地址
 cmd-redaction-domains = 你所在网络的域名（搜索域、代理主机和 NO_PROXY 主机）
 
@@ -236,6 +237,7 @@ cmd-error-serialize = 无法序列化输出：{ $error }
 cmd-error-serialize-report = 无法序列化报告：{ $error }
 cmd-error-redacted-report = 内部错误：脱敏后的报告无法解析：{ $error }
 cmd-error-write-file = 无法写入 { $path }：{ $error }
+cmd-error-no-directory = 无法写入 { $path }：目录 { $directory } 不存在（不会自动创建）
 cmd-error-create-dir = 无法创建 { $path }：{ $error }
 cmd-error-man-render = 无法生成手册页：{ $error }
 cmd-error-no-man-page = 没有“{ $page }”的手册页（现有：{ $pages }）

@@ -281,3 +281,4 @@ diag-large-handshake-local-summary = 这个网络丢弃了浏览器的 TLS 握�
 diag-evidence-large-died = { $target }：小型握手在 { $small_ms } 毫秒内完成；浏览器式握手（提供 X25519MLKEM768）在 { $after_ms } 毫秒后{ $failure }（{ $code }）
 diag-evidence-large-control-ok = 对照目标 { $target } 完成了浏览器式握手（服务器选择了 { $group }）
 diag-evidence-large-no-control = 没有对照目标完成浏览器式握手，因此不能排除本地网络的问题
+diag-trace-fields-rejected = chatgpt.com/cdn-cgi/trace 给出的 { $fields } 不是边缘节点会写的格式，按未知处理

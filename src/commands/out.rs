@@ -23,16 +23,47 @@ pub fn write_out(s: &str, lang: Lang) -> Result<bool, AppError> {
     }
 }
 
-/// Writes a whole file, or says which file could not be written.
+/// Writes a whole file, or says which file could not be written. On Unix the file is the
+/// user's alone (0600): a new one is created so, and one that was there is tightened to it — a
+/// report holds the user's network details.
 pub fn write_file(path: &Path, text: &str, lang: Lang) -> Result<(), AppError> {
-    std::fs::write(path, text).map_err(|e| {
+    let cannot = |e: std::io::Error| {
         AppError::Run(tr!(
             lang,
             "cmd-error-write-file",
             path = path.display().to_string(),
             error = e.to_string()
         ))
-    })
+    };
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        options.mode(0o600);
+        let file = options.open(path).map_err(cannot)?;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))
+            .map_err(cannot)?;
+        write_all(file, text).map_err(cannot)
+    }
+    #[cfg(not(unix))]
+    {
+        write_all(options.open(path).map_err(cannot)?, text).map_err(cannot)
+    }
+}
+
+fn write_all(mut file: std::fs::File, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    file.write_all(text.as_bytes())?;
+    file.flush()
+}
+
+/// The directory a file is to be written in, when it does not exist: `report -o` refuses it
+/// before the check runs, naming it, rather than creating it (a typo in a path should not leave
+/// directories behind).
+pub fn missing_parent(path: &Path) -> Option<std::path::PathBuf> {
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty())?;
+    (!parent.is_dir()).then(|| parent.to_path_buf())
 }
 
 /// Prints `value` as one JSON document (`--json`) or through `human` (given the language for

@@ -36,6 +36,10 @@ pub struct Sensitive {
     /// NO_PROXY entries: the user's own hosts and networks.
     pub no_proxy: Vec<String>,
     pub hostname: Option<String>,
+    /// The home directory (`HOME`, `USERPROFILE`): in paths it becomes `~`.
+    pub home: Option<String>,
+    /// The user's names (`USER`, `LOGNAME`, `USERNAME`, the home directory's last part).
+    pub user_names: Vec<String>,
     pub search_domains: Vec<String>,
     pub system_nameservers: Vec<IpAddr>,
 }
@@ -143,6 +147,24 @@ pub fn gather(
     }
     let (nameservers, search) = system_resolver(&env);
     sensitive.hostname = hostname(&env);
+    sensitive.home = env("HOME")
+        .or_else(|| env("USERPROFILE"))
+        .map(|h| h.trim_end_matches(['/', '\\']).to_string())
+        .filter(|h| !h.is_empty());
+    let last_part = sensitive
+        .home
+        .as_deref()
+        .and_then(|h| h.rsplit(['/', '\\']).next())
+        .map(str::to_string);
+    for name in ["USER", "LOGNAME", "USERNAME"]
+        .into_iter()
+        .filter_map(&env)
+        .chain(last_part)
+    {
+        if !name.trim().is_empty() && !sensitive.user_names.contains(&name) {
+            sensitive.user_names.push(name);
+        }
+    }
     sensitive.search_domains = search.clone();
     sensitive.system_nameservers = nameservers.clone();
     let set = |k: &str| env(k).is_some_and(|v| !v.trim().is_empty());
@@ -246,6 +268,7 @@ pub enum Redaction {
     PublicAddress,
     ResolverAddresses,
     HostName,
+    UserName,
     PrivateAddresses,
     NetworkDomains,
 }
@@ -260,6 +283,7 @@ impl Redaction {
             Redaction::PublicAddress => tr!(lang, "cmd-redaction-public-address"),
             Redaction::ResolverAddresses => tr!(lang, "cmd-redaction-resolver-addresses"),
             Redaction::HostName => tr!(lang, "cmd-redaction-hostname"),
+            Redaction::UserName => tr!(lang, "cmd-redaction-user"),
             Redaction::PrivateAddresses => tr!(lang, "cmd-redaction-private-addresses"),
             Redaction::NetworkDomains => tr!(lang, "cmd-redaction-domains"),
         }
@@ -342,6 +366,7 @@ pub fn build_redactor(
     for d in &s.search_domains {
         domain(&mut r, d);
     }
+    user_names(&mut r, s, &mut note);
     for (i, host) in s.proxy_hosts.iter().enumerate() {
         match host.parse::<IpAddr>() {
             Ok(ip) if !is_loopback(&ip) => r.address(ip, &format!("[proxy-{}]", i + 1)),
@@ -376,6 +401,24 @@ pub fn build_redactor(
     (r, kinds)
 }
 
+/// The home directory as `~` wherever it stands (first: it holds the user name), then the user's
+/// names as `[user]` (as whole words; `root` names no one).
+fn user_names(r: &mut Redactor, s: &Sensitive, note: &mut impl FnMut(Redaction)) {
+    if let Some(home) = s.home.as_deref().filter(|h| h.len() > 1) {
+        r.secret(home, "~");
+        note(Redaction::UserName);
+    }
+    for name in s
+        .user_names
+        .iter()
+        .filter(|n| !matches!(n.as_str(), "root" | "Administrator"))
+    {
+        if r.name(name, "[user]") {
+            note(Redaction::UserName);
+        }
+    }
+}
+
 /// Redacts the whole support report: every string of its JSON except fixed vocabularies. Returns
 /// the redacted report (for the Markdown) and its JSON text. `kinds` are in the report's
 /// language; `lang` is the language of the errors.
@@ -406,6 +449,16 @@ pub fn redact(
 pub fn run(args: &ReportArgs, output: &OutputArgs) -> Result<i32, AppError> {
     let human = output.human_lang();
     let machine = output.lang.unwrap_or_default();
+    if args.output != Path::new("-")
+        && let Some(dir) = super::out::missing_parent(&args.output)
+    {
+        return Err(AppError::Usage(tr!(
+            human,
+            "cmd-error-no-directory",
+            path = args.output.display().to_string(),
+            directory = dir.display().to_string()
+        )));
+    }
     let mut check = Check::prepare(&args.check)?;
     check.lang = machine;
     // With `-o - --json` no Markdown is written: one judgement is enough.
@@ -517,6 +570,8 @@ mod tests {
                 "openai.com".into(),
             ],
             hostname: Some("build-box-42.corp-7f3a.example".into()),
+            home: Some("/home/bobby".into()),
+            user_names: vec!["bobby".into()],
             search_domains: vec!["corp-7f3a.example".into(), "lan".into()],
             system_nameservers: vec!["10.255.255.53".parse().unwrap(), "127.0.0.53".parse().unwrap()],
         }
@@ -559,6 +614,10 @@ mod tests {
             out.contains("[public-address]") && out.contains("[resolver-1]") && out.contains("[hostname]"),
             "{out}"
         );
+        // The home directory becomes ~ and the user name [user], the same every time.
+        let paths = anon.redact("--cacert /home/bobby/ca.pem; user bobby; /srv/bobby/x");
+        assert_eq!(paths, "--cacert ~/ca.pem; user [user]; /srv/[user]/x");
+        assert_eq!(anon.redact("/home/bobby"), "~");
     }
 
     #[test]

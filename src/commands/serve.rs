@@ -7,7 +7,8 @@
 //! Never more than one check at a time, however hard it is scraped: every round takes one lock.
 //! A request that waited for the lock reuses a round of the same surfaces that started after it
 //! arrived, so a burst of concurrent `/probe` requests shares rounds instead of queueing one each.
-//! Every request has a timeout, request heads are capped and bodies are refused; SIGTERM or
+//! Every request has a timeout, request heads are capped (size and time) and bodies are refused;
+//! at most [`MAX_CONNECTIONS`] are open, the one idle the longest closed first. SIGTERM or
 //! SIGINT ends the process with exit 0.
 
 use std::collections::HashMap;
@@ -21,7 +22,7 @@ use http_body_util::Full;
 use hyper::body::Incoming;
 use hyper::{Method, Request, Response, StatusCode};
 use hyper_util::rt::{TokioIo, TokioTimer};
-use tokio::sync::{Semaphore, watch};
+use tokio::sync::watch;
 
 use crate::catalog::Surface;
 use crate::check::Check;
@@ -36,12 +37,13 @@ use crate::report::ExitCode;
 use crate::report::{Report, ms};
 use crate::tr;
 
-/// At most this many connections are served at once; further ones wait to be accepted.
+/// At most this many connections are open at once. One more makes the one idle the longest (still
+/// sending its head, or between requests) close; only when every one is answering does it wait.
 pub const MAX_CONNECTIONS: usize = 64;
 /// The cap on a request's head (request line and headers), in bytes (hyper's minimum).
 pub const MAX_HEAD_BYTES: usize = 8 * 1024;
-/// How long a client may take to send a request's head.
-pub const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a client may take to send a request's head (the whole head, however it trickles).
+pub const HEAD_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long one connection may stay open (keep-alive included).
 pub const CONNECTION_LIFETIME: Duration = Duration::from_secs(300);
 
@@ -199,16 +201,13 @@ async fn serve(check: Check, args: &ServeArgs, output: &OutputArgs) -> Result<i3
         })
     };
 
-    let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    let connections = Arc::new(Connections::default());
     tokio::pin!(shutdown);
     loop {
-        let permit = tokio::select! {
+        tokio::select! {
             _ = &mut shutdown => break,
-            p = slots.clone().acquire_owned() => match p {
-                Ok(p) => p,
-                Err(_) => break,
-            },
-        };
+            () = connections.room() => {}
+        }
         let stream = tokio::select! {
             _ = &mut shutdown => break,
             accepted = listener.accept() => match accepted {
@@ -222,10 +221,18 @@ async fn serve(check: Check, args: &ServeArgs, output: &OutputArgs) -> Result<i3
             },
         };
         let exporter = exporter.clone();
-        tokio::spawn(async move {
+        let id = connections.next_id();
+        let conns = connections.clone();
+        let task = tokio::spawn(async move {
+            let registry = conns.clone();
             let service = hyper::service::service_fn(move |req| {
-                let exporter = exporter.clone();
-                async move { Ok::<_, Infallible>(respond(&exporter, req).await) }
+                let (exporter, registry) = (exporter.clone(), registry.clone());
+                async move {
+                    registry.set_busy(id, true);
+                    let response = respond(&exporter, req).await;
+                    registry.set_busy(id, false);
+                    Ok::<_, Infallible>(response)
+                }
             });
             let conn = hyper::server::conn::http1::Builder::new()
                 .timer(TokioTimer::new())
@@ -233,14 +240,90 @@ async fn serve(check: Check, args: &ServeArgs, output: &OutputArgs) -> Result<i3
                 .max_buf_size(MAX_HEAD_BYTES)
                 .serve_connection(TokioIo::new(stream), service);
             let _ = tokio::time::timeout(CONNECTION_LIFETIME, conn).await;
-            drop(permit);
+            conns.remove(id);
         });
+        connections.register(id, task.abort_handle());
     }
     refresher.abort();
     if !output.quiet {
         eprintln!("{}", tr!(lang, "cmd-serve-stopped"));
     }
     Ok(ExitCode::Healthy.code())
+}
+
+/// The open connections, each with whether it is answering a request and since when it is idle:
+/// what lets a new connection close the one idle the longest when all slots are taken (slow
+/// clients trickling their heads cannot keep a scrape out).
+#[derive(Default)]
+struct Connections {
+    open: Mutex<HashMap<u64, Slot>>,
+    ids: std::sync::atomic::AtomicU64,
+    closed: tokio::sync::Notify,
+}
+
+struct Slot {
+    /// `None` while a request is being answered; else since when the connection is idle.
+    idle_since: Option<Instant>,
+    abort: Option<tokio::task::AbortHandle>,
+}
+
+impl Connections {
+    fn next_id(&self) -> u64 {
+        let id = self.ids.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        lock(&self.open).insert(
+            id,
+            Slot {
+                idle_since: Some(Instant::now()),
+                abort: None,
+            },
+        );
+        id
+    }
+
+    fn register(&self, id: u64, abort: tokio::task::AbortHandle) {
+        // The task may have ended already (its slot is gone then).
+        if let Some(slot) = lock(&self.open).get_mut(&id) {
+            slot.abort = Some(abort);
+        }
+    }
+
+    fn set_busy(&self, id: u64, busy: bool) {
+        if let Some(slot) = lock(&self.open).get_mut(&id) {
+            slot.idle_since = (!busy).then(Instant::now);
+        }
+    }
+
+    fn remove(&self, id: u64) {
+        lock(&self.open).remove(&id);
+        self.closed.notify_one();
+    }
+
+    /// Resolves when one more connection may be accepted: at once below the cap, else after
+    /// closing the connection idle the longest, else (all answering) when one closes.
+    async fn room(&self) {
+        loop {
+            let notified = self.closed.notified();
+            {
+                let mut open = lock(&self.open);
+                if open.len() < MAX_CONNECTIONS {
+                    return;
+                }
+                let oldest = open
+                    .iter()
+                    .filter(|(_, s)| s.abort.is_some())
+                    .filter_map(|(id, s)| Some((*id, s.idle_since?)))
+                    .min_by_key(|(_, since)| *since)
+                    .map(|(id, _)| id);
+                if let Some(slot) = oldest.and_then(|id| open.remove(&id)) {
+                    if let Some(abort) = slot.abort {
+                        abort.abort();
+                    }
+                    return;
+                }
+            }
+            notified.await;
+        }
+    }
 }
 
 /// Resolves on the first SIGTERM or SIGINT (Ctrl-C).

@@ -145,7 +145,8 @@ async fn notify(args: &WatchArgs, event: &WatchEvent, lang: Lang) {
     }
 }
 
-/// The environment a `--notify-command` gets: the verdict, never on its command line.
+/// The environment a `--notify-command` gets: the verdict, never on its command line. Every value
+/// passes [`crate::safe_text::env_value`] (the summary holds a server's words).
 pub fn notify_environment(event: &WatchEvent) -> Vec<(&'static str, String)> {
     let code = crate::report::verdict_code(event.verdict.layer, event.verdict.cause);
     let mut env = vec![
@@ -161,7 +162,9 @@ pub fn notify_environment(event: &WatchEvent) -> Vec<(&'static str, String)> {
         env.push(("CHATGPT_DOCTOR_PREVIOUS_LAYER", p.layer.as_str().to_string()));
         env.push(("CHATGPT_DOCTOR_PREVIOUS_CAUSE", p.cause.as_str()));
     }
-    env
+    env.into_iter()
+        .map(|(k, v)| (k, crate::safe_text::env_value(&v)))
+        .collect()
 }
 
 /// Runs the user's command through the shell — the command string is theirs, the verdict

@@ -70,6 +70,17 @@ pub fn judge(scene: &Scene, first_fault: Option<Layer>) -> LayerOutcome {
             );
         }
     }
+    if !scene.edge_trace_rejected.is_empty() {
+        // Not the edge's shape: someone else wrote the trace, or it was altered on the way.
+        judgement.warn(
+            Cause::UnexpectedAnswer,
+            tr!(
+                lang,
+                "diag-trace-fields-rejected",
+                fields = scene.edge_trace_rejected.join(", ")
+            ),
+        );
+    }
     let ok_summary = if service.is_empty() {
         tr!(lang, "diag-path-no-service")
     } else {

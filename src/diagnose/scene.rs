@@ -33,6 +33,8 @@ pub struct Scene<'a> {
     pub status_page: Option<StatusPage>,
     /// What `chatgpt.com/cdn-cgi/trace` said, when a web target answered it.
     pub edge_trace: Option<EdgeTraceReport>,
+    /// The trace's fields dropped for their shape (`loc`, `colo`, `ip`…).
+    pub edge_trace_rejected: Vec<&'static str>,
     /// The local clock against servers' `Date` headers.
     pub clock: Option<ClockReading>,
     /// Hosts whose certificates failed on their dates, with the problem.
@@ -55,6 +57,7 @@ impl<'a> Scene<'a> {
             .map(|t| TargetView::new(t, lang))
             .collect();
         let status_page = read_status_page(observations, &targets);
+        let (edge_trace, edge_trace_rejected) = edge_trace(observations).unzip();
         Scene {
             observations,
             context,
@@ -64,7 +67,8 @@ impl<'a> Scene<'a> {
                 .as_ref()
                 .map(|t| TargetView::key_check(t, lang)),
             status_page,
-            edge_trace: edge_trace(observations),
+            edge_trace,
+            edge_trace_rejected: edge_trace_rejected.unwrap_or_default(),
             clock: network::clock(observations),
             validity_failures: network::validity_failures(observations),
             dns_checks: network::dns_checks(observations, &context.edge_ranges),
@@ -133,19 +137,23 @@ fn read_status_page(obs: &Observations, targets: &[TargetView]) -> Option<Status
     Some(page)
 }
 
-/// What `chatgpt.com/cdn-cgi/trace` said, when a web target answered it.
-fn edge_trace(obs: &Observations) -> Option<EdgeTraceReport> {
+/// What `chatgpt.com/cdn-cgi/trace` said, when a web target answered it, and the fields it gave
+/// in a shape the edge never writes.
+fn edge_trace(obs: &Observations) -> Option<(EdgeTraceReport, Vec<&'static str>)> {
     obs.targets
         .iter()
         .filter(|t| t.target.surface == Surface::Web && t.target.url.path() == "/cdn-cgi/trace")
         .filter_map(|t| t.response().filter(|r| r.status == 200))
         .find_map(|r| parse_trace(&r.body))
-        .map(|t| EdgeTraceReport {
-            ip: t.ip,
-            loc: t.loc,
-            colo: t.colo,
-            warp: t.warp,
-            http: t.http,
-            tls: t.tls,
+        .map(|t| {
+            let report = EdgeTraceReport {
+                ip: t.ip,
+                loc: t.loc,
+                colo: t.colo,
+                warp: t.warp,
+                http: t.http,
+                tls: t.tls,
+            };
+            (report, t.rejected)
         })
 }

@@ -1823,3 +1823,36 @@ fn a_sinkhole_in_the_other_family_still_decides_under_a_family_flag() {
     let d = diagnose(&obs, &Context::default());
     assert_eq!(d.verdict.cause, Cause::DnsBlocked, "{:#?}", d.verdict);
 }
+
+/// A healthy world's report with hostile text in a target's name, the verdict and a layer: the
+/// terminal view and the OpenMetrics labels carry none of it; every report type reads back its
+/// JSON (what `render::terminal_view` relies on).
+#[test]
+fn hostile_text_in_a_report_reaches_no_sink_raw() {
+    const HOSTILE: &str = "\u{1b}]0;pwned\u{7}\u{1b}[2JEvil\u{202e}txt\u{9b}2J";
+    let obs = World::default().observations();
+    let d = diagnose(&obs, &Context::default());
+    let mut report = crate::report::build(&obs, d, 0, crate::report::Environment::default());
+    let json = serde_json::to_value(&report).unwrap();
+    let back: crate::report::Report = serde_json::from_value(json.clone()).expect("the report reads back");
+    assert_eq!(serde_json::to_value(&back).unwrap(), json);
+    report.targets[0].name = format!("{HOSTILE}\"\\\nx");
+    report.verdict.summary = HOSTILE.into();
+    report.layers[0].summary = HOSTILE.into();
+    let unsafe_in = |s: &str| {
+        s.chars()
+            .filter(|c| (c.is_control() && *c != '\n') || matches!(c, '\u{202A}'..='\u{202E}'))
+            .count()
+    };
+    let metrics = crate::render::prometheus::render(&report);
+    assert_eq!(unsafe_in(&metrics), 0, "{metrics:?}");
+    assert!(
+        metrics.contains("target=\"]0;pwned[2JEviltxt2J\\\"\\\\x\""),
+        "{metrics}"
+    );
+    colored::control::set_override(false);
+    let human = crate::render::human::render(&report, 2, false);
+    colored::control::unset_override();
+    assert_eq!(unsafe_in(&human), 0, "{human:?}");
+    assert!(human.contains("Eviltxt"), "{human}");
+}

@@ -288,16 +288,11 @@ fn status_json(r: &HttpDetail) -> Option<Lack> {
     (!ok).then_some(Lack::UnexpectedBody)
 }
 
-/// `text` as one line a person can read safely: control characters and bidirectional overrides
-/// dropped, whitespace runs made one space, at most `max` characters.
+/// `text` as one line a person can read safely ([`crate::safe_text::one_line`]): control
+/// characters and bidirectional controls dropped, whitespace runs made one space, at most `max`
+/// characters.
 pub fn printable(text: &str, max: usize) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
-        .take(max)
-        .collect()
+    crate::safe_text::one_line(text, max)
 }
 
 /// The `<title>` of an HTML body, when it has one (for evidence: whose page answered).

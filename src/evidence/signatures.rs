@@ -250,32 +250,66 @@ pub struct EdgeTrace {
     pub http: Option<String>,
     pub tls: Option<String>,
     pub sni: Option<String>,
+    /// The fields given in a shape the edge never writes (a `loc` that is no country code, an
+    /// `ip` that is no address…): dropped, named here so a warning can say so.
+    pub rejected: Vec<&'static str>,
 }
 
-/// Parses a `/cdn-cgi/trace` body (`key=value` lines); `None` when it is not one.
+/// Whether a trace field's value has the shape the edge writes: `loc` a country code (two
+/// capitals, or a capital and a digit as Tor's `T1`), `colo` an IATA code, `ip` an address,
+/// `warp` and `sni` a word of theirs, `http` and `tls` a protocol's short name.
+fn trace_value_ok(key: &str, v: &str) -> bool {
+    let b = v.as_bytes();
+    match key {
+        "ip" => v.parse::<std::net::IpAddr>().is_ok(),
+        "loc" => {
+            b.len() == 2 && b[0].is_ascii_uppercase() && (b[1].is_ascii_uppercase() || b[1].is_ascii_digit())
+        }
+        "colo" => b.len() == 3 && b.iter().all(u8::is_ascii_uppercase),
+        "warp" => matches!(v, "on" | "off" | "plus"),
+        "sni" => matches!(v, "plaintext" | "encrypted" | "off"),
+        _ => {
+            (1..=16).contains(&b.len())
+                && b.iter()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'-'))
+        }
+    }
+}
+
+/// Parses a `/cdn-cgi/trace` body (`key=value` lines); `None` when it is not one. A field whose
+/// value has not the edge's shape is absent, and named in [`EdgeTrace::rejected`].
 pub fn parse_trace(body: &[u8]) -> Option<EdgeTrace> {
     let text = std::str::from_utf8(body).ok()?;
     let mut t = EdgeTrace::default();
     let mut seen = 0;
+    let mut located = false;
     for line in text.lines().take(64) {
         let Some((k, v)) = line.split_once('=') else {
             continue;
         };
-        let v: String = v.trim().chars().take(64).collect();
-        let slot = match k.trim() {
-            "ip" => &mut t.ip,
-            "loc" => &mut t.loc,
-            "colo" => &mut t.colo,
-            "warp" => &mut t.warp,
-            "http" => &mut t.http,
-            "tls" => &mut t.tls,
-            "sni" => &mut t.sni,
+        let v = v.trim();
+        let (key, slot) = match k.trim() {
+            "ip" => ("ip", &mut t.ip),
+            "loc" => ("loc", &mut t.loc),
+            "colo" => ("colo", &mut t.colo),
+            "warp" => ("warp", &mut t.warp),
+            "http" => ("http", &mut t.http),
+            "tls" => ("tls", &mut t.tls),
+            "sni" => ("sni", &mut t.sni),
             _ => continue,
         };
-        *slot = Some(v);
         seen += 1;
+        located |= matches!(key, "loc" | "colo");
+        if trace_value_ok(key, v) {
+            *slot = Some(v.to_string());
+        } else {
+            *slot = None;
+            if !t.rejected.contains(&key) {
+                t.rejected.push(key);
+            }
+        }
     }
-    (seen >= 2 && (t.loc.is_some() || t.colo.is_some())).then_some(t)
+    (seen >= 2 && located).then_some(t)
 }
 
 #[cfg(test)]
@@ -440,5 +474,28 @@ pub(crate) mod tests {
         assert_eq!(t.ip.as_deref(), Some("203.0.113.7"));
         assert_eq!(parse_trace(b"<html>Just a moment...</html>"), None);
         assert_eq!(parse_trace(&[0xff, 0xfe]), None);
+    }
+
+    #[test]
+    fn trace_fields_of_the_wrong_shape_are_absent_and_named() {
+        let t = parse_trace(
+            "ip=not-an-address\nloc=\u{1b}]0;pwned\u{7}Germany-and-a-very-long-text\ncolo=fra\nwarp=off\nhttp=http/2\n".as_bytes(),
+        )
+        .expect("still a trace: its keys are the edge's");
+        assert_eq!((t.ip, t.loc, t.colo), (None, None, None));
+        assert_eq!(t.rejected, vec!["ip", "loc", "colo"]);
+        assert_eq!(t.warp.as_deref(), Some("off"));
+        for (loc, ok) in [
+            ("DE", true),
+            ("T1", true),
+            ("XX", true),
+            ("de", false),
+            ("DEU", false),
+            ("1D", false),
+        ] {
+            assert_eq!(trace_value_ok("loc", loc), ok, "{loc}");
+        }
+        assert!(trace_value_ok("ip", "2001:db8::1") && trace_value_ok("colo", "SJC"));
+        assert!(!trace_value_ok("colo", "SJ") && !trace_value_ok("tls", "TLS\u{202e}1.3"));
     }
 }

@@ -39,6 +39,9 @@ fn fmt_ms(ms: Option<f64>) -> String {
 /// Renders the report for a terminal or a pipe, in the report's language. `verbose` adds
 /// addresses, chains and headers; `quiet` keeps only the verdict.
 pub fn render(r: &Report, verbose: u8, quiet: bool) -> String {
+    // Every string the document holds is made safe for a terminal before a word is written.
+    let view = super::terminal_view(r);
+    let r = &*view;
     let lang = r.language;
     let mut o = String::new();
     if !quiet {
@@ -613,6 +616,9 @@ fn render_verdict(o: &mut String, r: &Report) {
 
 /// `chatgpt-doctor status`: the status page alone.
 pub fn render_status(r: &Report, verbose: u8) -> String {
+    // Every string the document holds is made safe for a terminal before a word is written.
+    let view = super::terminal_view(r);
+    let r = &*view;
     let lang = r.language;
     let mut o = String::new();
     let Some(p) = &r.status_page else {
@@ -669,6 +675,9 @@ pub fn render_status(r: &Report, verbose: u8) -> String {
 
 /// `chatgpt-doctor auth`: the key's standing, then the verdict.
 pub fn render_auth(r: &Report, verbose: u8) -> String {
+    // Every string the document holds is made safe for a terminal before a word is written.
+    let view = super::terminal_view(r);
+    let r = &*view;
     let lang = r.language;
     let mut o = String::new();
     let base = r

@@ -11,20 +11,15 @@ use crate::report::{
 };
 use crate::tr;
 
-/// Escapes a table cell: pipes, and line breaks folded into spaces.
+/// Text from the report in a table cell or a sentence: its markup escaped, on one line
+/// ([`crate::safe_text::markdown`]).
 fn cell(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\r', '\n'], " ")
+    crate::safe_text::markdown(s).into_owned()
 }
 
-/// Inline code that survives backticks in the text.
+/// Inline code that survives any backticks and pipes in the text.
 fn code(s: &str) -> String {
-    if s.contains('`') {
-        format!("`` {s} ``")
-    } else {
-        format!("`{s}`")
-    }
+    crate::safe_text::markdown_code(s)
 }
 
 /// A duration in a table cell: whole milliseconds, or seconds from 1 s on (the terminal views'
@@ -143,6 +138,9 @@ fn target_rows(o: &mut String, t: &TargetReport, lang: Lang) {
 /// Renders the support report in `lang` (its verdict, evidence and advice are in the language
 /// the report was judged in: judge it in `lang`).
 pub fn render(r: &SupportReport, lang: Lang) -> String {
+    // Every string the document holds is made safe for a terminal before a word is written.
+    let view = super::terminal_view(r);
+    let r = &*view;
     let mut o = String::new();
     heading(&mut o, r, lang);
     verdict_section(&mut o, &r.report, lang);
@@ -180,7 +178,7 @@ fn heading(o: &mut String, r: &SupportReport, lang: Lang) {
 fn verdict_section(o: &mut String, rep: &Report, lang: Lang) {
     let v = &rep.verdict;
     let _ = writeln!(o, "## {}\n", tr!(lang, "cmd-md-verdict"));
-    let _ = writeln!(o, "**{}**\n", v.summary.trim());
+    let _ = writeln!(o, "**{}**\n", cell(v.summary.trim()));
     let _ = writeln!(
         o,
         "{}\n",
@@ -221,7 +219,7 @@ fn verdict_section(o: &mut String, rep: &Report, lang: Lang) {
         }
         let _ = writeln!(o, "{title}\n");
         for i in items {
-            let _ = writeln!(o, "- {}", i.replace('\n', " "));
+            let _ = writeln!(o, "- {}", cell(i));
         }
         let _ = writeln!(o);
     }
@@ -303,9 +301,9 @@ fn failures_list(o: &mut String, rep: &Report, lang: Lang) {
                     .map(super::super::probe::observation::Family::as_str)
                     .unwrap_or("none"),
                 stage = s.stage.as_str(),
-                address = s.address.as_deref().unwrap_or("none"),
+                address = cell(s.address.as_deref().unwrap_or("none")),
                 failure = s.failure.map(|f| code(f.as_str())).unwrap_or_default(),
-                detail = s.detail.replace('\n', " ")
+                detail = cell(&s.detail)
             )
         );
     }
@@ -339,14 +337,14 @@ fn dns_views_section(o: &mut String, rep: &Report, lang: Lang) {
                 let answer = match (&d.failure, d.answers.is_empty()) {
                     (Some(f), _) => code(f.as_str()),
                     (None, true) => "—".to_string(),
-                    (None, false) => d.answers.join(" "),
+                    (None, false) => cell(&d.answers.join(" ")),
                 };
                 // The resolver's host is enough to tell the controls apart in a cell.
                 let resolver = url::Url::parse(&d.resolver)
                     .ok()
                     .and_then(|u| u.host_str().map(str::to_string))
                     .unwrap_or_else(|| d.resolver.clone());
-                format!("{resolver} {} {answer}", d.record_type)
+                format!("{} {} {answer}", cell(&resolver), d.record_type)
             })
             .collect();
         let agree = match v.agree {
@@ -358,10 +356,10 @@ fn dns_views_section(o: &mut String, rep: &Report, lang: Lang) {
             o,
             "{}",
             row(&[
-                cell(&code(&v.name)),
-                cell(&view_cell(&v.os, lang)),
-                cell(&view_cell(&v.configured, lang)),
-                cell(&doh.join("; ")),
+                code(&v.name),
+                view_cell(&v.os, lang),
+                view_cell(&v.configured, lang),
+                doh.join("; "),
                 agree.to_string(),
             ])
         );
@@ -373,7 +371,7 @@ fn dns_views_section(o: &mut String, rep: &Report, lang: Lang) {
 /// its failure's code, or why it was not asked.
 fn view_cell(v: &ResolverViewReport, lang: Lang) -> String {
     let mut text = match v.status {
-        StageStatus::Ok => v.addresses.join(" "),
+        StageStatus::Ok => cell(&v.addresses.join(" ")),
         StageStatus::Fail => v.failure.map_or_else(|| "—".to_string(), |f| code(f.as_str())),
         StageStatus::Skip => v
             .skip_reason
@@ -393,7 +391,7 @@ fn status_page_section(o: &mut String, rep: &Report, lang: Lang) {
     match &rep.status_page {
         Some(p) if p.reachable => {
             let description = match p.description.as_deref() {
-                Some(d) => d.to_string(),
+                Some(d) => cell(d),
                 None => tr!(lang, "cmd-md-no-description"),
             };
             let _ = writeln!(
@@ -404,12 +402,16 @@ fn status_page_section(o: &mut String, rep: &Report, lang: Lang) {
                     "cmd-md-status-reachable",
                     description = description,
                     indicator = code(p.indicator.as_deref().unwrap_or("?")),
-                    url = &p.url
+                    url = cell(&p.url)
                 )
             );
         }
         Some(p) => {
-            let _ = writeln!(o, "{}\n", tr!(lang, "cmd-md-status-unreadable", url = &p.url));
+            let _ = writeln!(
+                o,
+                "{}\n",
+                tr!(lang, "cmd-md-status-unreadable", url = cell(&p.url))
+            );
         }
         None => {
             let _ = writeln!(o, "{}\n", tr!(lang, "cmd-md-status-not-checked-run"));

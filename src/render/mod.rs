@@ -7,7 +7,11 @@ pub mod markdown;
 pub mod prometheus;
 pub mod stages;
 
+use std::borrow::Cow;
 use std::io::IsTerminal;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 pub use color::ColorChoice;
 
@@ -35,6 +39,31 @@ pub fn use_color(choice: ColorChoice, env: impl Fn(&str) -> Option<String>, stdo
 /// The decision for this process.
 pub fn decide_color(choice: ColorChoice) -> bool {
     use_color(choice, |k| std::env::var(k).ok(), std::io::stdout().is_terminal())
+}
+
+/// `doc` with every string in it — a server's words, a certificate's names, a header — made
+/// safe for a terminal ([`crate::safe_text::terminal`]): what the human views and the Markdown
+/// render, so that no field, present or added later, can reach the reader raw. Borrowed when
+/// nothing needed it.
+pub fn terminal_view<T: Serialize + DeserializeOwned + Clone>(doc: &T) -> Cow<'_, T> {
+    let Ok(raw) = serde_json::to_value(doc) else {
+        return Cow::Borrowed(doc);
+    };
+    let mut safe = raw.clone();
+    crate::safe_text::map_strings(&mut safe, &crate::safe_text::terminal);
+    if safe == raw {
+        return Cow::Borrowed(doc);
+    }
+    // Every report type reads back what it wrote (`render::tests` holds it for each one a
+    // renderer takes), and text made safer never makes a field unreadable: the codes, addresses
+    // and dates it could touch hold no control characters to begin with.
+    match serde_json::from_value(safe) {
+        Ok(view) => Cow::Owned(view),
+        Err(e) => {
+            debug_assert!(false, "a report type does not read back its JSON: {e}");
+            Cow::Borrowed(doc)
+        }
+    }
 }
 
 #[cfg(test)]

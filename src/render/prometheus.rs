@@ -52,7 +52,12 @@ impl Metric {
     }
 
     /// Sets the sample with these labels (a second value for the same labels replaces the first).
+    /// Every label value passes [`crate::safe_text::label_value`] here, the one way in.
     fn set(&mut self, labels: Labels, value: f64) {
+        let labels: Labels = labels
+            .into_iter()
+            .map(|(k, v)| (k, crate::safe_text::label_value(&v).into_owned()))
+            .collect();
         match self.samples.iter_mut().find(|(l, _)| *l == labels) {
             Some(sample) => sample.1 = value,
             None => self.samples.push((labels, value)),

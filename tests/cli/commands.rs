@@ -33,7 +33,7 @@ fn assert_schema(name: &str, v: &Value) {
 }
 
 /// The per-stage flags that point a command at the world's fixtures.
-fn stage_args(w: &World) -> Vec<String> {
+pub(crate) fn stage_args(w: &World) -> Vec<String> {
     vec![
         "--dns-server".into(),
         w.dns.addr().to_string(),

@@ -11,5 +11,7 @@ mod hostile;
 mod language;
 mod metrics;
 mod networks;
+mod report_files;
+mod sinks;
 mod support;
 mod system;

@@ -422,3 +422,55 @@ fn serve_speaks_the_readers_language_on_stderr_and_english_over_http() {
         Some(1.0)
     );
 }
+
+#[test]
+fn two_hundred_slow_clients_do_not_keep_a_scrape_out() {
+    let w = World::start();
+    let ex = Exporter::start(&w, &["--interval", "3600"]);
+    assert_eq!(ex.get("/metrics").0, 200, "the first round is done");
+    // 200 clients that send their request a byte at a time, on loopback, for at most 4 s.
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let addr = ex.addr;
+    let tricklers: Vec<_> = (0..200)
+        .map(|_| {
+            let stop = stop.clone();
+            std::thread::spawn(move || {
+                let Ok(mut s) = TcpStream::connect(addr) else {
+                    return;
+                };
+                let head = b"GET /metrics HTTP/1.1\r\nHost: exporter\r\nX-Slow: aaaaaaaaaaaaaaaaaaaa\r\n\r\n";
+                let start = Instant::now();
+                for b in head.iter().cycle() {
+                    if stop.load(std::sync::atomic::Ordering::Relaxed)
+                        || start.elapsed() > Duration::from_secs(4)
+                    {
+                        break;
+                    }
+                    if s.write_all(&[*b]).is_err() {
+                        break;
+                    }
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+            })
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+    let mut worst = Duration::ZERO;
+    for _ in 0..3 {
+        let start = Instant::now();
+        let (status, body) = ex.get("/metrics");
+        let took = start.elapsed();
+        worst = worst.max(took);
+        assert_eq!(status, 200, "{body}");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    for t in tricklers {
+        let _ = t.join();
+    }
+    eprintln!("a scrape under 200 slow clients took at most {worst:?}");
+    assert!(
+        worst < Duration::from_secs(1),
+        "a scrape took {worst:?} under 200 slow clients"
+    );
+}

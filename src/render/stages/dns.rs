@@ -11,6 +11,9 @@ use crate::tr;
 
 /// `dns HOST`: one line per record type, as dig's answer section would say it.
 pub fn dns(o: &DnsOutput, verbose: u8, quiet: bool, lang: Lang) -> String {
+    // Every string the document holds is made safe for a terminal before a word is written.
+    let view = crate::render::terminal_view(o);
+    let o = &*view;
     let d = &o.dns;
     let mut s = String::new();
     if quiet {

@@ -10,6 +10,9 @@ use crate::tr;
 
 /// `endpoints`: the built-in catalog as a table, each probe explained below its row.
 pub fn endpoints(o: &EndpointsOutput, lang: Lang) -> String {
+    // Every string the document holds is made safe for a terminal before a word is written.
+    let view = crate::render::terminal_view(o);
+    let o = &*view;
     let mut s = String::new();
     let (surface, target, url) = (
         tr!(lang, "cmd-endpoints-surface"),

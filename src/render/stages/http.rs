@@ -136,6 +136,9 @@ fn timing_chart(s: &mut String, a: &HttpAttempt, tls: bool, lang: Lang) {
 
 /// `http URL`: per family, the answer's head, then the phases as httpstat draws them.
 pub fn http(o: &HttpOutput, verbose: u8, quiet: bool, lang: Lang) -> String {
+    // Every string the document holds is made safe for a terminal before a word is written.
+    let view = crate::render::terminal_view(o);
+    let o = &*view;
     let mut s = String::new();
     if quiet {
         let code = |f: Option<Failure>| match f {

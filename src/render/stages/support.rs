@@ -10,6 +10,9 @@ use crate::tr;
 
 /// What `report` says after writing its files.
 pub fn report_written(r: &SupportReport, markdown: &str, json: &str, lang: Lang) -> String {
+    // Every string the document holds is made safe for a terminal before a word is written.
+    let view = crate::render::terminal_view(r);
+    let r = &*view;
     let v = &r.report.verdict;
     let mut s = String::new();
     let _ = writeln!(

@@ -11,6 +11,9 @@ use crate::tr;
 
 /// `tcp HOST[:PORT]`.
 pub fn tcp(o: &TcpOutput, _verbose: u8, quiet: bool, lang: Lang) -> String {
+    // Every string the document holds is made safe for a terminal before a word is written.
+    let view = crate::render::terminal_view(o);
+    let o = &*view;
     let mut s = String::new();
     let target = format!("{}:{}", o.host, o.port);
     if quiet {

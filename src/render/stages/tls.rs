@@ -229,6 +229,9 @@ fn browser_block(
 
 /// `tls HOST[:PORT]`: per family, the handshake, the chain, both stores and the SNI test.
 pub fn tls(o: &TlsOutput, _verbose: u8, quiet: bool, lang: Lang) -> String {
+    // Every string the document holds is made safe for a terminal before a word is written.
+    let view = crate::render::terminal_view(o);
+    let o = &*view;
     let mut s = String::new();
     let target = format!("{}:{}", o.host, o.port);
     if quiet {

@@ -17,6 +17,9 @@ fn verdict_mark(cause: Cause) -> colored::ColoredString {
 
 /// One `watch` line: a change of verdict (or, with `-v`, an unchanged check).
 pub fn watch_line(e: &WatchEvent, lang: Lang) -> String {
+    // Every string the document holds is made safe for a terminal before a word is written.
+    let view = crate::render::terminal_view(e);
+    let e = &*view;
     // Whole seconds are enough for people; the JSON lines keep milliseconds.
     let time = match e.time.find('.') {
         Some(dot) if e.time.ends_with('Z') => format!("{}Z", &e.time[..dot]),
