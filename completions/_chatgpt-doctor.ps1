@@ -39,7 +39,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)')
             [CompletionResult]::new('--surface', '--surface', [CompletionResultType]::ParameterName, 'Probe only these surfaces (comma-separated); controls always run')
             [CompletionResult]::new('--route', '--route', [CompletionResultType]::ParameterName, 'Probe only this route: env (terminal tools and SDKs: the proxy variables and flags), system (browsers and the desktop app: the system proxy or its PAC file) or direct (no proxy) [default: every route this machine''s programs take]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json), prometheus (the text format 0.0.4 that promtool, node_exporter and the Pushgateway read) or openmetrics (OpenMetrics 1.0); the last two for `check` only')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the human output')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON''s summary and advice follow only this flag')
             [CompletionResult]::new('-4', '-4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
@@ -74,6 +74,8 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
             break
         }
         'chatgpt-doctor;check' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to FILE instead of stdout, replacing it atomically (a temporary file in the same directory, then a rename): readers such as node_exporter never see half a file')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to FILE instead of stdout, replacing it atomically (a temporary file in the same directory, then a rename): readers such as node_exporter never see half a file')
             [CompletionResult]::new('--dns-server', '--dns-server', [CompletionResultType]::ParameterName, 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout of each stage (dns, tcp, tls, http), in seconds')
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Timeout of each stage (dns, tcp, tls, http), in seconds')
@@ -92,7 +94,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)')
             [CompletionResult]::new('--surface', '--surface', [CompletionResultType]::ParameterName, 'Probe only these surfaces (comma-separated); controls always run')
             [CompletionResult]::new('--route', '--route', [CompletionResultType]::ParameterName, 'Probe only this route: env (terminal tools and SDKs: the proxy variables and flags), system (browsers and the desktop app: the system proxy or its PAC file) or direct (no proxy) [default: every route this machine''s programs take]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json), prometheus (the text format 0.0.4 that promtool, node_exporter and the Pushgateway read) or openmetrics (OpenMetrics 1.0); the last two for `check` only')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the human output')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON''s summary and advice follow only this flag')
             [CompletionResult]::new('-4', '-4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
@@ -128,7 +130,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)')
             [CompletionResult]::new('--surface', '--surface', [CompletionResultType]::ParameterName, 'Probe only these surfaces (comma-separated); controls always run')
             [CompletionResult]::new('--route', '--route', [CompletionResultType]::ParameterName, 'Probe only this route: env (terminal tools and SDKs: the proxy variables and flags), system (browsers and the desktop app: the system proxy or its PAC file) or direct (no proxy) [default: every route this machine''s programs take]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json), prometheus (the text format 0.0.4 that promtool, node_exporter and the Pushgateway read) or openmetrics (OpenMetrics 1.0); the last two for `check` only')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the human output')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON''s summary and advice follow only this flag')
             [CompletionResult]::new('-4', '-4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
@@ -164,7 +166,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)')
             [CompletionResult]::new('--surface', '--surface', [CompletionResultType]::ParameterName, 'Probe only these surfaces (comma-separated); controls always run')
             [CompletionResult]::new('--route', '--route', [CompletionResultType]::ParameterName, 'Probe only this route: env (terminal tools and SDKs: the proxy variables and flags), system (browsers and the desktop app: the system proxy or its PAC file) or direct (no proxy) [default: every route this machine''s programs take]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json), prometheus (the text format 0.0.4 that promtool, node_exporter and the Pushgateway read) or openmetrics (OpenMetrics 1.0); the last two for `check` only')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the human output')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON''s summary and advice follow only this flag')
             [CompletionResult]::new('-4', '-4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
@@ -182,7 +184,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
             break
         }
         'chatgpt-doctor;completions' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json), prometheus (the text format 0.0.4 that promtool, node_exporter and the Pushgateway read) or openmetrics (OpenMetrics 1.0); the last two for `check` only')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the human output')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON''s summary and advice follow only this flag')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)')
@@ -195,7 +197,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
             break
         }
         'chatgpt-doctor;schema' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json), prometheus (the text format 0.0.4 that promtool, node_exporter and the Pushgateway read) or openmetrics (OpenMetrics 1.0); the last two for `check` only')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the human output')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON''s summary and advice follow only this flag')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)')
@@ -211,7 +213,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
             [CompletionResult]::new('--dns-server', '--dns-server', [CompletionResultType]::ParameterName, 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout of each stage (dns, tcp, tls, http), in seconds')
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Timeout of each stage (dns, tcp, tls, http), in seconds')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json), prometheus (the text format 0.0.4 that promtool, node_exporter and the Pushgateway read) or openmetrics (OpenMetrics 1.0); the last two for `check` only')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the human output')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON''s summary and advice follow only this flag')
             [CompletionResult]::new('-4', '-4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
@@ -233,7 +235,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Timeout of each stage (dns, tcp, tls, http), in seconds')
             [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])')
             [CompletionResult]::new('--connect-to', '--connect-to', [CompletionResultType]::ParameterName, 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json), prometheus (the text format 0.0.4 that promtool, node_exporter and the Pushgateway read) or openmetrics (OpenMetrics 1.0); the last two for `check` only')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the human output')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON''s summary and advice follow only this flag')
             [CompletionResult]::new('-4', '-4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
@@ -257,7 +259,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Timeout of each stage (dns, tcp, tls, http), in seconds')
             [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])')
             [CompletionResult]::new('--connect-to', '--connect-to', [CompletionResultType]::ParameterName, 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json), prometheus (the text format 0.0.4 that promtool, node_exporter and the Pushgateway read) or openmetrics (OpenMetrics 1.0); the last two for `check` only')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the human output')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON''s summary and advice follow only this flag')
             [CompletionResult]::new('-4', '-4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
@@ -280,7 +282,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Timeout of each stage (dns, tcp, tls, http), in seconds')
             [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])')
             [CompletionResult]::new('--connect-to', '--connect-to', [CompletionResultType]::ParameterName, 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json), prometheus (the text format 0.0.4 that promtool, node_exporter and the Pushgateway read) or openmetrics (OpenMetrics 1.0); the last two for `check` only')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the human output')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON''s summary and advice follow only this flag')
             [CompletionResult]::new('-4', '-4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
@@ -297,7 +299,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
             break
         }
         'chatgpt-doctor;endpoints' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json), prometheus (the text format 0.0.4 that promtool, node_exporter and the Pushgateway read) or openmetrics (OpenMetrics 1.0); the last two for `check` only')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the human output')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON''s summary and advice follow only this flag')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)')
@@ -332,7 +334,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)')
             [CompletionResult]::new('--surface', '--surface', [CompletionResultType]::ParameterName, 'Probe only these surfaces (comma-separated); controls always run')
             [CompletionResult]::new('--route', '--route', [CompletionResultType]::ParameterName, 'Probe only this route: env (terminal tools and SDKs: the proxy variables and flags), system (browsers and the desktop app: the system proxy or its PAC file) or direct (no proxy) [default: every route this machine''s programs take]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json), prometheus (the text format 0.0.4 that promtool, node_exporter and the Pushgateway read) or openmetrics (OpenMetrics 1.0); the last two for `check` only')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the human output')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON''s summary and advice follow only this flag')
             [CompletionResult]::new('--until-healthy', '--until-healthy', [CompletionResultType]::ParameterName, 'Exit 0 as soon as the verdict is healthy')
@@ -372,7 +374,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)')
             [CompletionResult]::new('--surface', '--surface', [CompletionResultType]::ParameterName, 'Probe only these surfaces (comma-separated); controls always run')
             [CompletionResult]::new('--route', '--route', [CompletionResultType]::ParameterName, 'Probe only this route: env (terminal tools and SDKs: the proxy variables and flags), system (browsers and the desktop app: the system proxy or its PAC file) or direct (no proxy) [default: every route this machine''s programs take]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json), prometheus (the text format 0.0.4 that promtool, node_exporter and the Pushgateway read) or openmetrics (OpenMetrics 1.0); the last two for `check` only')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the human output')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON''s summary and advice follow only this flag')
             [CompletionResult]::new('-4', '-4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
@@ -410,7 +412,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from this file instead of OPENAI_API_KEY (a key is never taken on the command line)')
             [CompletionResult]::new('--surface', '--surface', [CompletionResultType]::ParameterName, 'Probe only these surfaces (comma-separated); controls always run')
             [CompletionResult]::new('--route', '--route', [CompletionResultType]::ParameterName, 'Probe only this route: env (terminal tools and SDKs: the proxy variables and flags), system (browsers and the desktop app: the system proxy or its PAC file) or direct (no proxy) [default: every route this machine''s programs take]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json), prometheus (the text format 0.0.4 that promtool, node_exporter and the Pushgateway read) or openmetrics (OpenMetrics 1.0); the last two for `check` only')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the human output')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON''s summary and advice follow only this flag')
             [CompletionResult]::new('--anonymize', '--anonymize', [CompletionResultType]::ParameterName, 'Also replace your public IP address, private addresses, the system resolver''s addresses, this machine''s host name and your network''s domain names with placeholders')
@@ -430,7 +432,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatgpt-doctor' -ScriptBlock {
         }
         'chatgpt-doctor;man' {
             [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Write every page into this directory instead (as committed under man/)')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (same as --json), prometheus (the text format 0.0.4 that promtool, node_exporter and the Pushgateway read) or openmetrics (OpenMetrics 1.0); the last two for `check` only')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the human output')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON''s summary and advice follow only this flag')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)')

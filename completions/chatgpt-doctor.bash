@@ -192,7 +192,7 @@ _chatgpt__doctor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json prometheus openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -290,7 +290,7 @@ _chatgpt__doctor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json prometheus openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -309,12 +309,20 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__check)
-            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --route --strict --json --format --color --quiet --verbose --lang --help"
+            opts="-o -4 -6 -x -q -v -h --output --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --route --strict --json --format --color --quiet --verbose --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --dns-server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -388,7 +396,7 @@ _chatgpt__doctor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json prometheus openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -414,7 +422,7 @@ _chatgpt__doctor() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json prometheus openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -452,7 +460,7 @@ _chatgpt__doctor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json prometheus openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -478,7 +486,7 @@ _chatgpt__doctor() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json prometheus openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -752,7 +760,7 @@ _chatgpt__doctor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json prometheus openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -782,7 +790,7 @@ _chatgpt__doctor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json prometheus openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -888,7 +896,7 @@ _chatgpt__doctor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json prometheus openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -914,7 +922,7 @@ _chatgpt__doctor() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json prometheus openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1020,7 +1028,7 @@ _chatgpt__doctor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json prometheus openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1118,7 +1126,7 @@ _chatgpt__doctor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json prometheus openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1164,7 +1172,7 @@ _chatgpt__doctor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json prometheus openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1218,7 +1226,7 @@ _chatgpt__doctor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json prometheus openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1332,7 +1340,7 @@ _chatgpt__doctor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json prometheus openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -47,9 +47,10 @@ status\t'OpenAI\'s status page'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l route -d 'Probe only this route: env (terminal tools and SDKs: the proxy variables and flags), system (browsers and the desktop app: the system proxy or its PAC file) or direct (no proxy) [default: every route this machine\'s programs take]' -r -f -a "env\t'The way terminal tools and SDKs go: the proxy variables and flags'
 system\t'The way browsers and the desktop app go: the system proxy or its PAC file'
 direct\t'No proxy at all'"
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l format -d 'Output format: human, json (same as --json), prometheus (the text format 0.0.4 that promtool, node_exporter and the Pushgateway read) or openmetrics (OpenMetrics 1.0); the last two for `check` only' -r -f -a "human\t'The layered verdict and per-target table for people'
 json\t'One JSON document (the same as --json)'
-prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
+prometheus\t'The Prometheus text format 0.0.4 (promtool, node_exporter\'s textfile collector, the Pushgateway); `check` only'
+openmetrics\t'OpenMetrics 1.0 text (what Prometheus asks for when it scrapes); `check` only'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -78,6 +79,7 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -f -a "serve
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -f -a "report" -d 'Run the check and write a Markdown report (and its JSON) for a support ticket, secrets removed'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -f -a "man" -d 'Print the man page (generated from these definitions; see man/)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -s o -l output -d 'Write the output to FILE instead of stdout, replacing it atomically (a temporary file in the same directory, then a rename): readers such as node_exporter never see half a file' -r -F
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l resolve -d 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])' -r
@@ -101,9 +103,10 @@ status\t'OpenAI\'s status page'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l route -d 'Probe only this route: env (terminal tools and SDKs: the proxy variables and flags), system (browsers and the desktop app: the system proxy or its PAC file) or direct (no proxy) [default: every route this machine\'s programs take]' -r -f -a "env\t'The way terminal tools and SDKs go: the proxy variables and flags'
 system\t'The way browsers and the desktop app go: the system proxy or its PAC file'
 direct\t'No proxy at all'"
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l format -d 'Output format: human, json (same as --json), prometheus (the text format 0.0.4 that promtool, node_exporter and the Pushgateway read) or openmetrics (OpenMetrics 1.0); the last two for `check` only' -r -f -a "human\t'The layered verdict and per-target table for people'
 json\t'One JSON document (the same as --json)'
-prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
+prometheus\t'The Prometheus text format 0.0.4 (promtool, node_exporter\'s textfile collector, the Pushgateway); `check` only'
+openmetrics\t'OpenMetrics 1.0 text (what Prometheus asks for when it scrapes); `check` only'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -139,9 +142,10 @@ status\t'OpenAI\'s status page'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l route -d 'Probe only this route: env (terminal tools and SDKs: the proxy variables and flags), system (browsers and the desktop app: the system proxy or its PAC file) or direct (no proxy) [default: every route this machine\'s programs take]' -r -f -a "env\t'The way terminal tools and SDKs go: the proxy variables and flags'
 system\t'The way browsers and the desktop app go: the system proxy or its PAC file'
 direct\t'No proxy at all'"
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l format -d 'Output format: human, json (same as --json), prometheus (the text format 0.0.4 that promtool, node_exporter and the Pushgateway read) or openmetrics (OpenMetrics 1.0); the last two for `check` only' -r -f -a "human\t'The layered verdict and per-target table for people'
 json\t'One JSON document (the same as --json)'
-prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
+prometheus\t'The Prometheus text format 0.0.4 (promtool, node_exporter\'s textfile collector, the Pushgateway); `check` only'
+openmetrics\t'OpenMetrics 1.0 text (what Prometheus asks for when it scrapes); `check` only'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -177,9 +181,10 @@ status\t'OpenAI\'s status page'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l route -d 'Probe only this route: env (terminal tools and SDKs: the proxy variables and flags), system (browsers and the desktop app: the system proxy or its PAC file) or direct (no proxy) [default: every route this machine\'s programs take]' -r -f -a "env\t'The way terminal tools and SDKs go: the proxy variables and flags'
 system\t'The way browsers and the desktop app go: the system proxy or its PAC file'
 direct\t'No proxy at all'"
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l format -d 'Output format: human, json (same as --json), prometheus (the text format 0.0.4 that promtool, node_exporter and the Pushgateway read) or openmetrics (OpenMetrics 1.0); the last two for `check` only' -r -f -a "human\t'The layered verdict and per-target table for people'
 json\t'One JSON document (the same as --json)'
-prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
+prometheus\t'The Prometheus text format 0.0.4 (promtool, node_exporter\'s textfile collector, the Pushgateway); `check` only'
+openmetrics\t'OpenMetrics 1.0 text (what Prometheus asks for when it scrapes); `check` only'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -192,9 +197,10 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l j
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand completions" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand completions" -l format -d 'Output format: human, json (same as --json), prometheus (the text format 0.0.4 that promtool, node_exporter and the Pushgateway read) or openmetrics (OpenMetrics 1.0); the last two for `check` only' -r -f -a "human\t'The layered verdict and per-target table for people'
 json\t'One JSON document (the same as --json)'
-prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
+prometheus\t'The Prometheus text format 0.0.4 (promtool, node_exporter\'s textfile collector, the Pushgateway); `check` only'
+openmetrics\t'OpenMetrics 1.0 text (what Prometheus asks for when it scrapes); `check` only'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand completions" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -204,9 +210,10 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand completion
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand completions" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand completions" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand schema" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand schema" -l format -d 'Output format: human, json (same as --json), prometheus (the text format 0.0.4 that promtool, node_exporter and the Pushgateway read) or openmetrics (OpenMetrics 1.0); the last two for `check` only' -r -f -a "human\t'The layered verdict and per-target table for people'
 json\t'One JSON document (the same as --json)'
-prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
+prometheus\t'The Prometheus text format 0.0.4 (promtool, node_exporter\'s textfile collector, the Pushgateway); `check` only'
+openmetrics\t'OpenMetrics 1.0 text (what Prometheus asks for when it scrapes); `check` only'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand schema" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -218,9 +225,10 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand schema" -s
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -l dns-server -d 'Resolve names with this DNS server instead of the system resolver (port 53 unless given)' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -l format -d 'Output format: human, json (same as --json), prometheus (the text format 0.0.4 that promtool, node_exporter and the Pushgateway read) or openmetrics (OpenMetrics 1.0); the last two for `check` only' -r -f -a "human\t'The layered verdict and per-target table for people'
 json\t'One JSON document (the same as --json)'
-prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
+prometheus\t'The Prometheus text format 0.0.4 (promtool, node_exporter\'s textfile collector, the Pushgateway); `check` only'
+openmetrics\t'OpenMetrics 1.0 text (what Prometheus asks for when it scrapes); `check` only'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -236,9 +244,10 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -l dn
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -l resolve -d 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -l connect-to -d 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)' -r
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -l format -d 'Output format: human, json (same as --json), prometheus (the text format 0.0.4 that promtool, node_exporter and the Pushgateway read) or openmetrics (OpenMetrics 1.0); the last two for `check` only' -r -f -a "human\t'The layered verdict and per-target table for people'
 json\t'One JSON document (the same as --json)'
-prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
+prometheus\t'The Prometheus text format 0.0.4 (promtool, node_exporter\'s textfile collector, the Pushgateway); `check` only'
+openmetrics\t'OpenMetrics 1.0 text (what Prometheus asks for when it scrapes); `check` only'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -256,9 +265,10 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l dn
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l resolve -d 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l connect-to -d 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)' -r
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l format -d 'Output format: human, json (same as --json), prometheus (the text format 0.0.4 that promtool, node_exporter and the Pushgateway read) or openmetrics (OpenMetrics 1.0); the last two for `check` only' -r -f -a "human\t'The layered verdict and per-target table for people'
 json\t'One JSON document (the same as --json)'
-prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
+prometheus\t'The Prometheus text format 0.0.4 (promtool, node_exporter\'s textfile collector, the Pushgateway); `check` only'
+openmetrics\t'OpenMetrics 1.0 text (what Prometheus asks for when it scrapes); `check` only'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -275,9 +285,10 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l d
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l timeout -l connect-timeout -d 'Timeout of each stage (dns, tcp, tls, http), in seconds' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l resolve -d 'Use these addresses for HOST:PORT instead of resolving it (like curl; ADDR may be [IPv6])' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l connect-to -d 'Connect to CHOST:CPORT instead of HOST:PORT, keeping the name for TLS and HTTP (like curl; an empty HOST or PORT matches any, an empty CHOST or CPORT keeps the original)' -r
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l format -d 'Output format: human, json (same as --json), prometheus (the text format 0.0.4 that promtool, node_exporter and the Pushgateway read) or openmetrics (OpenMetrics 1.0); the last two for `check` only' -r -f -a "human\t'The layered verdict and per-target table for people'
 json\t'One JSON document (the same as --json)'
-prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
+prometheus\t'The Prometheus text format 0.0.4 (promtool, node_exporter\'s textfile collector, the Pushgateway); `check` only'
+openmetrics\t'OpenMetrics 1.0 text (what Prometheus asks for when it scrapes); `check` only'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -289,9 +300,10 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l j
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand endpoints" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand endpoints" -l format -d 'Output format: human, json (same as --json), prometheus (the text format 0.0.4 that promtool, node_exporter and the Pushgateway read) or openmetrics (OpenMetrics 1.0); the last two for `check` only' -r -f -a "human\t'The layered verdict and per-target table for people'
 json\t'One JSON document (the same as --json)'
-prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
+prometheus\t'The Prometheus text format 0.0.4 (promtool, node_exporter\'s textfile collector, the Pushgateway); `check` only'
+openmetrics\t'OpenMetrics 1.0 text (what Prometheus asks for when it scrapes); `check` only'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand endpoints" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -328,9 +340,10 @@ status\t'OpenAI\'s status page'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l route -d 'Probe only this route: env (terminal tools and SDKs: the proxy variables and flags), system (browsers and the desktop app: the system proxy or its PAC file) or direct (no proxy) [default: every route this machine\'s programs take]' -r -f -a "env\t'The way terminal tools and SDKs go: the proxy variables and flags'
 system\t'The way browsers and the desktop app go: the system proxy or its PAC file'
 direct\t'No proxy at all'"
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l format -d 'Output format: human, json (same as --json), prometheus (the text format 0.0.4 that promtool, node_exporter and the Pushgateway read) or openmetrics (OpenMetrics 1.0); the last two for `check` only' -r -f -a "human\t'The layered verdict and per-target table for people'
 json\t'One JSON document (the same as --json)'
-prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
+prometheus\t'The Prometheus text format 0.0.4 (promtool, node_exporter\'s textfile collector, the Pushgateway); `check` only'
+openmetrics\t'OpenMetrics 1.0 text (what Prometheus asks for when it scrapes); `check` only'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -370,9 +383,10 @@ status\t'OpenAI\'s status page'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l route -d 'Probe only this route: env (terminal tools and SDKs: the proxy variables and flags), system (browsers and the desktop app: the system proxy or its PAC file) or direct (no proxy) [default: every route this machine\'s programs take]' -r -f -a "env\t'The way terminal tools and SDKs go: the proxy variables and flags'
 system\t'The way browsers and the desktop app go: the system proxy or its PAC file'
 direct\t'No proxy at all'"
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l format -d 'Output format: human, json (same as --json), prometheus (the text format 0.0.4 that promtool, node_exporter and the Pushgateway read) or openmetrics (OpenMetrics 1.0); the last two for `check` only' -r -f -a "human\t'The layered verdict and per-target table for people'
 json\t'One JSON document (the same as --json)'
-prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
+prometheus\t'The Prometheus text format 0.0.4 (promtool, node_exporter\'s textfile collector, the Pushgateway); `check` only'
+openmetrics\t'OpenMetrics 1.0 text (what Prometheus asks for when it scrapes); `check` only'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -409,9 +423,10 @@ status\t'OpenAI\'s status page'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l route -d 'Probe only this route: env (terminal tools and SDKs: the proxy variables and flags), system (browsers and the desktop app: the system proxy or its PAC file) or direct (no proxy) [default: every route this machine\'s programs take]' -r -f -a "env\t'The way terminal tools and SDKs go: the proxy variables and flags'
 system\t'The way browsers and the desktop app go: the system proxy or its PAC file'
 direct\t'No proxy at all'"
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l format -d 'Output format: human, json (same as --json), prometheus (the text format 0.0.4 that promtool, node_exporter and the Pushgateway read) or openmetrics (OpenMetrics 1.0); the last two for `check` only' -r -f -a "human\t'The layered verdict and per-target table for people'
 json\t'One JSON document (the same as --json)'
-prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
+prometheus\t'The Prometheus text format 0.0.4 (promtool, node_exporter\'s textfile collector, the Pushgateway); `check` only'
+openmetrics\t'OpenMetrics 1.0 text (what Prometheus asks for when it scrapes); `check` only'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -426,9 +441,10 @@ complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -s
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand man" -l out-dir -d 'Write every page into this directory instead (as committed under man/)' -r -F
-complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand man" -l format -d 'Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)' -r -f -a "human\t'The layered verdict and per-target table for people'
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand man" -l format -d 'Output format: human, json (same as --json), prometheus (the text format 0.0.4 that promtool, node_exporter and the Pushgateway read) or openmetrics (OpenMetrics 1.0); the last two for `check` only' -r -f -a "human\t'The layered verdict and per-target table for people'
 json\t'One JSON document (the same as --json)'
-prometheus\t'OpenMetrics text for Prometheus (node_exporter\'s textfile collector); `check` only'"
+prometheus\t'The Prometheus text format 0.0.4 (promtool, node_exporter\'s textfile collector, the Pushgateway); `check` only'
+openmetrics\t'OpenMetrics 1.0 text (what Prometheus asks for when it scrapes); `check` only'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand man" -l color -d 'When to colour the human output' -r -f -a "auto\t'Colour when stdout is a terminal, honouring NO_COLOR, CLICOLOR_FORCE and TERM=dumb'
 always\t'Always colour'
 never\t'Never colour'"

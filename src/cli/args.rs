@@ -169,6 +169,18 @@ pub struct ServeArgs {
     pub check: CheckArgs,
 }
 
+/// `check`: its flags plus where to write.
+#[derive(Args, Debug, Clone)]
+pub struct CheckCommandArgs {
+    /// Write the output to FILE instead of stdout, replacing it atomically (a temporary file in the
+    /// same directory, then a rename): readers such as node_exporter never see half a file
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub check: CheckArgs,
+}
+
 /// `report`: `check`'s flags plus where to write.
 #[derive(Args, Debug, Clone)]
 pub struct ReportArgs {

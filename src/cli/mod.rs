@@ -52,7 +52,9 @@ pub struct OutputArgs {
     #[arg(long, global = true)]
     pub json: bool,
 
-    /// Output format: human, json (same as --json) or prometheus (OpenMetrics text; `check` only)
+    /// Output format: human, json (same as --json), prometheus (the text format 0.0.4 that promtool,
+    /// node_exporter and the Pushgateway read) or openmetrics (OpenMetrics 1.0); the last two for
+    /// `check` only
     #[arg(long, value_enum, global = true, value_name = "FORMAT")]
     pub format: Option<OutputFormat>,
 
@@ -83,7 +85,7 @@ impl OutputArgs {
     /// The language of the words in this output: machine output (JSON, OpenMetrics) speaks
     /// English unless `--lang` is given, so CI scripts see the same words on every machine.
     pub fn text_lang(&self) -> crate::i18n::Lang {
-        if self.json || self.format == Some(OutputFormat::Prometheus) {
+        if self.json || self.format.is_some_and(OutputFormat::is_metrics) {
             self.lang.unwrap_or_default()
         } else {
             self.human_lang()
@@ -98,15 +100,25 @@ pub enum OutputFormat {
     Human,
     /// One JSON document (the same as --json)
     Json,
-    /// OpenMetrics text for Prometheus (node_exporter's textfile collector); `check` only
+    /// The Prometheus text format 0.0.4 (promtool, node_exporter's textfile collector, the
+    /// Pushgateway); `check` only
     Prometheus,
+    /// OpenMetrics 1.0 text (what Prometheus asks for when it scrapes); `check` only
+    Openmetrics,
+}
+
+impl OutputFormat {
+    /// True for the metrics formats (`prometheus`, `openmetrics`).
+    pub fn is_metrics(self) -> bool {
+        matches!(self, OutputFormat::Prometheus | OutputFormat::Openmetrics)
+    }
 }
 
 /// The subcommands.
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Probe ChatGPT's web, app and API endpoints and control targets, and print a layered verdict
-    Check(Box<CheckArgs>),
+    Check(Box<args::CheckCommandArgs>),
     /// Read OpenAI's status page: indicator, components not operational, incidents, maintenance
     /// (exit 0 operational, 5 trouble reported, 7 unreadable)
     Status(Box<CheckArgs>),
@@ -202,7 +214,7 @@ mod tests {
         let mut argv = vec!["chatgpt-doctor", "check"];
         argv.extend_from_slice(args);
         match Cli::try_parse_from(argv)?.command {
-            Some(Command::Check(a)) => Ok(*a),
+            Some(Command::Check(a)) => Ok(a.check),
             _ => unreachable!(),
         }
     }

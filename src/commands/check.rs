@@ -1,6 +1,7 @@
 //! `check` (the layered verdict), `status` (the status page alone) and `auth` (the API key).
 
 use std::io::IsTerminal;
+use std::path::Path;
 
 use super::out::write_out;
 use crate::catalog::Surface;
@@ -10,6 +11,7 @@ use crate::cli::args::CheckArgs;
 use crate::cli::{OutputArgs, OutputFormat};
 use crate::error::AppError;
 use crate::render;
+use crate::render::prometheus::Exposition;
 use crate::report::{ExitCode, Report};
 
 /// Whether to show progress: on a terminal's stderr, never with machine output or `-q`.
@@ -29,18 +31,33 @@ fn run_for(check: &mut Check, output: &OutputArgs) -> Result<Report, AppError> {
     Ok(run_once(check, progress, None)?.0)
 }
 
-/// `check`: every surface and the controls; the verdict's exit code.
-pub fn check(args: &CheckArgs, output: &OutputArgs) -> Result<i32, AppError> {
+/// `check`: every surface and the controls; the verdict's exit code. The output goes to stdout,
+/// or replaces `file` atomically.
+pub fn check(args: &CheckArgs, output: &OutputArgs, file: Option<&Path>) -> Result<i32, AppError> {
+    if let Some(path) = file
+        && let Some(dir) = super::out::missing_parent(path)
+    {
+        return Err(AppError::Usage(crate::tr!(
+            crate::i18n::ui(),
+            "cmd-error-no-directory",
+            path = path.display().to_string(),
+            directory = dir.display().to_string()
+        )));
+    }
     let mut check = Check::prepare(args)?;
     let report = run_for(&mut check, output)?;
-    let out = if output.format == Some(OutputFormat::Prometheus) {
-        render::prometheus::render(&report)
-    } else if output.json {
-        render::json::render(&report)
-    } else {
-        render::human::render(&report, output.verbose, output.quiet)
+    let out = match output.format {
+        Some(OutputFormat::Prometheus) => render::prometheus::render(&report, Exposition::Text004),
+        Some(OutputFormat::Openmetrics) => render::prometheus::render(&report, Exposition::OpenMetrics),
+        _ if output.json => render::json::render(&report),
+        _ => render::human::render(&report, output.verbose, output.quiet),
     };
-    write_out(&out, crate::i18n::ui())?;
+    match file {
+        Some(path) => super::out::replace_file(path, &out, crate::i18n::ui())?,
+        None => {
+            write_out(&out, crate::i18n::ui())?;
+        }
+    }
     Ok(report.exit_code)
 }
 

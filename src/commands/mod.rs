@@ -71,14 +71,14 @@ pub fn run(mut cli: Cli) -> Result<i32, AppError> {
         Some(Command::Serve(args)) => serve::run(&args, &cli.output),
         Some(Command::Report(args)) => report::run(&args, &cli.output),
         Some(Command::Man(args)) => meta::run_man(&args),
-        Some(Command::Check(args)) => check::check(&args, &cli.output),
+        Some(Command::Check(args)) => check::check(&args.check, &cli.output, args.output.as_deref()),
         Some(Command::Status(args)) => check::status(&args, &cli.output),
         Some(Command::Auth(args)) => check::auth(&args, &cli.output),
-        None => check::check(&cli.check, &cli.output),
+        None => check::check(&cli.check, &cli.output, None),
     }
 }
 
-/// `--format json` is `--json`; `--format prometheus` is for `check` only, and disagreeing with
+/// `--format json` is `--json`; `--format prometheus` and `openmetrics` are for `check` only, and disagreeing with
 /// `--json` is a usage error.
 fn apply_format(cli: &mut Cli) -> Result<(), AppError> {
     match cli.output.format {
@@ -86,6 +86,7 @@ fn apply_format(cli: &mut Cli) -> Result<(), AppError> {
         Some(f) if cli.output.json => {
             let name = match f {
                 OutputFormat::Human => "human",
+                OutputFormat::Openmetrics => "openmetrics",
                 _ => "prometheus",
             };
             return Err(AppError::Usage(tr!(
@@ -94,7 +95,7 @@ fn apply_format(cli: &mut Cli) -> Result<(), AppError> {
                 format = name
             )));
         }
-        Some(OutputFormat::Prometheus) if !matches!(cli.command, None | Some(Command::Check(_))) => {
+        Some(f) if f.is_metrics() && !matches!(cli.command, None | Some(Command::Check(_))) => {
             return Err(AppError::Usage(tr!(i18n::ui(), "err-prometheus-check-only")));
         }
         _ => {}

@@ -52,6 +52,48 @@ pub fn write_file(path: &Path, text: &str, lang: Lang) -> Result<(), AppError> {
     }
 }
 
+/// Replaces `path` with `text` atomically: a temporary file in the same directory, written and
+/// synced, then renamed over `path`, so a reader (node_exporter's textfile collector, a script)
+/// sees the old file or the new one, never half of one. The file gets the usual permissions
+/// (readable by others, as a metrics file must be for the collector); the temporary file is
+/// removed when anything fails.
+pub fn replace_file(path: &Path, text: &str, lang: Lang) -> Result<(), AppError> {
+    let cannot = |e: std::io::Error| {
+        AppError::Run(tr!(
+            lang,
+            "cmd-error-write-file",
+            path = path.display().to_string(),
+            error = e.to_string()
+        ))
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path.file_name().map_or_else(
+        || std::ffi::OsString::from("output"),
+        std::ffi::OsStr::to_os_string,
+    );
+    let mut temp_name = std::ffi::OsString::from(".");
+    temp_name.push(&name);
+    temp_name.push(format!(".tmp.{}", std::process::id()));
+    let temp = dir.join(temp_name);
+    let written = (|| {
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)?;
+        use std::io::Write;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written.map_err(cannot)
+}
+
 fn write_all(mut file: std::fs::File, text: &str) -> std::io::Result<()> {
     use std::io::Write;
     file.write_all(text.as_bytes())?;

@@ -32,7 +32,7 @@ use crate::cli::args::{CheckArgs, ServeArgs};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::probe::plan::ProbeTools;
-use crate::render::prometheus;
+use crate::render::prometheus::{self, Exposition};
 use crate::report::ExitCode;
 use crate::report::{Report, ms};
 use crate::tr;
@@ -367,11 +367,13 @@ fn text(status: StatusCode, body: impl Into<String>) -> Response<Full<Bytes>> {
     r
 }
 
-fn metrics(report: &Report) -> Response<Full<Bytes>> {
-    let mut r = Response::new(Full::new(Bytes::from(prometheus::render(report))));
+/// The report in the format the scrape's `Accept` asks for (OpenMetrics when accepted, else the
+/// text format 0.0.4, as the Prometheus client libraries choose), with its `Content-Type`.
+fn metrics(report: &Report, format: Exposition) -> Response<Full<Bytes>> {
+    let mut r = Response::new(Full::new(Bytes::from(prometheus::render(report, format))));
     r.headers_mut().insert(
         hyper::header::CONTENT_TYPE,
-        hyper::header::HeaderValue::from_static(prometheus::CONTENT_TYPE),
+        hyper::header::HeaderValue::from_static(format.content_type()),
     );
     r
 }
@@ -416,6 +418,11 @@ async fn respond(exporter: &Exporter, req: Request<Incoming>) -> Response<Full<B
         return text(StatusCode::PAYLOAD_TOO_LARGE, "requests carry no body here\n");
     }
     let timeout = exporter.request_timeout;
+    let format = Exposition::negotiate(
+        req.headers()
+            .get(hyper::header::ACCEPT)
+            .and_then(|v| v.to_str().ok()),
+    );
     match req.uri().path() {
         "/" => text(
             StatusCode::OK,
@@ -426,7 +433,7 @@ async fn respond(exporter: &Exporter, req: Request<Incoming>) -> Response<Full<B
             let ready = tokio::time::timeout(timeout, rx.wait_for(Option::is_some)).await;
             match ready {
                 Ok(Ok(latest)) => match latest.as_ref() {
-                    Some(report) => metrics(report),
+                    Some(report) => metrics(report, format),
                     None => text(StatusCode::SERVICE_UNAVAILABLE, "no check has finished yet\n"),
                 },
                 _ => text(StatusCode::SERVICE_UNAVAILABLE, "no check has finished yet\n"),
@@ -439,7 +446,7 @@ async fn respond(exporter: &Exporter, req: Request<Incoming>) -> Response<Full<B
                 Err(e) => return text(StatusCode::BAD_REQUEST, format!("{e}\n")),
             };
             match tokio::time::timeout(timeout, exporter.round(key, asked_at)).await {
-                Ok(Ok(report)) => metrics(&report),
+                Ok(Ok(report)) => metrics(&report, format),
                 Ok(Err(e)) => text(StatusCode::INTERNAL_SERVER_ERROR, format!("{e}\n")),
                 Err(_) => text(
                     StatusCode::SERVICE_UNAVAILABLE,

@@ -1844,12 +1844,17 @@ fn hostile_text_in_a_report_reaches_no_sink_raw() {
             .filter(|c| (c.is_control() && *c != '\n') || matches!(c, '\u{202A}'..='\u{202E}'))
             .count()
     };
-    let metrics = crate::render::prometheus::render(&report);
-    assert_eq!(unsafe_in(&metrics), 0, "{metrics:?}");
-    assert!(
-        metrics.contains("target=\"]0;pwned[2JEviltxt2J\\\"\\\\x\""),
-        "{metrics}"
-    );
+    for format in [
+        crate::render::prometheus::Exposition::OpenMetrics,
+        crate::render::prometheus::Exposition::Text004,
+    ] {
+        let metrics = crate::render::prometheus::render(&report, format);
+        assert_eq!(unsafe_in(&metrics), 0, "{metrics:?}");
+        assert!(
+            metrics.contains("target=\"]0;pwned[2JEviltxt2J\\\"\\\\x\""),
+            "{metrics}"
+        );
+    }
     colored::control::set_override(false);
     let human = crate::render::human::render(&report, 2, false);
     colored::control::unset_override();

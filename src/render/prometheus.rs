@@ -17,8 +17,47 @@ use prometheus_client::registry::Registry;
 use crate::probe::Family;
 use crate::report::{Report, StageName, StageReport, StageStatus, TargetReport};
 
-/// The `Content-Type` of what [`render`] writes.
-pub const CONTENT_TYPE: &str = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+/// The two exposition formats: what promtool, node_exporter's textfile collector and the
+/// Pushgateway read (text 0.0.4), and what Prometheus asks for when it scrapes (OpenMetrics 1.0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exposition {
+    /// The Prometheus text format 0.0.4: an info metric is a gauge named `…_info` with value 1,
+    /// as the client libraries write it; no `# EOF`.
+    Text004,
+    /// OpenMetrics 1.0: the info type, `# EOF`.
+    OpenMetrics,
+}
+
+impl Exposition {
+    /// The `Content-Type` of this format.
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Exposition::Text004 => "text/plain; version=0.0.4; charset=utf-8",
+            Exposition::OpenMetrics => "application/openmetrics-text; version=1.0.0; charset=utf-8",
+        }
+    }
+
+    /// The format a scrape's `Accept` header asks for, as the Prometheus client libraries choose:
+    /// OpenMetrics when it is accepted (with a non-zero quality), else text 0.0.4.
+    pub fn negotiate(accept: Option<&str>) -> Exposition {
+        let wants_openmetrics = accept.is_some_and(|a| {
+            a.split(',').any(|part| {
+                let mut params = part.split(';').map(str::trim);
+                let media = params.next().unwrap_or_default();
+                let q_zero = params.any(|p| {
+                    p.strip_prefix("q=")
+                        .is_some_and(|q| q.trim().parse::<f32>().is_ok_and(|q| q <= 0.0))
+                });
+                media.eq_ignore_ascii_case("application/openmetrics-text") && !q_zero
+            })
+        });
+        if wants_openmetrics {
+            Exposition::OpenMetrics
+        } else {
+            Exposition::Text004
+        }
+    }
+}
 
 type Labels = Vec<(&'static str, String)>;
 
@@ -65,13 +104,13 @@ impl Metric {
     }
 }
 
-/// Every metric of one report, encoded by prometheus-client in a stable order.
+/// Every metric of one report, encoded by prometheus-client (OpenMetrics) in a stable order.
 #[derive(Debug)]
-struct Exposition {
+struct Metrics {
     metrics: Vec<Metric>,
 }
 
-impl Collector for Exposition {
+impl Collector for Metrics {
     fn encode(&self, mut encoder: DescriptorEncoder) -> Result<(), std::fmt::Error> {
         for m in self.metrics.iter().filter(|m| !m.samples.is_empty()) {
             let metric_type = match m.kind {
@@ -257,8 +296,26 @@ fn unix_time(rfc3339: &str) -> Option<i64> {
         .map(time::OffsetDateTime::unix_timestamp)
 }
 
-/// The report as OpenMetrics text, ending in `# EOF`.
-pub fn render(r: &Report) -> String {
+/// The report in `format`: OpenMetrics (ending in `# EOF`) or the text format 0.0.4.
+pub fn render(r: &Report, format: Exposition) -> String {
+    let metrics = metrics(r);
+    match format {
+        Exposition::Text004 => text_004(&metrics),
+        Exposition::OpenMetrics => {
+            let mut registry = Registry::default();
+            registry.register_collector(Box::new(Metrics { metrics }));
+            let mut out = String::new();
+            if encode(&mut out, &registry).is_err() {
+                // Encoding into a String cannot fail; keep the output a valid, empty exposition.
+                out = "# EOF\n".to_string();
+            }
+            out
+        }
+    }
+}
+
+/// Every metric of the report, in the order they are written.
+fn metrics(r: &Report) -> Vec<Metric> {
     let mut targets = Targets::new();
     for t in &r.targets {
         targets.target(t);
@@ -275,6 +332,17 @@ pub fn render(r: &Report) -> String {
         ],
         1.0,
     );
+    let mut advice = Metric::new(
+        "chatgpt_doctor_advice",
+        Kind::Info,
+        "The first line of the verdict's advice, with its cause (for alert annotations)",
+    );
+    if let Some(first) = r.verdict.advice.first() {
+        advice.set(
+            vec![("cause", r.verdict.cause.as_str()), ("advice", first.clone())],
+            1.0,
+        );
+    }
     let mut exit_code = Metric::new(
         "chatgpt_doctor_exit_code",
         Kind::IntGauge,
@@ -305,34 +373,138 @@ pub fn render(r: &Report) -> String {
         stage_success,
         stage_duration,
     } = targets;
-    let mut registry = Registry::default();
-    registry.register_collector(Box::new(Exposition {
-        metrics: vec![
-            success,
-            duration,
-            dns_lookup,
-            http_duration,
-            http_status,
-            cert_expiry,
-            stage_success,
-            stage_duration,
-            verdict,
-            exit_code,
-            run_duration,
-            timestamp,
-        ],
-    }));
+    let mut all = vec![
+        success,
+        duration,
+        dns_lookup,
+        http_duration,
+        http_status,
+        cert_expiry,
+        stage_success,
+        stage_duration,
+        verdict,
+        advice,
+        exit_code,
+        run_duration,
+        timestamp,
+    ];
+    all.extend(status_page(r));
+    all
+}
+
+/// OpenAI's status page as read: whether it was, its indicator, its ongoing incidents.
+fn status_page(r: &Report) -> Vec<Metric> {
+    let mut up = Metric::new(
+        "chatgpt_doctor_status_page_up",
+        Kind::IntGauge,
+        "1 when OpenAI's status page was read, else 0",
+    );
+    let mut indicator = Metric::new(
+        "chatgpt_doctor_status_page",
+        Kind::Info,
+        "The status page's indicator: none, minor, major, critical or maintenance",
+    );
+    let mut incidents = Metric::new(
+        "chatgpt_doctor_status_page_incidents",
+        Kind::IntGauge,
+        "Ongoing incidents on OpenAI's status page",
+    );
+    if let Some(p) = &r.status_page {
+        up.set(vec![], if p.reachable { 1.0 } else { 0.0 });
+        if p.reachable {
+            if let Some(i) = &p.indicator {
+                indicator.set(vec![("indicator", i.clone())], 1.0);
+            }
+            incidents.set(vec![], p.incidents.len() as f64);
+        }
+    }
+    vec![up, indicator, incidents]
+}
+
+/// The text format 0.0.4: `# HELP`, `# TYPE` and the samples of each metric; an info metric is
+/// a gauge named `…_info` with value 1.
+fn text_004(metrics: &[Metric]) -> String {
+    use std::fmt::Write as _;
     let mut out = String::new();
-    if encode(&mut out, &registry).is_err() {
-        // Encoding into a String cannot fail; keep the output a valid, empty exposition anyway.
-        out = "# EOF\n".to_string();
+    for m in metrics.iter().filter(|m| !m.samples.is_empty()) {
+        let name = match m.kind {
+            Kind::Info => format!("{}_info", m.name),
+            Kind::Gauge | Kind::IntGauge => m.name.to_string(),
+        };
+        let help = m.help.replace('\\', "\\\\").replace('\n', "\\n");
+        let _ = writeln!(out, "# HELP {name} {help}");
+        let _ = writeln!(out, "# TYPE {name} gauge");
+        for (labels, value) in &m.samples {
+            out.push_str(&name);
+            if !labels.is_empty() {
+                let pairs: Vec<String> = labels
+                    .iter()
+                    .map(|(k, v)| format!("{k}=\"{}\"", escape_label(v)))
+                    .collect();
+                let _ = write!(out, "{{{}}}", pairs.join(","));
+            }
+            let value = match m.kind {
+                Kind::Info => "1".to_string(),
+                Kind::IntGauge => format!("{}", *value as i64),
+                Kind::Gauge => float(*value),
+            };
+            let _ = writeln!(out, " {value}");
+        }
     }
     out
+}
+
+/// A label value escaped as the text format wants: backslash, double quote and newline.
+fn escape_label(v: &str) -> String {
+    v.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n")
+}
+
+/// A sample value as Go's `strconv` reads it (`NaN`, `+Inf`, `-Inf`, else the shortest decimal).
+fn float(v: f64) -> String {
+    if v.is_nan() {
+        "NaN".into()
+    } else if v.is_infinite() {
+        if v > 0.0 { "+Inf".into() } else { "-Inf".into() }
+    } else {
+        format!("{v}")
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_format_follows_accept_as_client_libraries_choose() {
+        use Exposition::{OpenMetrics, Text004};
+        for (accept, want) in [
+            (None, Text004),
+            (Some("*/*"), Text004),
+            (Some("text/plain;version=0.0.4"), Text004),
+            (Some("application/openmetrics-text; version=1.0.0"), OpenMetrics),
+            (
+                Some("application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5,*/*;q=0.1"),
+                OpenMetrics,
+            ),
+            (Some("application/openmetrics-text;q=0, text/plain"), Text004),
+            (Some("APPLICATION/OPENMETRICS-TEXT"), OpenMetrics),
+        ] {
+            assert_eq!(Exposition::negotiate(accept), want, "{accept:?}");
+        }
+    }
+
+    #[test]
+    fn text_004_escapes_labels_and_writes_info_as_a_gauge() {
+        let mut info = Metric::new("x", Kind::Info, "help with \\ and\nnewline");
+        info.set(vec![("v", "a\\b\"c".to_string())], 1.0);
+        let mut gauge = Metric::new("g", Kind::Gauge, "g");
+        gauge.set(vec![], f64::NAN);
+        let text = text_004(&[info, gauge]);
+        assert_eq!(
+            text,
+            "# HELP x_info help with \\\\ and\\nnewline\n# TYPE x_info gauge\nx_info{v=\"a\\\\b\\\"c\"} 1\n# HELP g g\n# TYPE g gauge\ng NaN\n"
+        );
+    }
 
     #[test]
     fn certificate_dates_are_read_as_rfc3339() {

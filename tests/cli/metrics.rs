@@ -1,6 +1,7 @@
-//! Prometheus: `check --format prometheus` read back with a real OpenMetrics parser
-//! (openmetrics-parser), and the `serve` exporter scraped over loopback — its rounds counted at the
-//! fixture edge, its shutdown on SIGTERM.
+//! Prometheus: `check --format openmetrics` read back with a real OpenMetrics parser
+//! (openmetrics-parser), `check --format prometheus` (text 0.0.4) read back by promtool and a
+//! parser of that format, and the `serve` exporter scraped over loopback — both formats by `Accept`,
+//! its rounds counted at the fixture edge, its shutdown on SIGTERM.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -63,7 +64,7 @@ fn value(m: &Exposition, family: &str, want: &[(&str, &str)]) -> Option<f64> {
 }
 
 fn check_metrics(w: &World, extra: &[&str]) -> (i32, Exposition, String) {
-    let mut args = vec!["check", "--format", "prometheus"];
+    let mut args = vec!["check", "--format", "openmetrics"];
     args.extend_from_slice(extra);
     let out = w.command(args).output().expect("run chatgpt-doctor");
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
@@ -253,10 +254,13 @@ impl Exporter {
         Exporter { child, addr, stderr }
     }
 
+    /// GET `path` accepting OpenMetrics first, as Prometheus scrapes.
     fn get(&self, path: &str) -> (u16, String) {
         request(
             self.addr,
-            &format!("GET {path} HTTP/1.1\r\nHost: exporter\r\nConnection: close\r\n\r\n"),
+            &format!(
+                "GET {path} HTTP/1.1\r\nHost: exporter\r\nAccept: {PROMETHEUS_ACCEPT}\r\nConnection: close\r\n\r\n"
+            ),
         )
     }
 }
@@ -267,6 +271,9 @@ impl Drop for Exporter {
         let _ = self.child.wait();
     }
 }
+
+/// The `Accept` header Prometheus 2.x sends when it scrapes.
+const PROMETHEUS_ACCEPT: &str = "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
 
 /// Sends a raw request and returns the status and the body (empty status 0 when the server
 /// closed without answering).
@@ -331,7 +338,7 @@ fn serve_answers_metrics_and_probe_with_one_round_at_a_time() {
             std::thread::spawn(move || {
                 request(
                     addr,
-                    "GET /probe?surface=web HTTP/1.1\r\nHost: exporter\r\nConnection: close\r\n\r\n",
+                    &format!("GET /probe?surface=web HTTP/1.1\r\nHost: exporter\r\nAccept: {PROMETHEUS_ACCEPT}\r\nConnection: close\r\n\r\n"),
                 )
             })
         })
@@ -473,4 +480,232 @@ fn two_hundred_slow_clients_do_not_keep_a_scrape_out() {
         worst < Duration::from_secs(1),
         "a scrape took {worst:?} under 200 slow clients"
     );
+}
+
+// ---- the text format 0.0.4 ----------------------------------------------------------------------
+
+/// One sample of the text format 0.0.4: its name, labels and value.
+type Sample004 = (String, Vec<(String, String)>, f64);
+
+/// Parses the text format 0.0.4 strictly enough for these tests: every family has `# HELP` and
+/// `# TYPE … gauge` before its samples, label values are quoted with `\\`, `\"` and `\n` escapes,
+/// and there is no `# EOF` and no `info` type (neither exists in 0.0.4).
+fn parse_004(text: &str) -> Vec<Sample004> {
+    let mut typed: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for line in text.lines() {
+        assert!(!line.is_empty(), "no blank lines in 0.0.4 output\n{text}");
+        if let Some(rest) = line.strip_prefix("# TYPE ") {
+            let (name, kind) = rest.split_once(' ').expect("# TYPE name kind");
+            assert_eq!(kind, "gauge", "{line}");
+            typed.push(name.to_string());
+            continue;
+        }
+        assert!(line.starts_with("# HELP ") || !line.starts_with('#'), "{line}");
+        if line.starts_with('#') {
+            continue;
+        }
+        let (series, value) = line.rsplit_once(' ').expect("series value");
+        let (name, labels) = match series.split_once('{') {
+            Some((n, l)) => (n, l.strip_suffix('}').expect("closing brace")),
+            None => (series, ""),
+        };
+        assert!(typed.iter().any(|t| t == name), "{name} has no # TYPE before it");
+        let mut pairs = Vec::new();
+        let mut rest = labels;
+        while !rest.is_empty() {
+            let (k, after) = rest.split_once("=\"").expect("label=\"value\"");
+            let mut v = String::new();
+            let mut chars = after.char_indices();
+            let end = loop {
+                match chars.next().expect("closing quote") {
+                    (i, '"') => break i,
+                    (_, '\\') => match chars.next().expect("escape").1 {
+                        'n' => v.push('\n'),
+                        c => v.push(c),
+                    },
+                    (_, c) => v.push(c),
+                }
+            };
+            pairs.push((k.to_string(), v));
+            rest = after[end + 1..].strip_prefix(',').unwrap_or(&after[end + 1..]);
+        }
+        pairs.sort();
+        out.push((name.to_string(), pairs, value.parse().expect("a float value")));
+    }
+    out
+}
+
+fn value_004(samples: &[Sample004], name: &str, want: &[(&str, &str)]) -> Option<f64> {
+    let found: Vec<f64> = samples
+        .iter()
+        .filter(|(n, labels, _)| {
+            n == name
+                && want
+                    .iter()
+                    .all(|(k, v)| labels.iter().any(|(lk, lv)| lk == k && lv == v))
+        })
+        .map(|(_, _, v)| *v)
+        .collect();
+    assert!(found.len() <= 1, "{name} {want:?}: {} samples", found.len());
+    found.first().copied()
+}
+
+/// `promtool check metrics` on `text`, when promtool is installed (CI installs it: a missing
+/// promtool fails there).
+fn promtool_accepts(text: &str) {
+    let child = std::process::Command::new("promtool")
+        .args(["check", "metrics"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let mut child = match child {
+        Ok(c) => c,
+        Err(_) if std::env::var("CI").as_deref() != Ok("true") => return,
+        Err(e) => panic!("promtool is missing under CI: {e}"),
+    };
+    child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "promtool check metrics refused it:\n{}{}\n{text}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn format_prometheus_is_the_text_format_that_promtool_and_node_exporter_read() {
+    let w = World::start();
+    let out = w
+        .command(["check", "--format", "prometheus"])
+        .output()
+        .expect("run chatgpt-doctor");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(!text.contains("# EOF") && !text.contains(" info"), "{text}");
+    promtool_accepts(&text);
+    let m = parse_004(&text);
+    assert_eq!(
+        value_004(
+            &m,
+            "chatgpt_doctor_verdict_info",
+            &[("layer", "none"), ("cause", "healthy")]
+        ),
+        Some(1.0),
+        "an info metric is a gauge named …_info with value 1\n{text}"
+    );
+    assert_eq!(value_004(&m, "chatgpt_doctor_exit_code", &[]), Some(0.0));
+    assert_eq!(
+        value_004(
+            &m,
+            "probe_success",
+            &[("target", "api.openai.com"), ("surface", "api")]
+        ),
+        Some(1.0)
+    );
+    assert!(
+        value_004(&m, "chatgpt_doctor_advice_info", &[("cause", "healthy")]).is_some(),
+        "{text}"
+    );
+    assert_eq!(
+        value_004(&m, "chatgpt_doctor_status_page_up", &[]),
+        Some(1.0),
+        "{text}"
+    );
+    assert_eq!(
+        value_004(&m, "chatgpt_doctor_status_page_incidents", &[]),
+        Some(0.0),
+        "{text}"
+    );
+    assert_eq!(
+        value_004(&m, "chatgpt_doctor_status_page_info", &[("indicator", "none")]),
+        Some(1.0),
+        "{text}"
+    );
+    // The same check as OpenMetrics, which promtool also reads.
+    let out = w
+        .command(["check", "--format", "openmetrics"])
+        .output()
+        .expect("run chatgpt-doctor");
+    let om = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(om.ends_with("# EOF\n"), "{om}");
+    parse(&om);
+}
+
+#[test]
+fn output_file_is_replaced_atomically_and_refuses_a_missing_directory() {
+    let w = World::start();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("chatgpt.prom");
+    std::fs::write(&path, "old\n").unwrap();
+    let out = w
+        .command(["check", "--format", "prometheus", "-o", path.to_str().unwrap()])
+        .output()
+        .expect("run chatgpt-doctor");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty(), "the output went to the file, not stdout");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("chatgpt_doctor_verdict_info"), "{text}");
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(left.len(), 1, "no temporary file is left behind: {left:?}");
+    // A missing directory: a usage error naming it, before any probing.
+    let missing = dir.path().join("nope").join("x.prom");
+    let out = w
+        .command(["check", "--format", "prometheus", "-o", missing.to_str().unwrap()])
+        .output()
+        .expect("run chatgpt-doctor");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nope"));
+    assert!(!dir.path().join("nope").exists());
+}
+
+#[test]
+fn serve_chooses_the_format_by_accept_as_client_libraries_do() {
+    let w = World::start();
+    let ex = Exporter::start(&w, &["--interval", "3600"]);
+    let head_of = |accept: Option<&str>| {
+        let accept = accept.map(|a| format!("Accept: {a}\r\n")).unwrap_or_default();
+        let mut s = TcpStream::connect(ex.addr).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+        let raw = format!("GET /metrics HTTP/1.1\r\nHost: exporter\r\n{accept}Connection: close\r\n\r\n");
+        s.write_all(raw.as_bytes()).unwrap();
+        let mut buf = Vec::new();
+        let _ = s.read_to_end(&mut buf);
+        let text = String::from_utf8_lossy(&buf).into_owned();
+        let (head, body) = text.split_once("\r\n\r\n").unwrap();
+        let content_type = head
+            .lines()
+            .find_map(|l| {
+                l.to_ascii_lowercase()
+                    .strip_prefix("content-type: ")
+                    .map(str::to_string)
+            })
+            .unwrap_or_default();
+        (content_type, body.to_string())
+    };
+    let (ct, body) = head_of(Some(PROMETHEUS_ACCEPT));
+    assert_eq!(ct, "application/openmetrics-text; version=1.0.0; charset=utf-8");
+    parse(&body);
+    for accept in [
+        None,
+        Some("text/plain"),
+        Some("application/openmetrics-text;q=0,text/plain;q=0.5"),
+    ] {
+        let (ct, body) = head_of(accept);
+        assert_eq!(ct, "text/plain; version=0.0.4; charset=utf-8", "{accept:?}");
+        assert!(!body.contains("# EOF"));
+        promtool_accepts(&body);
+        parse_004(&body);
+    }
 }
