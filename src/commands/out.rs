@@ -23,18 +23,23 @@ pub fn write_out(s: &str, lang: Lang) -> Result<bool, AppError> {
     }
 }
 
-/// Writes a whole file, or says which file could not be written. On Unix the file is the
-/// user's alone (0600): a new one is created so, and one that was there is tightened to it — a
-/// report holds the user's network details.
-pub fn write_file(path: &Path, text: &str, lang: Lang) -> Result<(), AppError> {
-    let cannot = |e: std::io::Error| {
+/// The error of a file that could not be written, naming it.
+fn cannot_write(path: &Path, lang: Lang) -> impl Fn(std::io::Error) -> AppError + Copy + '_ {
+    move |e| {
         AppError::Run(tr!(
             lang,
             "cmd-error-write-file",
             path = path.display().to_string(),
             error = e.to_string()
         ))
-    };
+    }
+}
+
+/// Writes a whole file, or says which file could not be written. On Unix the file is the
+/// user's alone (0600): a new one is created so, and one that was there is tightened to it — a
+/// report holds the user's network details.
+pub fn write_file(path: &Path, text: &str, lang: Lang) -> Result<(), AppError> {
+    let cannot = cannot_write(path, lang);
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]
@@ -58,14 +63,7 @@ pub fn write_file(path: &Path, text: &str, lang: Lang) -> Result<(), AppError> {
 /// (readable by others, as a metrics file must be for the collector); the temporary file is
 /// removed when anything fails.
 pub fn replace_file(path: &Path, text: &str, lang: Lang) -> Result<(), AppError> {
-    let cannot = |e: std::io::Error| {
-        AppError::Run(tr!(
-            lang,
-            "cmd-error-write-file",
-            path = path.display().to_string(),
-            error = e.to_string()
-        ))
-    };
+    let cannot = cannot_write(path, lang);
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
