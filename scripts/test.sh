@@ -36,6 +36,10 @@ step "cargo fmt" cargo fmt --all -- --check
 step "cargo clippy" cargo clippy --locked --all-targets -- -D warnings
 step "cargo test" cargo test --locked
 step "release build" cargo build --locked --release
+# The fleet rules shipped in contrib/: valid, and right on a fleet of three sites for each case.
+step "prometheus rules (promtool check and test)" bash -c \
+  'promtool check rules contrib/prometheus/chatgpt-doctor.rules.yml \
+   && promtool test rules contrib/prometheus/chatgpt-doctor.rules.test.yml'
 if [ "$(id -u)" -eq 0 ]; then
   step "network lab" tests/lab/run
 elif [ "${CI:-}" = "true" ]; then

@@ -3,7 +3,9 @@
 # /metrics every second (the exporter checks every 2 s) and /probe?surface=web,api every 3 s. Its HTTP API must
 # then hold one probe_success series per target of the harness's own `check --json` (same flags, same world), the
 # verdict as chatgpt_doctor_verdict_info, the API's 401 as probe_http_status_code, and the /probe job only the
-# surfaces it asked for. Both daemons are children of the harness (lib/prometheus.sh), killed by PID at teardown.
+# surfaces it asked for; the fleet rules of contrib/prometheus are loaded and evaluate on the real series (the lab
+# is one site, all healthy). Prometheus asks for OpenMetrics, so it reads that format (node_exporter_textfile reads
+# the text format 0.0.4). Both daemons are children of the harness (lib/prometheus.sh), killed by PID at teardown.
 # shellcheck source-path=SCRIPTDIR/.. source=lib/prometheus.sh
 source "$LAB_ROOT/lib/prometheus.sh"
 DESCRIPTION="Prometheus scrapes serve's /metrics and /probe in the client namespace; its API has the series"
@@ -25,10 +27,14 @@ faults() {
   start_prometheus "$PROMETHEUS_PORT" "global:
   scrape_interval: 1s
   scrape_timeout: 1s
+  evaluation_interval: 1s
+rule_files:
+  - '$LAB_ROOT/../../contrib/prometheus/chatgpt-doctor.rules.yml'
 scrape_configs:
   - job_name: chatgpt-doctor
     static_configs:
       - targets: ['127.0.0.1:$EXPORTER_PORT']
+        labels: {site: lab}
   - job_name: chatgpt-doctor-probe
     metrics_path: /probe
     params:
@@ -62,6 +68,12 @@ verify() {
   prom_wait "$port" 'chatgpt_doctor_exit_code{job="chatgpt-doctor"} * on (instance, job) group_left (layer, cause) chatgpt_doctor_verdict_info' \
     '.data.result | length == 1 and .[0].metric.cause == "healthy" and .[0].value[1] == "0"' 10 \
     || { VERIFY_MSG="the README alert's join finds no verdict: $(head -c 400 "$W/prom_last.json")"; return 1; }
+  # The fleet rules (contrib/prometheus) evaluate on the real series: the lab's one site is all healthy.
+  prom_wait "$port" 'site:chatgpt_doctor_healthy:ratio{site="lab"}' \
+    '.data.result | length == 1 and .[0].value[1] == "1"' 20 \
+    || { VERIFY_MSG="the fleet rules give no healthy ratio for site lab: $(head -c 400 "$W/prom_last.json")"; return 1; }
+  prom_wait "$port" 'chatgpt_doctor_advice_info{job="chatgpt-doctor",cause="healthy"}' '.data.result | length == 1' 10 \
+    || { VERIFY_MSG="no chatgpt_doctor_advice_info: $(head -c 400 "$W/prom_last.json")"; return 1; }
   # The /probe job: scraped successfully, only the surfaces it asked for (and the controls).
   prom_wait "$port" 'up{job="chatgpt-doctor-probe"}' '.data.result | length == 1 and .[0].value[1] == "1"' 20 \
     || { VERIFY_MSG="the /probe job is not up: $(head -c 400 "$W/prom_last.json")"; return 1; }
