@@ -13,6 +13,7 @@ pub mod diagnose;
 pub mod error;
 pub mod evidence;
 pub mod i18n;
+pub mod input;
 pub mod probe;
 pub mod render;
 pub mod report;
