@@ -23,4 +23,6 @@ pub mod system;
 pub use commands::main_entry;
 
 #[cfg(test)]
+mod proptests;
+#[cfg(test)]
 mod tests;
