@@ -201,8 +201,8 @@ fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::{Duration, Instant};
 
+    #[cfg(unix)]
     fn fifo(dir: &Path) -> Option<std::path::PathBuf> {
         let path = dir.join("fifo");
         std::process::Command::new("mkfifo")
@@ -241,7 +241,7 @@ mod tests {
     #[test]
     fn devices_fifos_and_directories_are_refused_at_once() {
         let dir = tempfile::tempdir().expect("a temporary directory");
-        let start = Instant::now();
+        let start = std::time::Instant::now();
         let kind = |p: &Path| match read_file(p, FileRole::Certificates) {
             Err(CappedReadError::NotAFile(k)) => Some(k),
             _ => None,
@@ -251,7 +251,7 @@ mod tests {
         if let Some(f) = fifo(dir.path()) {
             assert_eq!(kind(&f), Some(FileKind::Fifo));
         }
-        assert!(start.elapsed() < Duration::from_secs(1));
+        assert!(start.elapsed() < std::time::Duration::from_secs(1));
     }
 
     #[test]

@@ -13,6 +13,7 @@ use crate::support::{Outcome, World, doctor};
 const PROMPT: Duration = Duration::from_secs(3);
 
 /// A named FIFO nobody writes to, or `None` where `mkfifo` is missing.
+#[cfg(unix)]
 fn fifo(dir: &Path) -> Option<PathBuf> {
     let path = dir.join("fifo");
     std::process::Command::new("mkfifo")
