@@ -13,6 +13,7 @@ pub mod diagnose;
 pub mod error;
 pub mod evidence;
 pub mod i18n;
+pub mod input;
 pub mod probe;
 pub mod render;
 pub mod report;
@@ -22,5 +23,7 @@ pub mod system;
 
 pub use commands::main_entry;
 
+#[cfg(test)]
+mod proptests;
 #[cfg(test)]
 mod tests;

@@ -249,7 +249,6 @@ cmd-error-signal = cannot listen for { $signal }: { $error }
 
 ## Values of the per-stage commands' arguments
 
-cmd-arg-not-a-host = '{ $value }' is not a host name or address
 cmd-arg-no-host = '{ $value }' has no host
 cmd-arg-ip-not-name = '{ $value }' is an IP address: there is no name to resolve
 cmd-arg-not-a-name = '{ $value }' is not a host name

@@ -6,8 +6,8 @@ err-line = error: { $text }
 
 err-flag-belongs-to-check = '{ $flag }' belongs to `check`: write it after the subcommand, or leave out '{ $subcommand }'
 err-not-a-port = '{ $value }' is not a port number (1-65535)
-err-not-an-ip = '{ $value }' is not an IP address
-err-not-a-host = '{ $value }' is not a host name
+err-not-an-ip = '{ $value }' is not an IP address (IPv6 may be written in a pair of square brackets)
+err-not-a-host = '{ $value }' is not a host name or an IP address (IPv6 in a pair of square brackets)
 err-resolve-form = '{ $value }' is not HOST:PORT:ADDR[,ADDR]... (example: api.openai.com:443:127.0.0.1)
 err-connect-to-form = '{ $value }' is not HOST:PORT:CHOST:CPORT (example: chatgpt.com:443:127.0.0.1:8443; empty parts allowed)
 err-dns-server-form = '{ $value }' is not IP[:PORT] (examples: 192.0.2.53, 192.0.2.53:5353, [2001:db8::53]:53)
@@ -17,6 +17,7 @@ err-not-a-url = '{ $value }' is not a URL: { $error }
 err-url-scheme = '{ $value }': only http:// and https:// URLs are supported
 err-url-no-host = '{ $value }' has no host
 err-url-credentials = '{ $value }': credentials in URLs are not accepted here (they would be printed)
+err-url-part = '{ $value }': { $problem }
 err-doh-https = '{ $value }': a DNS-over-HTTPS URL must start with https://
 err-json-format-disagree = --json and --format { $format } disagree: give one of them
 err-prometheus-check-only = --format prometheus is for `check` (`serve` serves the same metrics over HTTP)
@@ -30,17 +31,25 @@ err-try-help = For more information, try '--help'.
 ## Files and variables
 
 err-in-variable = { $variable }: { $problem }
-err-key-file-unreadable = cannot read --api-key-file { $path }: { $error }
-err-key-file-large = --api-key-file { $path }: too large to be an API key
 err-key-file-empty = --api-key-file { $path }: the file is empty
 err-key-file-characters = --api-key-file { $path }: the key holds characters that cannot be sent in an HTTP header
 err-header-characters = { $variable } holds characters that cannot be sent in an HTTP header
 err-key-unicode = OPENAI_API_KEY is not valid Unicode
-err-cacert-unreadable = cannot read --cacert { $path }: { $error }
 err-cacert-not-pem = --cacert { $path }: not a valid PEM file: { $error }
-err-cacert-empty = --cacert { $path }: no PEM certificate (-----BEGIN CERTIFICATE-----) found
-err-edge-ranges-unreadable = cannot read --edge-ranges { $path }: { $error }
 err-edge-ranges-bad = --edge-ranges { $path }: { $problem }
+edge-ranges-bad-line = line { $line }: '{ $entry }' is not a CIDR range (like 104.16.0.0/13 or 2606:4700::/32)
+edge-ranges-too-many = more than { $limit } ranges (the limit; Cloudflare publishes 22)
+file-not-found = cannot read { $setting } { $path }: there is no such file
+file-not-regular = { $setting } { $path } is not a regular file ({ $kind }): it was not opened
+file-too-large = { $setting } { $path } is larger than { $limit }, the limit for this file: it was not read
+file-unreadable = cannot read { $setting } { $path }: { $error }
+pem-unterminated = the block begun on line { $line } has no END line
+pem-nested-begin = line { $line } begins a block inside the one begun on line { $begun }, which has no END line
+pem-stray-end = line { $line } ends a block that was not begun (or was begun with another label)
+pem-malformed-marker = line { $line } is neither a BEGIN nor an END line (-----BEGIN LABEL----- with five dashes)
+pem-bad-base64 = the block begun on line { $line } is not valid Base64
+pem-not-a-certificate = the block begun on line { $line } is labelled CERTIFICATE but holds no X.509 certificate
+pem-no-certificate = no PEM certificate (-----BEGIN CERTIFICATE-----) found
 
 ## Proxy settings
 
@@ -52,8 +61,8 @@ proxy-url-no-scheme = it does not start with a scheme such as http://
 proxy-url-invalid = { $error }
 proxy-url-no-host = it names no host
 proxy-url-bad-host = the host is not a host name or an IP address
-proxy-url-port-zero = port 0 is not a port
 proxy-variable-ignored = { $problem }; it is ignored here, and tools that read it fail or go direct
+proxy-variable-not-unicode = { $variable } is not valid UTF-8: it is ignored here, and other programs read its bytes each their own way
 proxy-no-port = { $source } ({ $proxy }) names no port: curl and chatgpt-doctor use { $port }, most other tools use 80 for an http:// proxy; write the port
 proxy-disagree = { $lower } ({ $lower_value }) and { $upper } ({ $upper_value }) disagree: curl and chatgpt-doctor use { $lower }; programs that read the upper-case name first (Go's, for one) use { $upper }
 proxy-credentials-disagree = { $lower } and { $upper } name the same proxy ({ $proxy }) with different credentials (not shown): curl and chatgpt-doctor use { $lower }; programs that read the upper-case name first (Go's, for one) use { $upper }
@@ -67,6 +76,10 @@ noproxy-disagree = no_proxy ('{ $lower }') and NO_PROXY ('{ $upper }') disagree:
 ## The trust store
 
 trust-store-empty = the system trust store is empty: apps that use it will reject every certificate
+trust-store-load-error = the system trust store: { $error }
+trust-store-skipped = { $problem }; the system trust store is loaded without it (programs that honour the setting fail the same way)
+trust-store-pem = { $setting } { $path }: { $problem }
+trust-store-not-a-directory = SSL_CERT_DIR names { $path }, which is not a directory; it is passed over
 
 ## PAC files (proxy auto-configuration)
 

@@ -246,7 +246,6 @@ cmd-error-signal = 无法监听 { $signal }：{ $error }
 
 ## 分阶段命令的参数值
 
-cmd-arg-not-a-host = “{ $value }”不是主机名或地址
 cmd-arg-no-host = “{ $value }”中没有主机
 cmd-arg-ip-not-name = “{ $value }”是 IP 地址：没有可解析的名称
 cmd-arg-not-a-name = “{ $value }”不是主机名

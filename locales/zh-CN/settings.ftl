@@ -6,8 +6,8 @@ err-line = 错误：{ $text }
 
 err-flag-belongs-to-check = “{ $flag }”属于 `check`：请把它写在子命令之后，或去掉“{ $subcommand }”
 err-not-a-port = “{ $value }”不是端口号（1-65535）
-err-not-an-ip = “{ $value }”不是 IP 地址
-err-not-a-host = “{ $value }”不是主机名
+err-not-an-ip = “{ $value }”不是 IP 地址（IPv6 地址可以写在一对方括号里）
+err-not-a-host = “{ $value }”不是主机名或 IP 地址（IPv6 地址写在一对方括号里）
 err-resolve-form = “{ $value }”不符合 HOST:PORT:ADDR[,ADDR]... 的格式（例如：api.openai.com:443:127.0.0.1）
 err-connect-to-form = “{ $value }”不符合 HOST:PORT:CHOST:CPORT 的格式（例如：chatgpt.com:443:127.0.0.1:8443；各部分可以为空）
 err-dns-server-form = “{ $value }”不符合 IP[:PORT] 的格式（例如：192.0.2.53、192.0.2.53:5353、[2001:db8::53]:53）
@@ -17,6 +17,7 @@ err-not-a-url = “{ $value }”不是 URL：{ $error }
 err-url-scheme = “{ $value }”：只支持 http:// 和 https:// 开头的 URL
 err-url-no-host = “{ $value }”没有主机名
 err-url-credentials = “{ $value }”：这里不接受带用户名和密码的 URL（它们会被打印出来）
+err-url-part = “{ $value }”：{ $problem }
 err-doh-https = “{ $value }”：DNS-over-HTTPS 的 URL 必须以 https:// 开头
 err-json-format-disagree = --json 与 --format { $format } 互相矛盾：只用其中一个
 err-prometheus-check-only = --format prometheus 只能用于 `check`（`serve` 通过 HTTP 提供同样的指标）
@@ -30,17 +31,25 @@ err-try-help = 更多信息请运行 '--help'（帮助文字为英文）。
 ## 文件和环境变量
 
 err-in-variable = { $variable }：{ $problem }
-err-key-file-unreadable = 无法读取 --api-key-file { $path }：{ $error }
-err-key-file-large = --api-key-file { $path }：文件太大，不可能是 API 密钥
 err-key-file-empty = --api-key-file { $path }：文件是空的
 err-key-file-characters = --api-key-file { $path }：密钥中含有不能放进 HTTP 头的字符
 err-header-characters = { $variable } 中含有不能放进 HTTP 头的字符
 err-key-unicode = OPENAI_API_KEY 不是有效的 Unicode 文本
-err-cacert-unreadable = 无法读取 --cacert { $path }：{ $error }
 err-cacert-not-pem = --cacert { $path }：不是有效的 PEM 文件：{ $error }
-err-cacert-empty = --cacert { $path }：没有找到 PEM 证书（-----BEGIN CERTIFICATE-----）
-err-edge-ranges-unreadable = 无法读取 --edge-ranges { $path }：{ $error }
 err-edge-ranges-bad = --edge-ranges { $path }：{ $problem }
+edge-ranges-bad-line = 第 { $line } 行：“{ $entry }”不是 CIDR 地址段（例如 104.16.0.0/13 或 2606:4700::/32）
+edge-ranges-too-many = 地址段超过 { $limit } 个（上限；Cloudflare 公布的只有 22 个）
+file-not-found = 无法读取 { $setting } { $path }：没有这个文件
+file-not-regular = { $setting } { $path } 不是普通文件（{ $kind }）：没有打开
+file-too-large = { $setting } { $path } 大于 { $limit }（这类文件的上限）：没有读取
+file-unreadable = 无法读取 { $setting } { $path }：{ $error }
+pem-unterminated = 第 { $line } 行开始的块没有 END 行
+pem-nested-begin = 第 { $line } 行在第 { $begun } 行开始的块里又开始了一个块，前一个块没有 END 行
+pem-stray-end = 第 { $line } 行结束了一个没有开始的块（或开始时标签不同）
+pem-malformed-marker = 第 { $line } 行既不是 BEGIN 行也不是 END 行（应为 -----BEGIN 标签-----，两边各五个连字符）
+pem-bad-base64 = 第 { $line } 行开始的块不是有效的 Base64
+pem-not-a-certificate = 第 { $line } 行开始的块标为 CERTIFICATE，但里面不是 X.509 证书
+pem-no-certificate = 没有找到 PEM 证书（-----BEGIN CERTIFICATE-----）
 
 ## 代理设置
 
@@ -52,8 +61,8 @@ proxy-url-no-scheme = 它没有以 http:// 这样的协议开头
 proxy-url-invalid = { $error }
 proxy-url-no-host = 其中没有主机名
 proxy-url-bad-host = 主机部分既不是主机名也不是 IP 地址
-proxy-url-port-zero = 端口 0 不是有效端口
 proxy-variable-ignored = { $problem }；本工具忽略了它，而读取它的其他工具会出错或直接连接
+proxy-variable-not-unicode = { $variable } 不是有效的 UTF-8：这里忽略它，其他程序各自按自己的方式解读其中的字节
 proxy-no-port = { $source }（{ $proxy }）没有写端口：curl 和 chatgpt-doctor 会用 { $port }，而多数其他工具对 http:// 代理用 80；请把端口写上
 proxy-disagree = { $lower }（{ $lower_value }）与 { $upper }（{ $upper_value }）不一致：curl 和 chatgpt-doctor 使用 { $lower }；先读大写变量名的程序（例如用 Go 写的程序）使用 { $upper }
 proxy-credentials-disagree = { $lower } 与 { $upper } 指向同一个代理（{ $proxy }），但用户名或密码不同（不显示）：curl 和 chatgpt-doctor 使用 { $lower }；先读大写变量名的程序（例如用 Go 写的程序）使用 { $upper }
@@ -67,6 +76,10 @@ noproxy-disagree = no_proxy（“{ $lower }”）与 NO_PROXY（“{ $upper }”
 ## 证书库
 
 trust-store-empty = 系统证书库是空的：使用它的应用会拒绝所有证书
+trust-store-load-error = 系统证书库：{ $error }
+trust-store-skipped = { $problem }；系统证书库不含它（遵循这个设置的程序同样会失败）
+trust-store-pem = { $setting } { $path }：{ $problem }
+trust-store-not-a-directory = SSL_CERT_DIR 指向的 { $path } 不是目录，已跳过
 
 ## PAC 文件（代理自动配置）
 

@@ -102,7 +102,8 @@ impl Check {
         let settings = &self.settings;
         let proxies = &self.plan.proxies;
         let urls = self.plan_urls();
-        let mut trust_store_problems: Vec<String> = tools.tls.system_errors.clone();
+        let mut trust_store_problems: Vec<String> =
+            tools.tls.system_errors.iter().map(|m| m.text(lang)).collect();
         if tools.tls.system_roots == 0 {
             trust_store_problems.push(tr!(lang, "trust-store-empty"));
         }

@@ -2,10 +2,10 @@
 //! API's base URL, the key and its headers, extra CA certificates, the edge's address ranges and
 //! the proxy settings. Every refusal names the setting.
 
+use std::path::Path;
 use std::sync::Arc;
 
 use rustls::pki_types::CertificateDer;
-use rustls::pki_types::pem::PemObject;
 use url::Url;
 
 use crate::cli::args::CheckArgs;
@@ -13,6 +13,7 @@ use crate::cli::values::parse_target_url;
 use crate::error::AppError;
 use crate::evidence::dns_consistency::EdgeRanges;
 use crate::i18n::ui;
+use crate::input::{FileRole, pem, read_file};
 use crate::route::ProxySettings;
 use crate::tr;
 
@@ -44,8 +45,8 @@ impl Settings {
             Some(p) => load_cacert(p)?,
             None => vec![],
         };
-        let proxies = ProxySettings::from_sources(
-            |k| std::env::var(k).ok(),
+        let proxies = ProxySettings::from_environment(
+            |k| std::env::var_os(k),
             args.proxy.as_deref(),
             args.noproxy.as_deref(),
         )
@@ -71,22 +72,21 @@ fn edge_ranges(args: &CheckArgs) -> Result<EdgeRanges, AppError> {
     let Some(path) = &args.edge_ranges else {
         return Ok(EdgeRanges::cloudflare());
     };
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        AppError::Run(tr!(
-            ui(),
-            "err-edge-ranges-unreadable",
-            path = path.display().to_string(),
-            error = e.to_string()
-        ))
-    })?;
-    EdgeRanges::from_text(&text).map_err(|e| {
+    let bytes = read_user_file(path, FileRole::EdgeRanges, "--edge-ranges")?;
+    EdgeRanges::from_text(&String::from_utf8_lossy(&bytes)).map_err(|e| {
         AppError::Run(tr!(
             ui(),
             "err-edge-ranges-bad",
             path = path.display().to_string(),
-            problem = e
+            problem = e.text(ui())
         ))
     })
+}
+
+/// A file named by `setting` (`--cacert`, …), read with its kind's cap: a refusal names the
+/// setting, the file and, when the file is too large, the cap (exit 1, as for any unreadable file).
+fn read_user_file(path: &Path, role: FileRole, setting: &str) -> Result<Vec<u8>, AppError> {
+    read_file(path, role).map_err(|e| AppError::Run(e.message(setting, path).text(ui())))
 }
 
 /// A variable's value, unless it is unset or blank.
@@ -144,21 +144,7 @@ fn header_safe(v: &str) -> bool {
 /// never include the key or the file's contents.
 fn load_key(args: &CheckArgs) -> Result<Option<(ApiKey, &'static str)>, AppError> {
     if let Some(path) = &args.api_key_file {
-        let bytes = std::fs::read(path).map_err(|e| {
-            AppError::Run(tr!(
-                ui(),
-                "err-key-file-unreadable",
-                path = path.display().to_string(),
-                error = e.kind().to_string()
-            ))
-        })?;
-        if bytes.len() > 4096 {
-            return Err(AppError::Run(tr!(
-                ui(),
-                "err-key-file-large",
-                path = path.display().to_string()
-            )));
-        }
+        let bytes = read_user_file(path, FileRole::ApiKey, "--api-key-file")?;
         let text = String::from_utf8_lossy(&bytes);
         let key = text.trim();
         if key.is_empty() {
@@ -208,32 +194,15 @@ fn header_env(name: &str) -> Result<Option<String>, AppError> {
     }
 }
 
-/// Reads `--cacert`: at least one PEM certificate, or a clear error.
-pub fn load_cacert(path: &std::path::Path) -> Result<Vec<CertificateDer<'static>>, AppError> {
-    let bytes = std::fs::read(path).map_err(|e| {
+/// Reads `--cacert`: at least one PEM certificate and no broken block, or a clear error.
+pub fn load_cacert(path: &Path) -> Result<Vec<CertificateDer<'static>>, AppError> {
+    let bytes = read_user_file(path, FileRole::Certificates, "--cacert")?;
+    pem::certificates(&bytes).map_err(|e| {
         AppError::Run(tr!(
             ui(),
-            "err-cacert-unreadable",
+            "err-cacert-not-pem",
             path = path.display().to_string(),
-            error = e.to_string()
+            error = e.message().text(ui())
         ))
-    })?;
-    let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(&bytes)
-        .collect::<Result<_, _>>()
-        .map_err(|e| {
-            AppError::Run(tr!(
-                ui(),
-                "err-cacert-not-pem",
-                path = path.display().to_string(),
-                error = e.to_string()
-            ))
-        })?;
-    if certs.is_empty() {
-        return Err(AppError::Run(tr!(
-            ui(),
-            "err-cacert-empty",
-            path = path.display().to_string()
-        )));
-    }
-    Ok(certs)
+    })
 }

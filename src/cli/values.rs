@@ -7,7 +7,8 @@ use std::time::Duration;
 
 use url::Url;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
+use crate::input::value;
 use crate::route::{ConnectTo, ResolveRule};
 use crate::tr;
 
@@ -31,25 +32,21 @@ fn split_colons(s: &str) -> Vec<&str> {
     parts
 }
 
+/// A refusal of [`value`], worded in the reader's language.
+fn worded(m: Message) -> String {
+    m.text(lang())
+}
+
 fn parse_port(s: &str) -> Result<u16, String> {
-    match s.parse::<u16>() {
-        Ok(p) if p > 0 => Ok(p),
-        _ => Err(crate::tr!(crate::i18n::ui(), "err-not-a-port", value = s)),
-    }
+    value::port(s).map_err(worded)
 }
 
 fn parse_ip(s: &str) -> Result<IpAddr, String> {
-    let bare = s.trim_start_matches('[').trim_end_matches(']');
-    bare.parse::<IpAddr>()
-        .map_err(|_| crate::tr!(crate::i18n::ui(), "err-not-an-ip", value = s))
+    value::ip(s).map_err(worded)
 }
 
 fn parse_host(s: &str) -> Result<String, String> {
-    let bare = s.trim_start_matches('[').trim_end_matches(']');
-    if bare.is_empty() || bare.len() > 253 || bare.chars().any(|c| c.is_whitespace() || c == '/') {
-        return Err(crate::tr!(crate::i18n::ui(), "err-not-a-host", value = s));
-    }
-    Ok(bare.to_ascii_lowercase())
+    value::host(s).map_err(worded)
 }
 
 /// Parses `HOST:PORT:ADDR[,ADDR]...`.
@@ -79,14 +76,18 @@ pub fn parse_connect_to(s: &str) -> Result<ConnectTo, String> {
     })
 }
 
-/// Parses `IP` or `IP:PORT` or `[IPv6]:PORT`.
+/// Parses `IP` or `IP:PORT` or `[IPv6]:PORT` (port 53 unless given).
 pub fn parse_dns_server(s: &str) -> Result<SocketAddr, String> {
-    if let Ok(sa) = s.parse::<SocketAddr>() {
-        return Ok(sa);
+    if let Ok(ip) = value::ip(s) {
+        return Ok(SocketAddr::new(ip, 53));
     }
-    match s.parse::<IpAddr>() {
-        Ok(ip) => Ok(SocketAddr::new(ip, 53)),
-        Err(_) => Err(crate::tr!(crate::i18n::ui(), "err-dns-server-form", value = s)),
+    let form = || tr!(lang(), "err-dns-server-form", value = s);
+    match s.rsplit_once(':') {
+        Some((h, p)) if !h.contains(':') || h.starts_with('[') => {
+            let ip = value::ip(h).map_err(|_| form())?;
+            Ok(SocketAddr::new(ip, parse_port(p)?))
+        }
+        _ => Err(form()),
     }
 }
 
@@ -101,7 +102,7 @@ pub fn parse_secs(s: &str) -> Result<Duration, String> {
     Ok(Duration::from_secs_f64(v))
 }
 
-/// Parses an `http://` or `https://` URL with a host.
+/// Parses an `http://` or `https://` URL with a host (and a port from 1 to 65535 if it names one).
 pub fn parse_target_url(s: &str) -> Result<Url, String> {
     let url = Url::parse(s).map_err(|e| {
         crate::tr!(
@@ -119,6 +120,9 @@ pub fn parse_target_url(s: &str) -> Result<Url, String> {
     }
     if !url.username().is_empty() || url.password().is_some() {
         return Err(crate::tr!(crate::i18n::ui(), "err-url-credentials", value = s));
+    }
+    if let Some(p) = url.port() {
+        value::port_number(p).map_err(|m| tr!(lang(), "err-url-part", value = s, problem = m))?;
     }
     Ok(url)
 }
@@ -153,19 +157,6 @@ fn lang() -> Lang {
     crate::i18n::ui()
 }
 
-fn check_name(s: &str) -> Result<String, String> {
-    let bare = s.trim_start_matches('[').trim_end_matches(']');
-    let valid = !bare.is_empty()
-        && bare.len() <= 253
-        && bare
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':'));
-    if !valid {
-        return Err(tr!(lang(), "cmd-arg-not-a-host", value = s));
-    }
-    Ok(bare.to_ascii_lowercase())
-}
-
 /// The host of a URL given where a host is expected (`https://chatgpt.com/` → `chatgpt.com`).
 fn url_host_port(s: &str) -> Result<Option<HostPort>, String> {
     if !s.contains("://") {
@@ -188,7 +179,7 @@ fn url_host_port(s: &str) -> Result<Option<HostPort>, String> {
 pub fn parse_name(s: &str) -> Result<String, String> {
     let host = match url_host_port(s)? {
         Some(hp) => hp.host,
-        None => check_name(s)?,
+        None => parse_host(s)?,
     };
     if host.parse::<IpAddr>().is_ok() {
         return Err(tr!(lang(), "cmd-arg-ip-not-name", value = s));
@@ -210,26 +201,17 @@ pub fn parse_host_port(s: &str) -> Result<HostPort, String> {
             port: None,
         });
     }
-    if let Ok(sa) = s.parse::<SocketAddr>() {
-        return Ok(HostPort {
-            host: sa.ip().to_string(),
-            port: Some(sa.port()),
-        });
-    }
     let (host, port) = match s.rsplit_once(':') {
         Some((h, p)) if !h.contains(':') || (h.starts_with('[') && h.ends_with(']')) => {
-            let port = match p.parse::<u16>() {
-                Ok(p) if p > 0 => p,
-                _ => return Err(tr!(lang(), "cmd-arg-bad-port", port = p, value = s)),
-            };
+            let port = value::port(p).map_err(|_| tr!(lang(), "cmd-arg-bad-port", port = p, value = s))?;
             (h, Some(port))
         }
         _ => (s, None),
     };
-    let host = check_name(host)?;
-    if host.contains(':') && host.parse::<IpAddr>().is_err() {
-        return Err(tr!(lang(), "cmd-arg-not-host-port", value = s));
-    }
+    let host = value::host(host).map_err(|m| match s.matches(':').count() {
+        0 | 1 => worded(m),
+        _ => tr!(lang(), "cmd-arg-not-host-port", value = s),
+    })?;
     Ok(HostPort { host, port })
 }
 
@@ -249,6 +231,33 @@ mod tests {
         assert!(parse_resolve("api.openai.com:443").is_err());
         assert!(parse_resolve("api.openai.com:99999:127.0.0.1").is_err());
         assert!(parse_resolve("api.openai.com:443:not-an-ip").is_err());
+    }
+
+    /// Issue #17: `[::1` was taken for `::1`, and port 0 or `+443` passed some flags.
+    #[test]
+    fn every_flag_checks_brackets_and_ports_the_same_way() {
+        for bad in [
+            "chatgpt.com:443:[::1",
+            "chatgpt.com:443:::1]",
+            "chatgpt.com:443:[127.0.0.1]",
+            "chatgpt.com:+443:127.0.0.1",
+            "chatgpt.com:0:127.0.0.1",
+            "[chatgpt.com]:443:127.0.0.1",
+        ] {
+            assert!(parse_resolve(bad).is_err(), "{bad}");
+        }
+        for bad in ["127.0.0.1:0", "[::1]:0", "127.0.0.1:+53", "[127.0.0.1]:53"] {
+            assert!(parse_dns_server(bad).is_err(), "{bad}");
+        }
+        assert_eq!(parse_dns_server("[::1]").unwrap(), "[::1]:53".parse().unwrap());
+        for bad in ["127.0.0.1:0", "[::1]:0", "host:+443", "https://x.test:0/"] {
+            assert!(parse_host_port(bad).is_err(), "{bad}");
+        }
+        for bad in ["https://x.test:0/", "http://127.0.0.1:0"] {
+            let err = parse_target_url(bad).expect_err(bad);
+            assert!(err.contains(bad) && err.contains("'0' is not a port"), "{err}");
+        }
+        assert!(parse_connect_to("a:443:[::1:8443").is_err());
     }
 
     #[test]

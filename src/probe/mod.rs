@@ -13,6 +13,7 @@ pub mod pipeline;
 pub mod plan;
 pub mod proxy;
 pub mod run;
+pub mod system_store;
 pub mod tcp;
 pub mod tls;
 

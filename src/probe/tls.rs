@@ -2,8 +2,9 @@
 //!
 //! The presented chain is verified against two stores and both answers are recorded, not
 //! aborted on: the *system* store (the OS store, honouring `SSL_CERT_FILE`/`SSL_CERT_DIR`) and
-//! the *public* store (Mozilla's set, compiled in). `--cacert` adds to both. A chain that only
-//! the system store accepts is how a TLS-intercepting middlebox looks.
+//! the *public* store (Mozilla's set, compiled in); `system_store.rs` loads the former.
+//! `--cacert` adds to both. A chain that only the system store accepts is how a TLS-intercepting
+//! middlebox looks.
 
 use std::net::IpAddr;
 use std::sync::{Arc, Mutex};
@@ -29,7 +30,7 @@ pub struct TlsContext {
     pub system_roots: usize,
     pub public_roots: usize,
     /// Problems met while loading the system store (unreadable files and the like).
-    pub system_errors: Vec<String>,
+    pub system_errors: Vec<crate::i18n::Message>,
     /// Spaces the starts of concurrent handshakes (see [`Pacer`]).
     pacer: Pacer,
 }
@@ -75,14 +76,9 @@ impl TlsContext {
     /// Loads the system store, the compiled-in public store, and `extra` (from `--cacert`).
     pub fn new(extra: &[CertificateDer<'static>]) -> TlsContext {
         let provider = Arc::new(rustls::crypto::ring::default_provider());
-        let native = rustls_native_certs::load_native_certs();
-        let system_errors = native
-            .errors
-            .iter()
-            .map(std::string::ToString::to_string)
-            .collect();
+        let (system_certs, system_errors) = super::system_store::load();
         let mut system = RootCertStore::empty();
-        system.add_parsable_certificates(native.certs);
+        system.add_parsable_certificates(system_certs);
         let mut public = RootCertStore {
             roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
         };

@@ -1,12 +1,13 @@
 //! `NO_PROXY` lists: which targets go direct although a proxy is set (the syntax is in the
 //! docs of `route::proxy`).
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 
 use ipnet::IpNet;
 use url::Host;
 
 use crate::i18n::Message;
+use crate::input::value;
 use crate::msg;
 
 /// The `NO_PROXY` variables, in the order they are read (lower case first, as in curl).
@@ -48,23 +49,20 @@ impl NoProxyEntry {
                 .map(|net| entry(Rule::Net(net.trunc()), None))
                 .map_err(|_| msg!("noproxy-bad-range", entry = text));
         }
-        let unbracketed = text
-            .strip_prefix('[')
-            .and_then(|s| s.strip_suffix(']'))
-            .unwrap_or(text);
-        if let Ok(ip) = unbracketed.parse::<IpAddr>() {
+        if let Ok(ip) = value::ip(text) {
             return Ok(entry(Rule::Ip(ip), None));
         }
-        if let Ok(sa) = text.parse::<SocketAddr>() {
-            if sa.port() == 0 {
-                return Err(msg!("noproxy-bad-port", entry = text, port = "0"));
-            }
-            return Ok(entry(Rule::Ip(sa.ip()), Some(sa.port())));
+        let bad_port = |p: &str| msg!("noproxy-bad-port", entry = text, port = p);
+        if let Some((h, p)) = text.rsplit_once(':')
+            && let Ok(ip) = value::ip(h)
+        {
+            let port = value::port(p).map_err(|_| bad_port(p))?;
+            return Ok(entry(Rule::Ip(ip), Some(port)));
         }
         let (host, port) = match text.rsplit_once(':') {
-            Some((h, p)) if !h.contains(':') => match p.parse::<u16>() {
-                Ok(p) if p > 0 => (h, Some(p)),
-                _ => return Err(msg!("noproxy-bad-port", entry = text, port = p)),
+            Some((h, p)) if !h.contains(':') => match value::port(p) {
+                Ok(p) => (h, Some(p)),
+                Err(_) => return Err(bad_port(p)),
             },
             Some(_) => return Err(msg!("noproxy-bad-entry", entry = text)),
             None => (text, None),

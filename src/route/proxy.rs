@@ -31,6 +31,7 @@
 //! warning and every proxy detail a probe records show the proxy without them, and what a proxy
 //! sends back is scrubbed of them (`ProxyConfig::scrub`) before it is recorded.
 
+use std::ffi::OsString;
 use std::fmt;
 use std::net::IpAddr;
 
@@ -40,6 +41,7 @@ use url::{Host, Url};
 use super::no_proxy::{NO_PROXY_VARIABLES, NoProxy, same_entries};
 use super::rules::bracket;
 use crate::i18n::Message;
+use crate::input::value;
 use crate::msg;
 
 /// curl's port for a proxy URL that names none (for `http://` proxies too).
@@ -157,8 +159,8 @@ impl ProxyConfig {
             return Err(fail(msg!("proxy-url-bad-host")));
         }
         let port = url.port();
-        if port == Some(0) {
-            return Err(fail(msg!("proxy-url-port-zero")));
+        if let Some(p) = port {
+            value::port_number(p).map_err(fail)?;
         }
         let decode = |s: &str| {
             percent_encoding::percent_decode_str(s)
@@ -405,6 +407,37 @@ impl ProxySettings {
         warnings.extend(no_proxy_disagreement(&read));
         settings.warnings = warnings;
         settings.malformed = variables.malformed;
+        Ok(settings)
+    }
+
+    /// Reads the variables through `env` (`std::env::var_os`) as [`ProxySettings::from_sources`]
+    /// does; a variable that is not valid UTF-8 is passed over with a warning (and a proxy
+    /// variable counts as malformed), never silently: it names no proxy this tool can read, and
+    /// other programs read its bytes each their own way.
+    pub fn from_environment(
+        env: impl Fn(&str) -> Option<OsString>,
+        proxy_flag: Option<&str>,
+        noproxy_flag: Option<&str>,
+    ) -> Result<ProxySettings, Message> {
+        let not_unicode: Vec<&'static str> = PROXY_VARIABLES
+            .iter()
+            .chain(&NO_PROXY_VARIABLES)
+            .copied()
+            .filter(|n| env(n).is_some_and(|v| v.to_str().is_none()))
+            .collect();
+        let mut settings = Self::from_sources(
+            |k| env(k).and_then(|v| v.into_string().ok()),
+            proxy_flag,
+            noproxy_flag,
+        )?;
+        for name in not_unicode {
+            settings
+                .warnings
+                .push(msg!("proxy-variable-not-unicode", variable = name));
+            if PROXY_VARIABLES.contains(&name) {
+                settings.malformed.push(name.to_string());
+            }
+        }
         Ok(settings)
     }
 
@@ -888,6 +921,39 @@ mod tests {
         for bad in ["10.0.0.0/33", "a b/c", "host:port", "x:0", "1.2.3.4:99999"] {
             assert!(ProxySettings::from_sources(&e, None, Some(bad)).is_err(), "{bad}");
         }
+    }
+
+    /// Issue #17: a variable that is not UTF-8 was passed over without a word.
+    #[cfg(unix)]
+    #[test]
+    fn a_variable_that_is_not_utf8_is_a_warning_and_malformed() {
+        use std::os::unix::ffi::OsStringExt;
+        let env = |k: &str| match k {
+            "HTTPS_PROXY" => Some(OsString::from_vec(b"http://pr\xffxy:3128".to_vec())),
+            "no_proxy" => Some(OsString::from_vec(b"\xfe.test".to_vec())),
+            "ALL_PROXY" => Some(OsString::from("socks5h://fallback:1080")),
+            _ => None,
+        };
+        let s = ProxySettings::from_environment(env, None, None).unwrap();
+        let warnings: Vec<String> = s.warnings().iter().map(ToString::to_string).collect();
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.starts_with("HTTPS_PROXY is not valid UTF-8")),
+            "{warnings:?}"
+        );
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.starts_with("no_proxy is not valid UTF-8")),
+            "{warnings:?}"
+        );
+        assert_eq!(s.malformed(), ["HTTPS_PROXY"]);
+        let url = Url::parse("https://chatgpt.com/").unwrap();
+        assert_eq!(
+            s.for_url(&url).map(ProxyConfig::display).as_deref(),
+            Some("socks5h://fallback:1080")
+        );
     }
 
     #[test]

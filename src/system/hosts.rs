@@ -10,12 +10,12 @@
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 
-use super::file::CappedReadError;
 use crate::i18n::Lang;
+use crate::input::{CappedReadError, FileRole};
 use crate::tr;
 
 /// The most of a hosts file read: big blocklists stay well under it.
-pub const HOSTS_CAP: u64 = 1024 * 1024;
+pub const HOSTS_CAP: u64 = FileRole::Hosts.cap();
 
 /// One address line of a hosts file: its number (from 1), the address and the names after it
 /// (lower case, without trailing dots).
@@ -158,11 +158,11 @@ pub fn entries_for(text: &str, file: &str, names: &[String]) -> Vec<HostsEntry> 
 /// replaced, never trusted.
 pub fn read_capped(path: &Path, cap: u64) -> Result<Option<String>, HostsError> {
     let file = path.display().to_string();
-    match super::file::read_capped(path, cap) {
+    match crate::input::read_capped(path, cap) {
         Ok(bytes) => Ok(Some(String::from_utf8_lossy(&bytes).into_owned())),
         Err(CappedReadError::NotFound) => Ok(None),
-        Err(CappedReadError::NotAFile) => Err(HostsError::NotAFile { file }),
-        Err(CappedReadError::TooLarge) => Err(HostsError::TooLarge { file, cap }),
+        Err(CappedReadError::NotAFile(_)) => Err(HostsError::NotAFile { file }),
+        Err(CappedReadError::TooLarge { .. }) => Err(HostsError::TooLarge { file, cap }),
         Err(CappedReadError::Io(e)) => Err(HostsError::Unreadable {
             file,
             error: e.to_string(),

@@ -3,7 +3,6 @@
 //! evaluated in a sandbox, and the network interfaces (VPN and TUN adapters). Readings, not
 //! judgements: `diagnose` weighs them.
 
-pub mod file;
 pub mod hosts;
 pub mod interfaces;
 pub mod pac;

@@ -8,6 +8,7 @@ mod evidence;
 mod flags;
 mod generated;
 mod hostile;
+mod inputs;
 mod language;
 mod metrics;
 mod networks;

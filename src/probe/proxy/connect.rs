@@ -231,46 +231,48 @@ async fn read_head(stream: &mut TcpStream, deadline: tokio::time::Instant) -> Re
             });
         }
         buf.extend_from_slice(&chunk[..n]);
-        let mut headers = [httparse::EMPTY_HEADER; 64];
-        let mut response = httparse::Response::new(&mut headers);
-        match response.parse(&buf) {
-            Ok(httparse::Status::Complete(len)) => {
-                let status = response.code.unwrap_or(0);
-                let reason = response.reason.unwrap_or("").to_string();
-                let mut kept = Vec::new();
-                let mut length = None;
-                let mut chunked = false;
-                for h in response.headers.iter() {
-                    let name = h.name.to_ascii_lowercase();
-                    let value = String::from_utf8_lossy(h.value).trim().to_string();
-                    match name.as_str() {
-                        "content-length" => length = value.parse::<usize>().ok(),
-                        "transfer-encoding" => chunked = value.to_ascii_lowercase().contains("chunked"),
-                        _ => {}
-                    }
-                    if KEPT_HEADERS.contains(&name.as_str()) {
-                        kept.push((name, value));
-                    }
-                }
-                return Ok(Head {
-                    status,
-                    reason,
-                    headers: kept,
-                    length,
-                    chunked,
-                    rest: buf[len..].to_vec(),
-                });
-            }
-            Ok(httparse::Status::Partial) if buf.len() >= HEAD_CAP => return Err(HeadError::TooLarge),
-            Ok(httparse::Status::Partial) => {}
-            Err(e) => {
-                return Err(HeadError::NotHttp {
-                    why: e.to_string(),
-                    bytes: buf,
-                });
-            }
+        match parse_head(&buf) {
+            Ok(Some(head)) => return Ok(head),
+            Ok(None) if buf.len() >= HEAD_CAP => return Err(HeadError::TooLarge),
+            Ok(None) => {}
+            Err(why) => return Err(HeadError::NotHttp { why, bytes: buf }),
         }
     }
+}
+
+/// Parses a response head from the bytes read so far (httparse): `None` while it is incomplete,
+/// an error when the bytes are not HTTP. Pure, so that it can be fuzzed.
+fn parse_head(buf: &[u8]) -> Result<Option<Head>, String> {
+    let mut headers = [httparse::EMPTY_HEADER; 64];
+    let mut response = httparse::Response::new(&mut headers);
+    let len = match response.parse(buf) {
+        Ok(httparse::Status::Complete(len)) => len,
+        Ok(httparse::Status::Partial) => return Ok(None),
+        Err(e) => return Err(e.to_string()),
+    };
+    let mut kept = Vec::new();
+    let mut length = None;
+    let mut chunked = false;
+    for h in response.headers.iter() {
+        let name = h.name.to_ascii_lowercase();
+        let value = String::from_utf8_lossy(h.value).trim().to_string();
+        match name.as_str() {
+            "content-length" => length = value.parse::<usize>().ok(),
+            "transfer-encoding" => chunked = value.to_ascii_lowercase().contains("chunked"),
+            _ => {}
+        }
+        if KEPT_HEADERS.contains(&name.as_str()) {
+            kept.push((name, value));
+        }
+    }
+    Ok(Some(Head {
+        status: response.code.unwrap_or(0),
+        reason: response.reason.unwrap_or("").to_string(),
+        headers: kept,
+        length,
+        chunked,
+        rest: buf[len..].to_vec(),
+    }))
 }
 
 /// Reads a refusal's body: up to its length, the end of its chunks, the connection's end,
@@ -678,5 +680,71 @@ mod tests {
             ),
             "{out:?}"
         );
+    }
+
+    /// The proxy's answer head and body are untrusted bytes (issue #17): see `src/proptests.rs`.
+    mod proptests {
+        use proptest::prelude::*;
+
+        use super::super::{dechunk, excerpt, html_text, parse_head, printable};
+
+        proptest! {
+            #[test]
+            fn heads_of_any_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+                let _ = parse_head(&bytes);
+                let _ = dechunk(&bytes);
+                let _ = excerpt(&bytes, true);
+                let _ = excerpt(&bytes, false);
+            }
+
+            #[test]
+            fn html_of_any_text_never_panics(text in "[<>!/a-z &;#0-9-]{0,200}|\\PC{0,100}") {
+                let _ = html_text(&text);
+                let _ = printable(&text, 40);
+            }
+
+            #[test]
+            fn heads_read_back_status_length_and_rest(
+                status in 100u16..=999,
+                reason in "[A-Za-z ]{0,20}",
+                length in 0usize..100_000,
+                rest in prop::collection::vec(any::<u8>(), 0..64),
+            ) {
+                let mut bytes = format!(
+                    "HTTP/1.1 {status} {reason}\r\nContent-Length: {length}\r\nVia: 1.1 proxy\r\n\r\n"
+                )
+                .into_bytes();
+                bytes.extend_from_slice(&rest);
+                let head = parse_head(&bytes).unwrap().unwrap();
+                prop_assert_eq!(head.status, status);
+                prop_assert_eq!(head.reason, reason);
+                prop_assert_eq!(head.length, Some(length));
+                prop_assert_eq!(head.rest, rest);
+                // The head without its last byte is incomplete, not wrong.
+                prop_assert!(matches!(parse_head(&bytes[..head_len(&bytes) - 1]), Ok(None)));
+            }
+
+            #[test]
+            fn chunks_read_back_their_bytes(chunks in prop::collection::vec(prop::collection::vec(any::<u8>(), 1..40), 0..6)) {
+                let mut raw = Vec::new();
+                for c in &chunks {
+                    raw.extend_from_slice(format!("{:x}\r\n", c.len()).as_bytes());
+                    raw.extend_from_slice(c);
+                    raw.extend_from_slice(b"\r\n");
+                }
+                raw.extend_from_slice(b"0\r\n\r\n");
+                let (body, complete) = dechunk(&raw);
+                prop_assert!(complete);
+                prop_assert_eq!(body, chunks.concat());
+            }
+        }
+
+        /// Where the head ends (after its blank line).
+        fn head_len(bytes: &[u8]) -> usize {
+            bytes
+                .windows(4)
+                .position(|w| w == b"\r\n\r\n")
+                .map_or(bytes.len(), |p| p + 4)
+        }
     }
 }

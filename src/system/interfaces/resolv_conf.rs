@@ -13,7 +13,7 @@
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::Path;
 
-use crate::system::file::{CappedReadError, read_capped};
+use crate::input::{CappedReadError, read_capped};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -127,8 +127,8 @@ pub fn read_resolv_conf_at(path: &Path) -> Result<ResolvConf, ResolvConfError> {
     let shown = path.display().to_string();
     let bytes = read_capped(path, RESOLV_CONF_CAP).map_err(|e| match e {
         CappedReadError::NotFound => ResolvConfError::NotFound { path: shown.clone() },
-        CappedReadError::NotAFile => ResolvConfError::NotRegularFile { path: shown.clone() },
-        CappedReadError::TooLarge => ResolvConfError::TooLarge {
+        CappedReadError::NotAFile(_) => ResolvConfError::NotRegularFile { path: shown.clone() },
+        CappedReadError::TooLarge { .. } => ResolvConfError::TooLarge {
             path: shown.clone(),
             cap: RESOLV_CONF_CAP,
         },

@@ -160,15 +160,9 @@ fn is_host_name(host: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
 }
 
-/// 1 to 65535, digits only (no sign, no white space).
+/// 1 to 65535, digits only (the one port rule, `input::value::port`).
 fn parse_port(text: &str) -> Result<u16, BadEntry> {
-    if text.is_empty() || text.len() > 5 || !text.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(BadEntry::BadPort);
-    }
-    match text.parse::<u16>() {
-        Ok(0) | Err(_) => Err(BadEntry::BadPort),
-        Ok(port) => Ok(port),
-    }
+    crate::input::value::port(text).map_err(|_| BadEntry::BadPort)
 }
 
 /// The entry as quoted in an error: control characters blanked, at most [`SHOWN_CHARS`].

@@ -67,28 +67,7 @@ pub enum Phase {
     Call,
 }
 
-/// What a path names when it is not a regular file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileKind {
-    Directory,
-    Fifo,
-    Device,
-    Socket,
-    Other,
-}
-
-impl FileKind {
-    /// The stable code: `directory`, `fifo`, `device`, `socket`, `other`.
-    pub fn code(self) -> &'static str {
-        match self {
-            FileKind::Directory => "directory",
-            FileKind::Fifo => "fifo",
-            FileKind::Device => "device",
-            FileKind::Socket => "socket",
-            FileKind::Other => "other",
-        }
-    }
-}
+pub use crate::input::FileKind;
 
 /// What is wrong with one entry of the returned list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

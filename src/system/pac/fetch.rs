@@ -14,17 +14,16 @@
 //! deadline. Any media type is accepted (many servers send `text/plain`), but one other than
 //! `application/x-ns-proxy-autoconfig` or `application/x-javascript-config` is noted.
 
-use std::fs::File;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use url::Url;
 
-use super::error::{FileKind, PacError};
+use super::error::PacError;
 use crate::catalog::{Surface, Target};
 use crate::i18n::Message;
+use crate::input::{CappedReadError, read_capped};
 use crate::msg;
 use crate::probe::pipeline::probe_request;
 use crate::probe::plan::{Plan, ProbeTools};
@@ -188,63 +187,24 @@ async fn read_file(path: PathBuf, cap: usize, deadline: Instant) -> Result<Vec<u
     }
 }
 
-/// The file's bytes, when it is a regular file of at most `cap` bytes.
+/// The file's bytes, when it is a regular file of at most `cap` bytes (the one capped reader).
 fn read_regular(path: &Path, cap: usize) -> Result<Vec<u8>, PacError> {
     let shown = || path.display().to_string();
-    let unreadable = |e: std::io::Error| PacError::Unreadable {
-        path: shown(),
-        error: e.to_string(),
-    };
-    let too_large = |bytes: u64| PacError::TooLarge { bytes, limit: cap };
-    // Metadata follows links and never opens: a FIFO is refused here without waiting.
-    let metadata = std::fs::metadata(path).map_err(unreadable)?;
-    refuse_irregular(path, &metadata)?;
-    if metadata.len() > cap as u64 {
-        return Err(too_large(metadata.len()));
-    }
-    let file = File::open(path).map_err(unreadable)?;
-    refuse_irregular(path, &file.metadata().map_err(unreadable)?)?;
-    let mut bytes = Vec::new();
-    file.take(cap as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    if bytes.len() > cap {
-        return Err(too_large(bytes.len() as u64));
-    }
-    Ok(bytes)
-}
-
-/// An error unless the metadata is a regular file's.
-fn refuse_irregular(path: &Path, metadata: &std::fs::Metadata) -> Result<(), PacError> {
-    let file_type = metadata.file_type();
-    if file_type.is_file() {
-        return Ok(());
-    }
-    Err(PacError::NotAFile {
-        path: path.display().to_string(),
-        kind: kind_of(file_type),
+    read_capped(path, cap as u64).map_err(|e| match e {
+        CappedReadError::NotAFile(kind) => PacError::NotAFile { path: shown(), kind },
+        CappedReadError::TooLarge { seen, .. } => PacError::TooLarge {
+            bytes: seen,
+            limit: cap,
+        },
+        CappedReadError::NotFound => PacError::Unreadable {
+            path: shown(),
+            error: std::io::Error::from(std::io::ErrorKind::NotFound).to_string(),
+        },
+        CappedReadError::Io(e) => PacError::Unreadable {
+            path: shown(),
+            error: e.to_string(),
+        },
     })
-}
-
-/// What a file type that is not a regular file is.
-fn kind_of(file_type: std::fs::FileType) -> FileKind {
-    if file_type.is_dir() {
-        return FileKind::Directory;
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if file_type.is_fifo() {
-            return FileKind::Fifo;
-        }
-        if file_type.is_char_device() || file_type.is_block_device() {
-            return FileKind::Device;
-        }
-        if file_type.is_socket() {
-            return FileKind::Socket;
-        }
-    }
-    FileKind::Other
 }
 
 /// What an http(s) fetch brought back.

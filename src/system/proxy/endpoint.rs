@@ -100,7 +100,7 @@ impl ProxyEndpoint {
 
 /// Splits `host:port`, `[v6]:port`, `[v6]`, a bare IPv6 address, `host port` or `host`.
 fn split_host_port(text: &str, default_port: u16) -> Option<(&str, u16)> {
-    let port_of = |p: &str| p.trim().parse::<u16>().ok().filter(|p| *p > 0);
+    let port_of = |p: &str| crate::input::value::port(p.trim()).ok();
     if let Some((host, port)) = text.split_once(char::is_whitespace) {
         // KDE's `host port`.
         return Some((host, port_of(port)?));

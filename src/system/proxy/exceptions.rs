@@ -141,7 +141,7 @@ fn parse_range(text: &str) -> Option<IpNet> {
 
 /// Splits an optional `:port` off a host pattern (`[v6]:port` for IPv6).
 fn split_port(text: &str) -> Option<(&str, Option<u16>)> {
-    let port_of = |p: &str| p.parse::<u16>().ok().filter(|p| *p > 0);
+    let port_of = |p: &str| crate::input::value::port(p).ok();
     if let Some(inner) = text.strip_prefix('[') {
         let (host, after) = inner.split_once(']')?;
         return match after {

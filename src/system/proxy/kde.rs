@@ -72,11 +72,11 @@ pub fn read(env: &dyn Fn(&str) -> Option<String>) -> ProxySource {
 
 /// The bytes of a regular file of at most `cap` bytes, or why not (a stable code).
 pub fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, &'static str> {
-    use crate::system::file::{CappedReadError, read_capped};
+    use crate::input::{CappedReadError, read_capped};
     read_capped(path, cap).map_err(|e| match e {
         CappedReadError::NotFound => "not_found",
-        CappedReadError::NotAFile => "not_a_regular_file",
-        CappedReadError::TooLarge => "file_too_large",
+        CappedReadError::NotAFile(_) => "not_a_regular_file",
+        CappedReadError::TooLarge { .. } => "file_too_large",
         CappedReadError::Io(e) if e.kind() == ErrorKind::PermissionDenied => "permission_denied",
         CappedReadError::Io(_) => "io_error",
     })

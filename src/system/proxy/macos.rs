@@ -88,7 +88,7 @@ fn endpoint(
     let port = match dict.get(&port_key) {
         None => Some(default_port),
         Some(PlistValue::Int(n)) => u16::try_from(*n).ok().filter(|p| *p > 0),
-        Some(PlistValue::Str(s)) => s.trim().parse::<u16>().ok().filter(|p| *p > 0),
+        Some(PlistValue::Str(s)) => crate::input::value::port(s.trim()).ok(),
         Some(_) => None,
     };
     let Some(port) = port else {
