@@ -53,15 +53,23 @@ fn secret_variable(name: &str) -> bool {
         || n.contains("PASSWORD")
 }
 
+/// The most read of a small system file (`/etc/os-release`, `/proc/sys/kernel/hostname`).
+const SYSTEM_FILE_CAP: u64 = 64 * 1024;
+
+/// A small system file's text, read like every named file: capped, regular files only.
+fn read_system_file(path: &str) -> Option<String> {
+    let bytes = crate::input::read_capped(std::path::Path::new(path), SYSTEM_FILE_CAP).ok()?;
+    Some(String::from_utf8_lossy(&bytes).into_owned())
+}
+
 fn read_trimmed(path: &str) -> Option<String> {
-    std::fs::read_to_string(path)
-        .ok()
+    read_system_file(path)
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
 }
 
 fn os_release() -> Option<String> {
-    let text = std::fs::read_to_string("/etc/os-release").ok()?;
+    let text = read_system_file("/etc/os-release")?;
     text.lines()
         .find_map(|l| l.strip_prefix("PRETTY_NAME="))
         .map(|v| v.trim().trim_matches('"').to_string())
