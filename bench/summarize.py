@@ -609,6 +609,17 @@ for world, label in (("slow", f"+{delay_ms:.0f} ms RTT"), ("healthy", "no added 
                 text += "Look at `tcp.rs::connect` (the clock starts before `TcpStream::connect`)."
             misses.append(text)
     # an http-command miss where the check passed is informative too
+musl_size = int(open(path("f6_musl_size.txt")).read().strip()) if exists("f6_musl_size.txt") else None
+deb_size = int(open(path("f6_deb_size.txt")).read().strip()) if exists("f6_deb_size.txt") else None
+w("## 6. Packages")
+w("")
+w("Built by `scripts/package.sh` (in `scripts/test.sh`), measured here when present:")
+w("")
+w(f"* static `x86_64-unknown-linux-musl` binary (`scripts/package.sh musl`, release profile, stripped): "
+  + (f"**{musl_size / 1e6:.2f} MB** ({musl_size:,} bytes)" if musl_size else "not built"))
+w(f"* the Debian package (`cargo deb`: binary, man pages, completions, rules, systemd unit): "
+  + (f"**{deb_size / 1e6:.2f} MB** ({deb_size:,} bytes)" if deb_size else "not built"))
+w("")
 w("## Targets missed: the gap and the likely cause")
 w("")
 if misses:
