@@ -9,6 +9,7 @@ human-header = { $tool } { $version } — { $targets ->
 human-col-surface = surface
 human-col-target = target
 human-col-result = result
+human-compact-result = { $surface }: { $result }
 human-via-proxy = (via { $proxy })
 human-no-answer = no answer
 human-stage-not-run = not run: { $reason }

@@ -6,6 +6,7 @@ human-header = { $tool } { $version } — { $targets } 个目标，用时 { $dur
 human-col-surface = 类别
 human-col-target = 目标
 human-col-result = 结果
+human-compact-result = { $surface }：{ $result }
 human-via-proxy = （经代理 { $proxy }）
 human-no-answer = 无应答
 human-stage-not-run = 未运行：{ $reason }

@@ -44,6 +44,7 @@ pub const SCRUBBED_ENV: &[&str] = &[
     "NO_COLOR",
     "CLICOLOR",
     "CLICOLOR_FORCE",
+    "COLUMNS",
     "RUST_LOG",
     "LC_ALL",
     "LC_MESSAGES",
