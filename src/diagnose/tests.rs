@@ -1970,3 +1970,47 @@ fn the_human_report_fits_80_and_120_columns_in_both_languages_with_no_word_broke
     }
     colored::control::unset_override();
 }
+
+#[test]
+fn a_dns_failure_in_a_librarys_debug_words_reaches_the_reader_as_a_sentence_and_its_code() {
+    const DEBUG: &str =
+        r#"no records found for Query { name: Name("chatgpt.com."), query_type: A, query_class: IN }"#;
+    let mut obs = World {
+        web: Dns(Failure::DnsNxdomainError),
+        api: Dns(Failure::DnsNxdomainError),
+        ..Default::default()
+    }
+    .observations();
+    for name in ["chatgpt.com", "api.openai.com"] {
+        let dns = target(&mut obs, name).dns.as_mut().unwrap();
+        dns.outcome = Outcome::failed(Failure::DnsNxdomainError, DEBUG);
+    }
+    colored::control::set_override(false);
+    for lang in [Lang::En, Lang::ZhCn] {
+        let d = diagnose(
+            &obs,
+            &Context {
+                lang,
+                ..Default::default()
+            },
+        );
+        let report = crate::report::build(&obs, d, 0, crate::report::Environment::default());
+        let human = crate::render::human::render(&report, 2, false, Default::default());
+        let json = serde_json::to_value(&report.verdict).unwrap().to_string();
+        for read in [human.as_str(), json.as_str()] {
+            for debug in ["Query", "Name(", "query_type"] {
+                assert!(!read.contains(debug), "{lang:?}: {debug} in\n{read}");
+            }
+        }
+        assert!(
+            report
+                .verdict
+                .evidence
+                .iter()
+                .any(|e| e.contains("dns_nxdomain_error")),
+            "the stable code stays: {:?}",
+            report.verdict.evidence
+        );
+    }
+    colored::control::unset_override();
+}

@@ -269,7 +269,10 @@ fn render_details(o: &mut String, lang: Lang, stages: [Option<&StageReport>; 4],
                 let _ = writeln!(o, "{pad}{line}");
             }
         }
-        if s.status == StageStatus::Fail && !s.detail.is_empty() {
+        if s.status == StageStatus::Fail
+            && !s.detail.is_empty()
+            && !crate::safe_text::is_debug_text(&s.detail)
+        {
             let _ = writeln!(o, "{pad}{}", s.detail.dimmed());
         }
         if let Some(a) = &s.address
