@@ -173,3 +173,37 @@ human-route-line = { $programs } ({ $way ->
         [direct] direct
        *[other] through { $way }
     }, from { $source }): { $summary }
+human-when = { $time } { $zone }, { $age }
+human-when-no-age = { $time } { $zone }
+human-age-now = just now
+# $unit: minutes, hours or days; $direction: ago or ahead.
+human-age = { $direction ->
+        [ahead] in { $n } { $unit ->
+            [minutes] { $n ->
+                [one] minute
+               *[other] minutes
+            }
+            [hours] { $n ->
+                [one] hour
+               *[other] hours
+            }
+           *[days] { $n ->
+                [one] day
+               *[other] days
+            }
+        }
+       *[ago] { $n } { $unit ->
+            [minutes] { $n ->
+                [one] minute
+               *[other] minutes
+            }
+            [hours] { $n ->
+                [one] hour
+               *[other] hours
+            }
+           *[days] { $n ->
+                [one] day
+               *[other] days
+            }
+        } ago
+    }

@@ -177,3 +177,15 @@ human-route-line = { $programs }（{ $way ->
         [direct] 直连
        *[other] 经 { $way }
     }，来自 { $source }）：{ $summary }
+human-when = { $time }（{ $zone }），{ $age }
+human-when-no-age = { $time }（{ $zone }）
+human-age-now = 刚刚
+# $unit：minutes、hours 或 days；$direction：ago 或 ahead。
+human-age = { $n } { $unit ->
+        [minutes] 分钟
+        [hours] 小时
+       *[days] 天
+    }{ $direction ->
+        [ahead] 后
+       *[ago] 前
+    }

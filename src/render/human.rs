@@ -83,7 +83,8 @@ pub fn render(r: &Report, verbose: u8, quiet: bool, lay: Layout) -> String {
             let line = tr!(lang, "human-status-page", headline = page_headline(lang, p));
             lay.para(&mut o, "  ", "    ", &line);
             if verbose > 0 || !p.incidents.is_empty() || !p.components.is_empty() {
-                render_page_details(&mut o, lang, p, "    ", lay);
+                let now = super::when::report_now(&r.started_at, r.duration_ms);
+                render_page_details(&mut o, lang, p, "    ", lay, now);
             }
         }
         if let Some(a) = &r.account {
@@ -267,7 +268,13 @@ fn render_page_details(
     p: &crate::report::StatusPageReport,
     pad_s: &str,
     lay: Layout,
+    now: Option<time::OffsetDateTime>,
 ) {
+    let offset = super::when::local_offset();
+    let when = |at: Option<&str>| match at {
+        Some(at) => super::when::when(lang, at, now, offset),
+        None => "unknown".to_string(),
+    };
     let hang = format!("{pad_s}    ");
     let groups: Vec<String> = p
         .components
@@ -308,14 +315,14 @@ fn render_page_details(
                 .as_deref()
                 .map(|x| code_word(lang, "status-", x))
                 .unwrap_or_else(|| "unknown".into()),
-            since = i.started_at.as_deref().unwrap_or("unknown")
+            since = when(i.started_at.as_deref())
         );
         lay.para(o, &format!("{pad_s}{} ", "✗".red()), &hang, &line);
         if let Some(u) = &i.latest_update {
             let line = tr!(
                 lang,
                 "human-incident-latest",
-                at = i.latest_update_at.as_deref().unwrap_or("unknown"),
+                at = when(i.latest_update_at.as_deref()),
                 update = u
             );
             lay.para(o, &hang, &format!("{hang}  "), &line);
@@ -327,8 +334,8 @@ fn render_page_details(
             "human-maintenance",
             state = if m.in_progress { "in_progress" } else { "scheduled" },
             name = &m.name,
-            from = m.scheduled_for.as_deref().unwrap_or("unknown"),
-            until = m.scheduled_until.as_deref().unwrap_or("unknown")
+            from = when(m.scheduled_for.as_deref()),
+            until = when(m.scheduled_until.as_deref())
         );
         lay.para(o, &format!("{pad_s}{} ", "·".dimmed()), &hang, &line);
     }
@@ -434,7 +441,8 @@ pub fn render_status(r: &Report, verbose: u8, lay: Layout) -> String {
     if p.components.is_empty() && p.incidents.is_empty() && p.maintenances.is_empty() {
         let _ = writeln!(o, "  {} {}", "✓".green(), tr!(lang, "human-status-all-clear"));
     } else {
-        render_page_details(&mut o, lang, p, "  ", lay);
+        let now = super::when::report_now(&r.started_at, r.duration_ms);
+        render_page_details(&mut o, lang, p, "  ", lay, now);
     }
     if verbose > 0 {
         let _ = writeln!(

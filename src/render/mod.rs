@@ -8,6 +8,7 @@ pub mod markdown;
 pub mod prometheus;
 pub mod stages;
 pub mod table;
+pub mod when;
 
 use std::borrow::Cow;
 use std::io::IsTerminal;
