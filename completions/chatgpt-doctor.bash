@@ -113,7 +113,7 @@ _chatgpt__doctor() {
 
     case "${cmd}" in
         chatgpt__doctor)
-            opts="-4 -6 -x -q -v -h -V --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --route --strict --json --format --color --quiet --verbose --lang --help --version check status auth completions schema dns tcp tls http endpoints watch serve report man help"
+            opts="-4 -6 -x -q -v -h -V --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --route --strict --json --format --color --quiet --verbose --lang --width --help --version check status auth completions schema dns tcp tls http endpoints watch serve report man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -203,6 +203,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "en zh-CN" -- "${cur}"))
                     return 0
                     ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -211,7 +215,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__auth)
-            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --route --strict --json --format --color --quiet --verbose --lang --help"
+            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --route --strict --json --format --color --quiet --verbose --lang --width --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -301,6 +305,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "en zh-CN" -- "${cur}"))
                     return 0
                     ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -309,7 +317,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__check)
-            opts="-o -4 -6 -x -q -v -h --output --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --route --strict --json --format --color --quiet --verbose --lang --help"
+            opts="-o -4 -6 -x -q -v -h --output --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --route --strict --json --format --color --quiet --verbose --lang --width --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -407,6 +415,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "en zh-CN" -- "${cur}"))
                     return 0
                     ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -415,7 +427,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__completions)
-            opts="-q -v -h --json --format --color --quiet --verbose --lang --help bash elvish fish powershell zsh"
+            opts="-q -v -h --json --format --color --quiet --verbose --lang --width --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -433,6 +445,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "en zh-CN" -- "${cur}"))
                     return 0
                     ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -441,7 +457,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__dns)
-            opts="-4 -6 -q -v -h --ipv4 --ipv6 --dns-server --connect-timeout --timeout --json --format --color --quiet --verbose --lang --help"
+            opts="-4 -6 -q -v -h --ipv4 --ipv6 --dns-server --connect-timeout --timeout --json --format --color --quiet --verbose --lang --width --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -471,6 +487,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "en zh-CN" -- "${cur}"))
                     return 0
                     ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -479,7 +499,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__endpoints)
-            opts="-q -v -h --json --format --color --quiet --verbose --lang --help"
+            opts="-q -v -h --json --format --color --quiet --verbose --lang --width --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -495,6 +515,10 @@ _chatgpt__doctor() {
                     ;;
                 --lang)
                     COMPREPLY=($(compgen -W "en zh-CN" -- "${cur}"))
+                    return 0
+                    ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -729,7 +753,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__http)
-            opts="-4 -6 -q -v -h --cacert --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --json --format --color --quiet --verbose --lang --help"
+            opts="-4 -6 -q -v -h --cacert --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --json --format --color --quiet --verbose --lang --width --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -771,6 +795,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "en zh-CN" -- "${cur}"))
                     return 0
                     ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -779,7 +807,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__man)
-            opts="-q -v -h --out-dir --json --format --color --quiet --verbose --lang --help"
+            opts="-q -v -h --out-dir --json --format --color --quiet --verbose --lang --width --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -801,6 +829,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "en zh-CN" -- "${cur}"))
                     return 0
                     ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -809,7 +841,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__report)
-            opts="-o -4 -6 -x -q -v -h --output --anonymize --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --route --strict --json --format --color --quiet --verbose --lang --help"
+            opts="-o -4 -6 -x -q -v -h --output --anonymize --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --route --strict --json --format --color --quiet --verbose --lang --width --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -907,6 +939,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "en zh-CN" -- "${cur}"))
                     return 0
                     ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -915,7 +951,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__schema)
-            opts="-q -v -h --json --format --color --quiet --verbose --lang --help report dns tcp tls http endpoints watch support"
+            opts="-q -v -h --json --format --color --quiet --verbose --lang --width --help report dns tcp tls http endpoints watch support"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -933,6 +969,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "en zh-CN" -- "${cur}"))
                     return 0
                     ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -941,7 +981,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__serve)
-            opts="-4 -6 -x -q -v -h --listen --interval --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --route --strict --json --format --color --quiet --verbose --lang --help"
+            opts="-4 -6 -x -q -v -h --listen --interval --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --route --strict --json --format --color --quiet --verbose --lang --width --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1039,6 +1079,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "en zh-CN" -- "${cur}"))
                     return 0
                     ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1047,7 +1091,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__status)
-            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --route --strict --json --format --color --quiet --verbose --lang --help"
+            opts="-4 -6 -x -q -v -h --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --route --strict --json --format --color --quiet --verbose --lang --width --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1137,6 +1181,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "en zh-CN" -- "${cur}"))
                     return 0
                     ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1145,7 +1193,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__tcp)
-            opts="-4 -6 -q -v -h --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --json --format --color --quiet --verbose --lang --help"
+            opts="-4 -6 -q -v -h --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --json --format --color --quiet --verbose --lang --width --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1183,6 +1231,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "en zh-CN" -- "${cur}"))
                     return 0
                     ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1191,7 +1243,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__tls)
-            opts="-4 -6 -q -v -h --cacert --decoy-sni --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --json --format --color --quiet --verbose --lang --help"
+            opts="-4 -6 -q -v -h --cacert --decoy-sni --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --json --format --color --quiet --verbose --lang --width --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1237,6 +1289,10 @@ _chatgpt__doctor() {
                     COMPREPLY=($(compgen -W "en zh-CN" -- "${cur}"))
                     return 0
                     ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1245,7 +1301,7 @@ _chatgpt__doctor() {
             return 0
             ;;
         chatgpt__subcmd__doctor__subcmd__watch)
-            opts="-4 -6 -x -q -v -h --interval --max-interval --until-healthy --notify --notify-command --max-runs --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --route --strict --json --format --color --quiet --verbose --lang --help"
+            opts="-4 -6 -x -q -v -h --interval --max-interval --until-healthy --notify --notify-command --max-runs --ipv4 --ipv6 --dns-server --connect-timeout --timeout --resolve --connect-to --cacert --doh-url --edge-ranges --max-time --control --status-url --base-url --proxy --noproxy --api-key-file --surface --route --strict --json --format --color --quiet --verbose --lang --width --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1349,6 +1405,10 @@ _chatgpt__doctor() {
                     ;;
                 --lang)
                     COMPREPLY=($(compgen -W "en zh-CN" -- "${cur}"))
+                    return 0
+                    ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_chatgpt_doctor_global_optspecs
-    string join \n 4/ipv4 6/ipv6 dns-server= timeout= resolve= connect-to= cacert= doh-url= edge-ranges= max-time= control= status-url= base-url= x/proxy= noproxy= api-key-file= surface= route= strict json format= color= q/quiet v/verbose lang= h/help V/version
+    string join \n 4/ipv4 6/ipv6 dns-server= timeout= resolve= connect-to= cacert= doh-url= edge-ranges= max-time= control= status-url= base-url= x/proxy= noproxy= api-key-file= surface= route= strict json format= color= q/quiet v/verbose lang= width= h/help V/version
 end
 
 function __fish_chatgpt_doctor_needs_command
@@ -56,6 +56,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l lang -d 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON\'s summary and advice follow only this flag' -r -f -a "en\t'English'
 zh-CN\t'Simplified Chinese (简体中文)'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l width -d 'Width of the human output in columns, from 40 to 1000 [default: the terminal\'s width, else COLUMNS; when neither is known, whole lines for scripts]' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -s 4 -l ipv4 -d 'Use IPv4 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -s 6 -l ipv6 -d 'Use IPv6 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_needs_command" -l strict -d 'Exit non-zero when the verdict is healthy but carries warnings'
@@ -112,6 +113,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l lang -d 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON\'s summary and advice follow only this flag' -r -f -a "en\t'English'
 zh-CN\t'Simplified Chinese (简体中文)'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l width -d 'Width of the human output in columns, from 40 to 1000 [default: the terminal\'s width, else COLUMNS; when neither is known, whole lines for scripts]' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -s 4 -l ipv4 -d 'Use IPv4 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -s 6 -l ipv6 -d 'Use IPv6 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand check" -l strict -d 'Exit non-zero when the verdict is healthy but carries warnings'
@@ -151,6 +153,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l lang -d 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON\'s summary and advice follow only this flag' -r -f -a "en\t'English'
 zh-CN\t'Simplified Chinese (简体中文)'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l width -d 'Width of the human output in columns, from 40 to 1000 [default: the terminal\'s width, else COLUMNS; when neither is known, whole lines for scripts]' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -s 4 -l ipv4 -d 'Use IPv4 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -s 6 -l ipv6 -d 'Use IPv6 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand status" -l strict -d 'Exit non-zero when the verdict is healthy but carries warnings'
@@ -190,6 +193,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l lang -d 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON\'s summary and advice follow only this flag' -r -f -a "en\t'English'
 zh-CN\t'Simplified Chinese (简体中文)'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l width -d 'Width of the human output in columns, from 40 to 1000 [default: the terminal\'s width, else COLUMNS; when neither is known, whole lines for scripts]' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -s 4 -l ipv4 -d 'Use IPv4 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -s 6 -l ipv6 -d 'Use IPv6 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand auth" -l strict -d 'Exit non-zero when the verdict is healthy but carries warnings'
@@ -206,6 +210,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand completions" -l lang -d 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON\'s summary and advice follow only this flag' -r -f -a "en\t'English'
 zh-CN\t'Simplified Chinese (简体中文)'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand completions" -l width -d 'Width of the human output in columns, from 40 to 1000 [default: the terminal\'s width, else COLUMNS; when neither is known, whole lines for scripts]' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand completions" -l json -d 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand completions" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand completions" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
@@ -219,6 +224,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand schema" -l lang -d 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON\'s summary and advice follow only this flag' -r -f -a "en\t'English'
 zh-CN\t'Simplified Chinese (简体中文)'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand schema" -l width -d 'Width of the human output in columns, from 40 to 1000 [default: the terminal\'s width, else COLUMNS; when neither is known, whole lines for scripts]' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand schema" -l json -d 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand schema" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand schema" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
@@ -234,6 +240,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -l lang -d 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON\'s summary and advice follow only this flag' -r -f -a "en\t'English'
 zh-CN\t'Simplified Chinese (简体中文)'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -l width -d 'Width of the human output in columns, from 40 to 1000 [default: the terminal\'s width, else COLUMNS; when neither is known, whole lines for scripts]' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -s 4 -l ipv4 -d 'Use IPv4 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -s 6 -l ipv6 -d 'Use IPv6 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand dns" -l json -d 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
@@ -253,6 +260,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -l lang -d 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON\'s summary and advice follow only this flag' -r -f -a "en\t'English'
 zh-CN\t'Simplified Chinese (简体中文)'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -l width -d 'Width of the human output in columns, from 40 to 1000 [default: the terminal\'s width, else COLUMNS; when neither is known, whole lines for scripts]' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -s 4 -l ipv4 -d 'Use IPv4 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -s 6 -l ipv6 -d 'Use IPv6 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tcp" -l json -d 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
@@ -274,6 +282,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l lang -d 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON\'s summary and advice follow only this flag' -r -f -a "en\t'English'
 zh-CN\t'Simplified Chinese (简体中文)'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l width -d 'Width of the human output in columns, from 40 to 1000 [default: the terminal\'s width, else COLUMNS; when neither is known, whole lines for scripts]' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -s 4 -l ipv4 -d 'Use IPv4 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -s 6 -l ipv6 -d 'Use IPv6 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand tls" -l json -d 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
@@ -294,6 +303,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l lang -d 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON\'s summary and advice follow only this flag' -r -f -a "en\t'English'
 zh-CN\t'Simplified Chinese (简体中文)'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l width -d 'Width of the human output in columns, from 40 to 1000 [default: the terminal\'s width, else COLUMNS; when neither is known, whole lines for scripts]' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -s 4 -l ipv4 -d 'Use IPv4 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -s 6 -l ipv6 -d 'Use IPv6 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand http" -l json -d 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
@@ -309,6 +319,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand endpoints" -l lang -d 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON\'s summary and advice follow only this flag' -r -f -a "en\t'English'
 zh-CN\t'Simplified Chinese (简体中文)'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand endpoints" -l width -d 'Width of the human output in columns, from 40 to 1000 [default: the terminal\'s width, else COLUMNS; when neither is known, whole lines for scripts]' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand endpoints" -l json -d 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand endpoints" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand endpoints" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'
@@ -349,6 +360,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l lang -d 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON\'s summary and advice follow only this flag' -r -f -a "en\t'English'
 zh-CN\t'Simplified Chinese (简体中文)'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l width -d 'Width of the human output in columns, from 40 to 1000 [default: the terminal\'s width, else COLUMNS; when neither is known, whole lines for scripts]' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l until-healthy -d 'Exit 0 as soon as the verdict is healthy'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -l notify -d 'Ring the terminal bell (on stderr) on each change of verdict'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand watch" -s 4 -l ipv4 -d 'Use IPv4 only'
@@ -392,6 +404,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l lang -d 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON\'s summary and advice follow only this flag' -r -f -a "en\t'English'
 zh-CN\t'Simplified Chinese (简体中文)'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l width -d 'Width of the human output in columns, from 40 to 1000 [default: the terminal\'s width, else COLUMNS; when neither is known, whole lines for scripts]' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -s 4 -l ipv4 -d 'Use IPv4 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -s 6 -l ipv6 -d 'Use IPv6 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand serve" -l strict -d 'Exit non-zero when the verdict is healthy but carries warnings'
@@ -432,6 +445,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l lang -d 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON\'s summary and advice follow only this flag' -r -f -a "en\t'English'
 zh-CN\t'Simplified Chinese (简体中文)'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l width -d 'Width of the human output in columns, from 40 to 1000 [default: the terminal\'s width, else COLUMNS; when neither is known, whole lines for scripts]' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -l anonymize -d 'Also replace your public IP address, private addresses, the system resolver\'s addresses, this machine\'s host name and your network\'s domain names with placeholders'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -s 4 -l ipv4 -d 'Use IPv4 only'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand report" -s 6 -l ipv6 -d 'Use IPv6 only'
@@ -450,6 +464,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand man" -l lang -d 'Language of the words: en or zh-CN [default: from LC_ALL, LC_MESSAGES or LANG, else en]. Codes and field names never change; JSON\'s summary and advice follow only this flag' -r -f -a "en\t'English'
 zh-CN\t'Simplified Chinese (简体中文)'"
+complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand man" -l width -d 'Width of the human output in columns, from 40 to 1000 [default: the terminal\'s width, else COLUMNS; when neither is known, whole lines for scripts]' -r
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand man" -l json -d 'Print one JSON document on stdout (schema: `chatgpt-doctor schema`)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand man" -s q -l quiet -d 'Print only the verdict (no progress, no per-target table)'
 complete -c chatgpt-doctor -n "__fish_chatgpt_doctor_using_subcommand man" -s v -l verbose -d 'Show more detail: addresses, certificate chains, headers (repeat for more)'

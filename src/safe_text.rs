@@ -45,6 +45,30 @@ pub fn terminal(s: &str) -> Cow<'_, str> {
     without(s, |c| c != '\n' && c != '\t' && is_unsafe(c))
 }
 
+/// Whether `s` carries a library's debug formatting (`Query { name: Name("x") }`,
+/// `Some(…)`): a type's name followed by `(` or ` {`. Such text is no sentence for a person;
+/// the failure's description and code say what happened instead.
+pub fn is_debug_text(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_uppercase() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
+            let mut j = i + 1;
+            while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'_') {
+                j += 1;
+            }
+            let rest = &s[j..];
+            if j > i + 1 && (rest.starts_with('(') || rest.starts_with(" { ")) {
+                return true;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    false
+}
+
 /// For one line of a terminal or a file: controls and bidirectional controls dropped, runs of
 /// white space (line breaks included) made one space, at most `max` characters.
 pub fn one_line(s: &str, max: usize) -> String {
@@ -163,6 +187,28 @@ pub fn map_strings(v: &mut serde_json::Value, f: &dyn Fn(&str) -> Cow<'_, str>) 
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_librarys_debug_text_is_told_from_a_sentence() {
+        for debug in [
+            r#"no records found for Query { name: Name("chatgpt.com."), query_type: A, query_class: IN }"#,
+            "Custom { kind: Other, error: \"x\" }",
+            "Some(42)",
+            r#"Name("x")"#,
+        ] {
+            assert!(is_debug_text(debug), "{debug}");
+        }
+        for words in [
+            "no A records for chatgpt.com (NXDOMAIN)",
+            "connection reset by peer (os error 104)",
+            "failed to lookup address information: Name or service not known",
+            "the server answered REFUSED",
+            "HTTP/1.1 (the origin)",
+            "",
+        ] {
+            assert!(!is_debug_text(words), "{words}");
+        }
+    }
 
     const HOSTILE: &str = "\u{1b}]0;pwned\u{7}\u{1b}[2JEvil\u{202e}txt\u{9b}31m\r\0\u{7f}\u{2066}x\u{200f}";
 

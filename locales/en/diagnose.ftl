@@ -22,6 +22,9 @@ diag-stop-failed = { $target }: { $stage } failed, { $failure } ({ $code }): { $
 diag-stop-deadline = { $target }: not finished before the run deadline
 diag-stop-proxy-unreachable = { $target }: the proxy could not be reached, { $failure } ({ $code }): { $message }
 diag-stop-proxy = { $target }: through the proxy, { $failure } ({ $code }): { $message }
+diag-stop-failed-bare = { $target }: { $stage } failed, { $failure } ({ $code })
+diag-stop-proxy-unreachable-bare = { $target }: the proxy could not be reached, { $failure } ({ $code })
+diag-stop-proxy-bare = { $target }: through the proxy, { $failure } ({ $code })
 # $detail: why the request was not sent, or a description of the HTTP answer.
 diag-stop-detail = { $target }: { $detail }
 diag-stop-answered = { $target }: answered

@@ -9,6 +9,7 @@ human-header = { $tool } { $version } — { $targets ->
 human-col-surface = surface
 human-col-target = target
 human-col-result = result
+human-compact-result = { $surface }: { $result }
 human-via-proxy = (via { $proxy })
 human-no-answer = no answer
 human-stage-not-run = not run: { $reason }
@@ -160,6 +161,47 @@ human-auth-said = the API said: { $message }
 ## Progress on stderr
 
 human-progress = probing { $done }/{ $total } targets
+# $stage: dns, tcp, tls or http; $whose: openai (all of them), controls (none) or some.
+human-progress-waiting = waiting for { $count } { $stage ->
+        [dns] DNS { $count ->
+            [one] lookup
+           *[other] lookups
+        }
+        [tcp] TCP { $count ->
+            [one] connection
+           *[other] connections
+        }
+        [tls] TLS { $count ->
+            [one] handshake
+           *[other] handshakes
+        }
+       *[http] HTTP { $count ->
+            [one] answer
+           *[other] answers
+        }
+    }{ $whose ->
+        [openai] { $stage ->
+            [dns] { $count ->
+                [one] { " " }of an OpenAI name
+               *[other] { " " }of OpenAI names
+            }
+            [tcp] { " " }to OpenAI
+            [tls] { " " }with OpenAI
+           *[http] { " " }from OpenAI
+        }
+        [controls] { $stage ->
+            [dns] { " " }of the controls' names
+            [tcp] { " " }to the controls
+            [tls] { " " }with the controls
+           *[http] { " " }from the controls
+        }
+       *[some] { $stage ->
+            [dns] , { $openai } of them for OpenAI
+            [tcp] , { $openai } of them to OpenAI
+            [tls] , { $openai } of them with OpenAI
+           *[http] , { $openai } of them from OpenAI
+        }
+    } · { $elapsed } of { $allowed }
 # The routes of this machine's programs, when more than one was probed.
 human-routes = Routes of your programs:
 # $programs: terminal_tools_and_sdks or browsers_and_desktop_app.
@@ -172,3 +214,37 @@ human-route-line = { $programs } ({ $way ->
         [direct] direct
        *[other] through { $way }
     }, from { $source }): { $summary }
+human-when = { $time } { $zone }, { $age }
+human-when-no-age = { $time } { $zone }
+human-age-now = just now
+# $unit: minutes, hours or days; $direction: ago or ahead.
+human-age = { $direction ->
+        [ahead] in { $n } { $unit ->
+            [minutes] { $n ->
+                [one] minute
+               *[other] minutes
+            }
+            [hours] { $n ->
+                [one] hour
+               *[other] hours
+            }
+           *[days] { $n ->
+                [one] day
+               *[other] days
+            }
+        }
+       *[ago] { $n } { $unit ->
+            [minutes] { $n ->
+                [one] minute
+               *[other] minutes
+            }
+            [hours] { $n ->
+                [one] hour
+               *[other] hours
+            }
+           *[days] { $n ->
+                [one] day
+               *[other] days
+            }
+        } ago
+    }

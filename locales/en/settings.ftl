@@ -13,6 +13,7 @@ err-connect-to-form = '{ $value }' is not HOST:PORT:CHOST:CPORT (example: chatgp
 err-dns-server-form = '{ $value }' is not IP[:PORT] (examples: 192.0.2.53, 192.0.2.53:5353, [2001:db8::53]:53)
 err-not-seconds = '{ $value }' is not a number of seconds
 err-seconds-range = '{ $value }' must be between 0.001 and 3600 seconds
+err-width-range = '{ $value }' is not a width: give a number of columns from 40 to 1000
 err-not-a-url = '{ $value }' is not a URL: { $error }
 err-url-scheme = '{ $value }': only http:// and https:// URLs are supported
 err-url-no-host = '{ $value }' has no host

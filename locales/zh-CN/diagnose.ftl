@@ -21,6 +21,9 @@ diag-stop-failed = { $target }：{ $stage } 阶段失败，{ $failure }（{ $cod
 diag-stop-deadline = { $target }：在运行时限之前没有完成
 diag-stop-proxy-unreachable = { $target }：无法连接到代理，{ $failure }（{ $code }）：{ $message }
 diag-stop-proxy = { $target }：经由代理时，{ $failure }（{ $code }）：{ $message }
+diag-stop-failed-bare = { $target }：{ $stage } 阶段失败，{ $failure }（{ $code }）
+diag-stop-proxy-unreachable-bare = { $target }：无法连接到代理，{ $failure }（{ $code }）
+diag-stop-proxy-bare = { $target }：经由代理时，{ $failure }（{ $code }）
 # $detail：请求未发送的原因，或对 HTTP 响应的描述。
 diag-stop-detail = { $target }：{ $detail }
 diag-stop-answered = { $target }：已响应

@@ -6,6 +6,7 @@ human-header = { $tool } { $version } — { $targets } 个目标，用时 { $dur
 human-col-surface = 类别
 human-col-target = 目标
 human-col-result = 结果
+human-compact-result = { $surface }：{ $result }
 human-via-proxy = （经代理 { $proxy }）
 human-no-answer = 无应答
 human-stage-not-run = 未运行：{ $reason }
@@ -164,6 +165,20 @@ human-auth-said = API 返回：{ $message }
 ## stderr 上的进度
 
 human-progress = 正在探测 { $done }/{ $total } 个目标
+# $stage：dns、tcp、tls 或 http；$whose：openai（全部）、controls（没有）或 some。
+human-progress-waiting = 正在等待 { $whose ->
+        [openai] OpenAI 的
+        [controls] 对照目标的
+       *[some] {""}
+    }{ $count } 个{ $stage ->
+        [dns] DNS 查询
+        [tcp] TCP 连接
+        [tls] TLS 握手
+       *[http] HTTP 响应
+    }{ $whose ->
+        [some] （其中 { $openai } 个属于 OpenAI）
+       *[other] {""}
+    } · 已用 { $elapsed }，上限 { $allowed }
 # 探测了多条路线时，本机各类程序的路线。
 human-routes = 你的程序的路线：
 # $programs：terminal_tools_and_sdks 或 browsers_and_desktop_app。
@@ -176,3 +191,15 @@ human-route-line = { $programs }（{ $way ->
         [direct] 直连
        *[other] 经 { $way }
     }，来自 { $source }）：{ $summary }
+human-when = { $time }（{ $zone }），{ $age }
+human-when-no-age = { $time }（{ $zone }）
+human-age-now = 刚刚
+# $unit：minutes、hours 或 days；$direction：ago 或 ahead。
+human-age = { $n } { $unit ->
+        [minutes] 分钟
+        [hours] 小时
+       *[days] 天
+    }{ $direction ->
+        [ahead] 后
+       *[ago] 前
+    }

@@ -13,6 +13,7 @@ err-connect-to-form = “{ $value }”不符合 HOST:PORT:CHOST:CPORT 的格式�
 err-dns-server-form = “{ $value }”不符合 IP[:PORT] 的格式（例如：192.0.2.53、192.0.2.53:5353、[2001:db8::53]:53）
 err-not-seconds = “{ $value }”不是秒数
 err-seconds-range = “{ $value }”必须在 0.001 到 3600 秒之间
+err-width-range = “{ $value }”不是有效的宽度：请给出 40 到 1000 之间的列数
 err-not-a-url = “{ $value }”不是 URL：{ $error }
 err-url-scheme = “{ $value }”：只支持 http:// 和 https:// 开头的 URL
 err-url-no-host = “{ $value }”没有主机名

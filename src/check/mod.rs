@@ -63,6 +63,7 @@ impl Check {
         Arc::new(ProbeTools {
             dns: Dns::configured(self.args.resolver.dns_server, self.args.resolver.timeout),
             tls: TlsContext::new(&self.settings.extra_roots),
+            waits: Default::default(),
         })
     }
 

@@ -74,6 +74,11 @@ pub struct OutputArgs {
     /// Codes and field names never change; JSON's summary and advice follow only this flag
     #[arg(long, value_enum, global = true, value_name = "LANG")]
     pub lang: Option<crate::i18n::Lang>,
+
+    /// Width of the human output in columns, from 40 to 1000 [default: the terminal's width,
+    /// else COLUMNS; when neither is known, whole lines for scripts]
+    #[arg(long, global = true, value_name = "COLS", value_parser = crate::cli::values::parse_width)]
+    pub width: Option<usize>,
 }
 
 impl OutputArgs {
@@ -229,6 +234,20 @@ mod tests {
         assert_eq!(a.surface, vec![Surface::Web, Surface::Api]);
         assert_eq!(a.resolver.timeout, Duration::from_secs(2));
         assert!(check(&["--surface", "nope"]).is_err());
+    }
+
+    #[test]
+    fn width_is_a_number_of_columns_from_40_to_1000() {
+        let width =
+            |w: &str| Cli::try_parse_from(["chatgpt-doctor", "check", "--width", w]).map(|c| c.output.width);
+        assert_eq!(width("80").unwrap(), Some(80));
+        assert_eq!(width("40").unwrap(), Some(40));
+        assert_eq!(width("1000").unwrap(), Some(1000));
+        for bad in ["39", "1001", "0", "wide"] {
+            let e = width(bad).unwrap_err();
+            assert_eq!(e.kind(), clap::error::ErrorKind::ValueValidation, "{bad}");
+            assert!(e.to_string().contains("40 to 1000"), "{e}");
+        }
     }
 
     #[test]

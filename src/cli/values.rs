@@ -102,6 +102,15 @@ pub fn parse_secs(s: &str) -> Result<Duration, String> {
     Ok(Duration::from_secs_f64(v))
 }
 
+/// Parses a width of the human output in columns, from 40 to 1000 (narrower leaves no room for
+/// a sentence; wider is no terminal).
+pub fn parse_width(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(v) if (40..=1000).contains(&v) => Ok(v),
+        _ => Err(crate::tr!(crate::i18n::ui(), "err-width-range", value = s)),
+    }
+}
+
 /// Parses an `http://` or `https://` URL with a host (and a port from 1 to 65535 if it names one).
 pub fn parse_target_url(s: &str) -> Result<Url, String> {
     let url = Url::parse(s).map_err(|e| {

@@ -50,7 +50,14 @@ pub fn check(args: &CheckArgs, output: &OutputArgs, file: Option<&Path>) -> Resu
         Some(OutputFormat::Prometheus) => render::prometheus::render(&report, Exposition::Text004),
         Some(OutputFormat::Openmetrics) => render::prometheus::render(&report, Exposition::OpenMetrics),
         _ if output.json => render::json::render(&report),
-        _ => render::human::render(&report, output.verbose, output.quiet),
+        _ => {
+            // A file keeps whole lines unless `--width` asks otherwise: the terminal is not its reader.
+            let lay = match file {
+                Some(_) => render::layout::Layout::new(output.width),
+                None => render::decide_width(output.width),
+            };
+            render::human::render(&report, output.verbose, output.quiet, lay)
+        }
     };
     match file {
         Some(path) => super::out::replace_file(path, &out, crate::i18n::ui())?,
@@ -85,7 +92,7 @@ pub fn status(args: &CheckArgs, output: &OutputArgs) -> Result<i32, AppError> {
     let out = if output.json {
         render::json::render(&report)
     } else {
-        render::human::render_status(&report, output.verbose)
+        render::human::render_status(&report, output.verbose, render::decide_width(output.width))
     };
     write_out(&out, crate::i18n::ui())?;
     Ok(code.code())
@@ -102,7 +109,7 @@ pub fn auth(args: &CheckArgs, output: &OutputArgs) -> Result<i32, AppError> {
     let out = if output.json {
         render::json::render(&report)
     } else {
-        render::human::render_auth(&report, output.verbose)
+        render::human::render_auth(&report, output.verbose, render::decide_width(output.width))
     };
     write_out(&out, crate::i18n::ui())?;
     Ok(report.exit_code)

@@ -23,6 +23,8 @@ use crate::tr;
 /// Parses the process arguments, runs, and returns the exit code. Errors are printed as
 /// `chatgpt-doctor: error: …` on stderr.
 pub fn main_entry() -> i32 {
+    // The local UTC offset can only be read safely while this is the one thread.
+    crate::render::when::local_offset();
     // Errors found while parsing the flags are worded in the language asked for on the same
     // command line, so look for --lang before clap does.
     i18n::set_ui(Lang::resolve(lang_in_args(std::env::args_os())));

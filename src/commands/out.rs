@@ -107,7 +107,7 @@ pub fn missing_parent(path: &Path) -> Option<std::path::PathBuf> {
 }
 
 /// Prints `value` as one JSON document (`--json`) or through `human` (given the language for
-/// people).
+/// people), within the width of the terminal.
 pub fn emit<T: Serialize>(
     output: &OutputArgs,
     value: &T,
@@ -121,7 +121,9 @@ pub fn emit<T: Serialize>(
         s
     } else {
         colored::control::set_override(render::decide_color(output.color));
-        human(value, lang)
+        // The per-stage views have no layout of their own: a line wider than the terminal is
+        // wrapped under its indent.
+        render::decide_width(output.width).fit(&human(value, lang))
     };
     write_out(&text, lang).map(|_| ())
 }

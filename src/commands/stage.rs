@@ -386,6 +386,7 @@ pub fn http(
         let tools = Arc::new(ProbeTools {
             dns: Dns::new(args.resolver.dns_server, timeout),
             tls: TlsContext::new(extra_roots),
+            waits: Default::default(),
         });
         let deadline = Instant::now() + plan.max_time;
         crate::probe::pipeline::probe_target(target, &plan, &tools, deadline).await

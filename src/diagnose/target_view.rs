@@ -205,7 +205,19 @@ impl<'a> TargetView<'a> {
     }
     /// One evidence line saying where the target stopped, in `lang`.
     pub fn describe_ending(&self, lang: Lang) -> String {
+        // A library's debug text is no sentence: the failure's words and code say it instead.
+        let readable = |m: &str| !m.trim().is_empty() && !crate::safe_text::is_debug_text(m);
         let failed = |stage: &str, f: &Failure, m: &str| {
+            if !readable(m) {
+                return tr!(
+                    lang,
+                    "diag-stop-failed-bare",
+                    target = self.name(),
+                    stage = stage,
+                    failure = f.describe(lang),
+                    code = f.as_str()
+                );
+            }
             tr!(
                 lang,
                 "diag-stop-failed",
@@ -222,6 +234,20 @@ impl<'a> TargetView<'a> {
             Ending::Tls(f, m) => failed("tls", f, m),
             Ending::Http(f, m) => failed("http", f, m),
             Ending::Deadline => tr!(lang, "diag-stop-deadline", target = self.name()),
+            Ending::ProxyTcp(f, m) if !readable(m) => tr!(
+                lang,
+                "diag-stop-proxy-unreachable-bare",
+                target = self.name(),
+                failure = f.describe(lang),
+                code = f.as_str()
+            ),
+            Ending::Proxy(f, m) if !readable(m) => tr!(
+                lang,
+                "diag-stop-proxy-bare",
+                target = self.name(),
+                failure = f.describe(lang),
+                code = f.as_str()
+            ),
             Ending::ProxyTcp(f, m) => tr!(
                 lang,
                 "diag-stop-proxy-unreachable",

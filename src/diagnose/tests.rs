@@ -1856,8 +1856,161 @@ fn hostile_text_in_a_report_reaches_no_sink_raw() {
         );
     }
     colored::control::set_override(false);
-    let human = crate::render::human::render(&report, 2, false);
+    let human = crate::render::human::render(&report, 2, false, Default::default());
     colored::control::unset_override();
     assert_eq!(unsafe_in(&human), 0, "{human:?}");
     assert!(human.contains("Eviltxt"), "{human}");
+}
+
+/// The observations of a path that resets the handshake carrying OpenAI's names while a decoy
+/// name completes: SNI filtering.
+fn sni_filtered_observations() -> Observations {
+    let mut obs = World {
+        web: Tls(Failure::ConnectionReset),
+        api: Tls(Failure::ConnectionReset),
+        ..Default::default()
+    }
+    .observations();
+    for name in ["chatgpt.com", "api.openai.com"] {
+        let stage = target(&mut obs, name).attempts[0].tls.as_mut().unwrap();
+        stage.detail = Some(TlsDetail {
+            decoy: Some(Box::new(crate::probe::Decoy {
+                sni: "example.com".into(),
+                tcp: Stage::ok(
+                    MS,
+                    TcpDetail {
+                        peer: "192.0.2.1:443".parse().unwrap(),
+                        earlier: vec![],
+                    },
+                ),
+                tls: Some(Stage::ok(
+                    MS,
+                    TlsDetail {
+                        version: Some("TLSv1.3".into()),
+                        ..Default::default()
+                    },
+                )),
+            })),
+            ..Default::default()
+        });
+    }
+    obs
+}
+
+/// The words of a rendering: runs between spaces, cut at every wide (CJK) character, so a Latin
+/// word, a code or an address is one word in both languages.
+fn words_of(text: &str) -> std::collections::BTreeSet<String> {
+    text.split(|c: char| c.is_whitespace() || unicode_width::UnicodeWidthChar::width(c) == Some(2))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn the_human_report_fits_80_and_120_columns_in_both_languages_with_no_word_broken() {
+    use crate::render::layout::Layout;
+    let outage = World {
+        api: e(503, true),
+        summary: Some(MAJOR_API),
+        ..Default::default()
+    }
+    .observations();
+    let worlds = [
+        ("healthy", World::default().observations(), Cause::Healthy),
+        ("sni", sni_filtered_observations(), Cause::SniFiltered),
+        ("outage", outage, Cause::ServiceOutage),
+    ];
+    colored::control::set_override(false);
+    for (name, obs, cause) in &worlds {
+        for lang in [Lang::En, Lang::ZhCn] {
+            let d = diagnose(
+                obs,
+                &Context {
+                    lang,
+                    ..Default::default()
+                },
+            );
+            assert_eq!(d.verdict.cause, *cause, "{name}");
+            let report = crate::report::build(obs, d, 0, crate::report::Environment::default());
+            for verbose in [0, 1] {
+                let whole = crate::render::human::render(&report, verbose, false, Layout::new(None));
+                assert!(
+                    whole.lines().any(|l| crate::i18n::width(l) > 80),
+                    "{name} {lang:?}: the unwrapped report has long lines to wrap"
+                );
+                for width in [80, 120] {
+                    let out = crate::render::human::render(&report, verbose, false, Layout::new(Some(width)));
+                    for line in out.lines() {
+                        assert!(
+                            crate::i18n::width(line) <= width,
+                            "{name} {lang:?} -v{verbose} at {width}: {} columns:\n{line}\n\n{out}",
+                            crate::i18n::width(line)
+                        );
+                    }
+                    let have = words_of(&out);
+                    // The compact table names no surface or result column.
+                    let headers = words_of(&format!(
+                        "{} {}",
+                        crate::tr!(lang, "human-col-surface"),
+                        crate::tr!(lang, "human-col-result")
+                    ));
+                    for w in words_of(&whole).difference(&headers) {
+                        assert!(
+                            have.contains(w),
+                            "{name} {lang:?} -v{verbose} at {width}: '{w}' is broken or lost:\n{out}"
+                        );
+                    }
+                    if std::env::var_os("SHOW_RENDER").is_some() && verbose == 0 {
+                        println!("----- {name} {lang:?} at {width} columns\n{out}");
+                    }
+                }
+            }
+        }
+    }
+    colored::control::unset_override();
+}
+
+#[test]
+fn a_dns_failure_in_a_librarys_debug_words_reaches_the_reader_as_a_sentence_and_its_code() {
+    const DEBUG: &str =
+        r#"no records found for Query { name: Name("chatgpt.com."), query_type: A, query_class: IN }"#;
+    let mut obs = World {
+        web: Dns(Failure::DnsNxdomainError),
+        api: Dns(Failure::DnsNxdomainError),
+        ..Default::default()
+    }
+    .observations();
+    for name in ["chatgpt.com", "api.openai.com"] {
+        let dns = target(&mut obs, name).dns.as_mut().unwrap();
+        dns.outcome = Outcome::failed(Failure::DnsNxdomainError, DEBUG);
+    }
+    colored::control::set_override(false);
+    for lang in [Lang::En, Lang::ZhCn] {
+        let d = diagnose(
+            &obs,
+            &Context {
+                lang,
+                ..Default::default()
+            },
+        );
+        let report = crate::report::build(&obs, d, 0, crate::report::Environment::default());
+        let human = crate::render::human::render(&report, 2, false, Default::default());
+        let json = serde_json::to_value(&report.verdict).unwrap().to_string();
+        for read in [human.as_str(), json.as_str()] {
+            for debug in ["Query", "Name(", "query_type"] {
+                assert!(!read.contains(debug), "{lang:?}: {debug} in\n{read}");
+            }
+        }
+        assert!(
+            report
+                .verdict
+                .evidence
+                .iter()
+                .any(|e| e.contains("dns_nxdomain_error")),
+            "the stable code stays: {:?}",
+            report.verdict.evidence
+        );
+    }
+    colored::control::unset_override();
 }

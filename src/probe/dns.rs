@@ -242,7 +242,76 @@ fn classify_error(e: &NetError) -> (Failure, String) {
         },
         _ => Failure::DnsTemporaryFailure,
     };
-    let mut message = e.to_string();
-    message.truncate(300);
+    // hickory's text for a negative answer is its query's debug form (`Query { name: Name(…) }`):
+    // said in words instead, with the answer's code.
+    let mut message = match e {
+        NetError::Dns(DnsError::NoRecordsFound(nr)) => format!(
+            "no {} records for {} ({})",
+            nr.query.query_type(),
+            nr.query.name().to_ascii().trim_end_matches('.'),
+            rcode_name(nr.response_code)
+        ),
+        NetError::Dns(DnsError::ResponseCode(code)) => {
+            format!("the server answered {}", rcode_name(*code))
+        }
+        _ => e.to_string(),
+    };
+    if crate::safe_text::is_debug_text(&message) {
+        message = "the resolver failed without a readable reason".to_string();
+    }
+    if message.len() > 300 {
+        let mut end = 300;
+        while !message.is_char_boundary(end) {
+            end -= 1;
+        }
+        message.truncate(end);
+    }
     (failure, message)
+}
+
+/// A DNS response code as it is written in zone files and `dig` (`NXDOMAIN`, `SERVFAIL`).
+fn rcode_name(code: ResponseCode) -> String {
+    match code {
+        ResponseCode::NoError => "NOERROR".into(),
+        ResponseCode::FormErr => "FORMERR".into(),
+        ResponseCode::ServFail => "SERVFAIL".into(),
+        ResponseCode::NXDomain => "NXDOMAIN".into(),
+        ResponseCode::NotImp => "NOTIMP".into(),
+        ResponseCode::Refused => "REFUSED".into(),
+        other => format!("RCODE {}", u16::from(other)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hickory_resolver::net::NoRecords;
+    use hickory_resolver::proto::op::Query;
+    use hickory_resolver::proto::rr::{Name, RecordType};
+
+    #[test]
+    fn a_negative_answer_is_said_in_words_not_in_the_librarys_debug_form() {
+        let query = Query::query(Name::from_ascii("chatgpt.com.").unwrap(), RecordType::A);
+        for (code, failure, said) in [
+            (
+                ResponseCode::NXDomain,
+                Failure::DnsNxdomainError,
+                "no A records for chatgpt.com (NXDOMAIN)",
+            ),
+            (
+                ResponseCode::NoError,
+                Failure::DnsNoAnswer,
+                "no A records for chatgpt.com (NOERROR)",
+            ),
+        ] {
+            let e = NetError::from(NoRecords::new(query.clone(), code));
+            assert!(e.to_string().contains("Query {"), "hickory's own text: {e}");
+            let (f, message) = classify_error(&e);
+            assert_eq!(f, failure);
+            assert_eq!(message, said);
+            assert!(!crate::safe_text::is_debug_text(&message));
+        }
+        let (_, message) = classify_error(&NetError::Dns(DnsError::ResponseCode(ResponseCode::Refused)));
+        assert_eq!(message, "the server answered REFUSED");
+    }
 }

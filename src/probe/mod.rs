@@ -16,5 +16,6 @@ pub mod run;
 pub mod system_store;
 pub mod tcp;
 pub mod tls;
+pub mod waits;
 
 pub use observation::*;

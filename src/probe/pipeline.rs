@@ -16,8 +16,16 @@ use super::observation::{
     TlsDetail,
 };
 use super::plan::{Plan, ProbeTools};
+use super::waits::{WaitGuard, WaitStage};
 use crate::catalog::Target;
 use crate::route::{ProxyConfig, ProxyScheme, Route, bracket, dial, pinned};
+
+/// Counts a wait in `stage` for `target` (for a progress display) until dropped.
+fn waiting<'a>(tools: &'a ProbeTools, target: &Target, stage: WaitStage, allowed: Duration) -> WaitGuard<'a> {
+    tools
+        .waits
+        .enter(stage, target.surface != crate::catalog::Surface::Control, allowed)
+}
 
 /// The wait allowed for the next stage.
 pub(super) fn stage_timeout(timeout: Duration, deadline: Instant) -> Duration {
@@ -59,7 +67,15 @@ pub async fn probe_request(
             attempts: vec![attempt],
         };
     }
-    let (dns, addrs) = addresses(&target, &dial_host, dial_port, plan, tools, deadline).await;
+    let (dns, addrs) = {
+        let _wait = waiting(
+            tools,
+            &target,
+            WaitStage::Dns,
+            stage_timeout(plan.timeout, deadline),
+        );
+        addresses(&target, &dial_host, dial_port, plan, tools, deadline).await
+    };
 
     let families: Vec<Family> = plan
         .families
@@ -170,7 +186,10 @@ async fn attempt(ctx: AttemptContext<'_>, family: Family, sockets: Vec<SocketAdd
             http: Stage::deadline_skipped(),
         };
     }
-    let (tcp, stream) = super::tcp::connect(&sockets, t).await;
+    let (tcp, stream) = {
+        let _wait = waiting(ctx.tools, ctx.target, WaitStage::Tcp, t);
+        super::tcp::connect(&sockets, t).await
+    };
     let tcp = tcp.deadline_checked(t, ctx.timeout);
     tls_and_http(ctx, family, tcp, None, stream, Forward::No).await
 }
@@ -196,7 +215,10 @@ async fn attempt_via(ctx: AttemptContext<'_>, proxy: &ProxyConfig, host: &str, p
         };
     }
     if !ctx.target.is_tls() && proxy.scheme == ProxyScheme::Http {
-        let (tcp, stream) = super::proxy::connect_to_proxy(proxy, t).await;
+        let (tcp, stream) = {
+            let _wait = waiting(ctx.tools, ctx.target, WaitStage::Tcp, t);
+            super::proxy::connect_to_proxy(proxy, t).await
+        };
         let tcp = tcp.deadline_checked(t, ctx.timeout);
         let family = tcp
             .detail
@@ -205,7 +227,10 @@ async fn attempt_via(ctx: AttemptContext<'_>, proxy: &ProxyConfig, host: &str, p
         let authorization = proxy.basic_token().map(|tok| format!("Basic {tok}"));
         return tls_and_http(ctx, family, tcp, None, stream, Forward::Through(authorization)).await;
     }
-    let out = super::proxy::connect_via(proxy, host, port, t).await;
+    let out = {
+        let _wait = waiting(ctx.tools, ctx.target, WaitStage::Tcp, t);
+        super::proxy::connect_via(proxy, host, port, t).await
+    };
     let tcp = out.tcp.deadline_checked(t, ctx.timeout);
     let family = tcp
         .detail
@@ -275,7 +300,10 @@ async fn tls_and_http(
     let browser = (!proxied && ctx.request.browser_handshake)
         .then(|| start_browser_handshake(&tcp, &host, t))
         .flatten();
-    let (tls, tls_stream) = super::tls::handshake(&tools.tls, stream, &host, t).await;
+    let (tls, tls_stream) = {
+        let _wait = waiting(tools, target, WaitStage::Tls, t);
+        super::tls::handshake(&tools.tls, stream, &host, t).await
+    };
     let mut tls = tls.deadline_checked(t, timeout);
     if !proxied {
         sni_test(ctx, &tcp, &host, &mut tls).await;
@@ -379,6 +407,7 @@ async fn plain_http(
     } else if t.is_zero() {
         Stage::deadline_skipped()
     } else {
+        let _wait = waiting(ctx.tools, ctx.target, WaitStage::Http, t);
         super::http::get(stream, false, request, t)
             .await
             .deadline_checked(t, ctx.timeout)
@@ -469,6 +498,7 @@ async fn http_over_tls(
     } else if t.is_zero() {
         Stage::deadline_skipped()
     } else {
+        let _wait = waiting(ctx.tools, ctx.target, WaitStage::Http, t);
         super::http::get(stream, h2, request, t)
             .await
             .deadline_checked(t, ctx.timeout)

@@ -50,4 +50,6 @@ pub struct ProbeTools {
     pub dns: Dns,
     /// The trust stores and crypto provider of the tls stage.
     pub tls: TlsContext,
+    /// What the probes are waiting on (for a progress display).
+    pub waits: super::waits::Waits,
 }

@@ -5,11 +5,10 @@ use std::fmt::Write as _;
 
 use colored::Colorize;
 
-use crate::i18n::{Lang, code_word, pad, pad_left};
-use crate::report::{
-    DnsViewReport, Layer, LayerStatus, Report, ResolverViewReport, StageName, StageReport, StageStatus,
-    TargetReport,
-};
+use super::layout::Layout;
+use super::table::{failure_line, fmt_ms, http_answer, render_targets};
+use crate::i18n::{Lang, code_word, pad};
+use crate::report::{DnsViewReport, Layer, LayerStatus, Report, ResolverViewReport, StageStatus};
 use crate::tr;
 
 fn layer_label(lang: Lang, l: Layer) -> String {
@@ -28,17 +27,9 @@ fn mark(s: LayerStatus) -> colored::ColoredString {
     }
 }
 
-fn fmt_ms(ms: Option<f64>) -> String {
-    match ms {
-        Some(v) if v >= 1000.0 => format!("{:.1} s", v / 1000.0),
-        Some(v) => format!("{v:.0} ms"),
-        None => "—".into(),
-    }
-}
-
-/// Renders the report for a terminal or a pipe, in the report's language. `verbose` adds
-/// addresses, chains and headers; `quiet` keeps only the verdict.
-pub fn render(r: &Report, verbose: u8, quiet: bool) -> String {
+/// Renders the report for a terminal or a pipe, in the report's language, within the layout's
+/// width. `verbose` adds addresses, chains and headers; `quiet` keeps only the verdict.
+pub fn render(r: &Report, verbose: u8, quiet: bool, lay: Layout) -> String {
     // Every string the document holds is made safe for a terminal before a word is written.
     let view = super::terminal_view(r);
     let r = &*view;
@@ -62,35 +53,38 @@ pub fn render(r: &Report, verbose: u8, quiet: bool) -> String {
             .max()
             .unwrap_or(0)
             .max(14);
+        // On a narrow terminal the summaries go under their layer's name.
+        let hang = if lay.fits(4 + label_width + 1 + 40) {
+            " ".repeat(4 + label_width + 1)
+        } else {
+            " ".repeat(6)
+        };
         for l in &r.layers {
-            let _ = writeln!(
-                o,
-                "  {} {} {}",
+            let first = format!(
+                "  {} {} ",
                 mark(l.status),
-                pad(&layer_label(lang, l.layer), label_width),
-                l.summary
+                pad(&layer_label(lang, l.layer), label_width)
             );
+            lay.para(&mut o, &first, &hang, &l.summary);
             if verbose > 0 {
                 for f in l.findings.iter().skip(1) {
-                    let _ = writeln!(o, "  {} {}", " ".repeat(label_width + 2), f.message.dimmed());
+                    lay.para(&mut o, &hang, &hang, &f.message.dimmed().to_string());
                 }
             }
         }
         let _ = writeln!(o);
-        render_targets(&mut o, r, verbose);
+        render_targets(&mut o, r, verbose, lay);
         render_dns_views(&mut o, r, verbose);
         render_routes(&mut o, r);
         if let Some(t) = &r.edge_trace {
             let _ = writeln!(o, "  {}", trace_line(lang, t));
         }
         if let Some(p) = &r.status_page {
-            let _ = writeln!(
-                o,
-                "  {}",
-                tr!(lang, "human-status-page", headline = page_headline(lang, p))
-            );
+            let line = tr!(lang, "human-status-page", headline = page_headline(lang, p));
+            lay.para(&mut o, "  ", "    ", &line);
             if verbose > 0 || !p.incidents.is_empty() || !p.components.is_empty() {
-                render_page_details(&mut o, lang, p, "    ");
+                let now = super::when::report_now(&r.started_at, r.duration_ms);
+                render_page_details(&mut o, lang, p, "    ", lay, now);
             }
         }
         if let Some(a) = &r.account {
@@ -105,139 +99,20 @@ pub fn render(r: &Report, verbose: u8, quiet: bool) -> String {
         }
         if !r.verdict.warnings.is_empty() {
             for w in &r.verdict.warnings {
-                let _ = writeln!(o, "  {} {}", "!".yellow().bold(), w);
+                lay.para(&mut o, &format!("  {} ", "!".yellow().bold()), "    ", w);
             }
             let _ = writeln!(o);
         }
         if verbose > 0 && !r.verdict.evidence.is_empty() {
             let _ = writeln!(o, "{}", tr!(lang, "human-evidence").bold());
             for e in &r.verdict.evidence {
-                let _ = writeln!(o, "  - {e}");
+                lay.para(&mut o, "  - ", "    ", e);
             }
             let _ = writeln!(o);
         }
     }
-    render_verdict(&mut o, r);
-    o
-}
-
-fn stage_cell(s: Option<&StageReport>) -> String {
-    match s {
-        None => "".into(),
-        Some(s) => match s.status {
-            StageStatus::Ok => fmt_ms(s.duration_ms),
-            StageStatus::Fail => "✗".into(),
-            StageStatus::Skip => "—".into(),
-        },
-    }
-}
-
-fn render_targets(o: &mut String, r: &Report, verbose: u8) {
-    let lang = r.language;
-    // Room for the longest name plus a " (v4)" suffix when both families were tried.
-    let width = r
-        .targets
-        .iter()
-        .map(|t| crate::i18n::width(&t.name) + 5)
-        .max()
-        .unwrap_or(10)
-        .clamp(12, 60);
-    let surface_width = r
-        .targets
-        .iter()
-        .map(|t| crate::i18n::width(&code_word(lang, "surface-", t.surface.as_str())))
-        .chain([crate::i18n::width(&tr!(lang, "human-col-surface"))])
-        .max()
-        .unwrap_or(7)
-        + 1;
-    let row = |o: &mut String, surface: &str, name: &str, cells: [&str; 4], result: &str| {
-        let _ = writeln!(
-            o,
-            "  {}{}  {} {} {} {}  {}",
-            pad(surface, surface_width),
-            pad(name, width),
-            pad_left(cells[0], 8),
-            pad_left(cells[1], 8),
-            pad_left(cells[2], 8),
-            pad_left(cells[3], 8),
-            result
-        );
-    };
-    row(
-        o,
-        &tr!(lang, "human-col-surface"),
-        &tr!(lang, "human-col-target"),
-        ["dns", "tcp", "tls", "http"],
-        &tr!(lang, "human-col-result"),
-    );
-    for t in &r.targets {
-        let surface = code_word(lang, "surface-", t.surface.as_str());
-        let dns = t.stages.iter().find(|s| s.stage == StageName::Dns);
-        let families: Vec<_> = {
-            let mut f: Vec<_> = t.stages.iter().filter_map(|s| s.family).collect();
-            f.dedup();
-            // Without -v, fold an IPv6 row that only says "no IPv6 route" when IPv4 worked
-            // (the local network layer says it once).
-            if verbose == 0 && t.ok {
-                f.retain(|fam| {
-                    !t.stages.iter().any(|s| {
-                        s.family == Some(*fam)
-                            && s.stage == StageName::Tcp
-                            && s.failure == Some(crate::probe::Failure::NetworkUnreachable)
-                    })
-                });
-            }
-            f
-        };
-        if families.is_empty() {
-            let result = result_line(lang, t, dns);
-            row(o, &surface, &t.name, [&stage_cell(dns), "", "", ""], &result);
-        }
-        for (i, fam) in families.iter().enumerate() {
-            let of = |n: StageName| t.stages.iter().find(|s| s.stage == n && s.family == Some(*fam));
-            let (tcp, tls, http) = (of(StageName::Tcp), of(StageName::Tls), of(StageName::Http));
-            let proxy = of(StageName::Proxy);
-            let name = if families.len() > 1 {
-                format!(
-                    "{} ({})",
-                    t.name,
-                    if fam.as_str() == "ipv6" { "v6" } else { "v4" }
-                )
-            } else {
-                t.name.clone()
-            };
-            let failed = [dns, tcp, proxy, tls, http]
-                .into_iter()
-                .flatten()
-                .find(|s| s.status == StageStatus::Fail);
-            let via = proxy
-                .and_then(|p| p.proxy.as_ref())
-                .map(|p| format!(" {}", tr!(lang, "human-via-proxy", proxy = &p.proxy)))
-                .unwrap_or_default();
-            let result = match failed {
-                Some(s) => format!("{}{via}", failure_line(lang, s)).red().to_string(),
-                None => match http.and_then(|h| h.http.as_ref()) {
-                    Some(h) => format!("{}{via}", http_answer(lang, h)),
-                    None => "—".into(),
-                },
-            };
-            let dns_cell = if i == 0 { stage_cell(dns) } else { String::new() };
-            row(
-                o,
-                if i == 0 { &surface } else { "" },
-                &name,
-                [&dns_cell, &stage_cell(tcp), &stage_cell(tls), &stage_cell(http)],
-                &result,
-            );
-            if verbose > 0 {
-                render_details(o, lang, [dns.filter(|_| i == 0), tcp, tls, http], verbose);
-            }
-        }
-        if families.is_empty() && verbose > 0 {
-            render_details(o, lang, [dns, None, None, None], verbose);
-        }
-    }
-    let _ = writeln!(o);
+    render_verdict(&mut o, r, lay);
+    lay.fit(&o)
 }
 
 /// The routes of this machine's programs, when more than one was probed: which programs take
@@ -352,114 +227,6 @@ fn view_text(lang: Lang, v: &ResolverViewReport) -> String {
     text
 }
 
-/// An HTTP answer in words, from the report's codes.
-fn http_answer(lang: Lang, h: &crate::report::HttpReport) -> String {
-    crate::evidence::signatures::describe_parts(lang, h.status, &h.responder, h.shown_kind())
-}
-
-fn result_line(lang: Lang, t: &TargetReport, dns: Option<&StageReport>) -> String {
-    match dns {
-        Some(s) if s.status == StageStatus::Fail => failure_line(lang, s).red().to_string(),
-        Some(s) if s.status == StageStatus::Skip => tr!(
-            lang,
-            "human-stage-not-run",
-            reason = s
-                .skip_reason
-                .unwrap_or(crate::probe::SkipReason::Deadline)
-                .describe(lang)
-        ),
-        _ => t
-            .stages
-            .iter()
-            .find_map(|s| s.http.as_ref())
-            .map(|h| http_answer(lang, h))
-            .or_else(|| t.answer.clone())
-            .unwrap_or_else(|| "—".into()),
-    }
-}
-
-fn failure_line(lang: Lang, s: &StageReport) -> String {
-    let stage = s.stage.as_str();
-    match s.failure {
-        Some(f) => tr!(
-            lang,
-            "human-stage-failed",
-            stage = stage,
-            what = f.describe(lang),
-            code = f.as_str(),
-            duration = fmt_ms(s.duration_ms)
-        ),
-        None => tr!(lang, "human-stage-note", stage = stage, detail = &s.detail),
-    }
-}
-
-fn render_details(o: &mut String, lang: Lang, stages: [Option<&StageReport>; 4], verbose: u8) {
-    let pad = " ".repeat(12);
-    for s in stages.into_iter().flatten() {
-        if let Some(d) = &s.dns {
-            for l in &d.lookups {
-                let ans = if l.answers.is_empty() {
-                    l.failure
-                        .map(|f| f.as_str().to_string())
-                        .unwrap_or_else(|| tr!(lang, "human-no-answer"))
-                } else {
-                    l.answers.join(", ")
-                };
-                let line = tr!(
-                    lang,
-                    "human-dns-lookup",
-                    record = &l.record_type,
-                    query = &d.query,
-                    source = &d.source,
-                    answers = ans.dimmed().to_string()
-                );
-                let _ = writeln!(o, "{pad}{line}");
-            }
-        }
-        if s.status == StageStatus::Fail && !s.detail.is_empty() {
-            let _ = writeln!(o, "{pad}{}", s.detail.dimmed());
-        }
-        if let Some(a) = &s.address
-            && s.stage == StageName::Tcp
-        {
-            let _ = writeln!(o, "{pad}tcp {a}");
-        }
-        if let Some(t) = &s.tls {
-            let line = tr!(
-                lang,
-                "human-tls-line",
-                version = t.version.as_deref().unwrap_or("?"),
-                alpn = t.alpn.as_deref().unwrap_or("-"),
-                sni = t.sni.as_deref().unwrap_or("-"),
-                system = code_word(lang, "store-", &t.system_store.result),
-                public = code_word(lang, "store-", &t.public_store.result)
-            );
-            let _ = writeln!(o, "{pad}{line}");
-            for c in &t.chain {
-                let line = tr!(
-                    lang,
-                    "human-cert-line",
-                    subject = &c.subject,
-                    issuer = &c.issuer,
-                    until = &c.not_after
-                );
-                let _ = writeln!(o, "{pad}  {line}");
-            }
-        }
-        if let Some(h) = &s.http
-            && verbose > 1
-        {
-            for (k, v) in &h.headers {
-                let _ = writeln!(o, "{pad}{k}: {}", v.dimmed());
-            }
-            if !h.body_excerpt.is_empty() {
-                let line = tr!(lang, "human-body", excerpt = h.body_excerpt.dimmed().to_string());
-                let _ = writeln!(o, "{pad}{line}");
-            }
-        }
-    }
-}
-
 fn trace_line(lang: Lang, t: &crate::report::EdgeTraceReport) -> String {
     tr!(
         lang,
@@ -495,7 +262,20 @@ fn page_headline(lang: Lang, p: &crate::report::StatusPageReport) -> String {
     )
 }
 
-fn render_page_details(o: &mut String, lang: Lang, p: &crate::report::StatusPageReport, pad_s: &str) {
+fn render_page_details(
+    o: &mut String,
+    lang: Lang,
+    p: &crate::report::StatusPageReport,
+    pad_s: &str,
+    lay: Layout,
+    now: Option<time::OffsetDateTime>,
+) {
+    let offset = super::when::local_offset();
+    let when = |at: Option<&str>| match at {
+        Some(at) => super::when::when(lang, at, now, offset),
+        None => "unknown".to_string(),
+    };
+    let hang = format!("{pad_s}    ");
     let groups: Vec<String> = p
         .components
         .iter()
@@ -522,7 +302,7 @@ fn render_page_details(o: &mut String, lang: Lang, p: &crate::report::StatusPage
             name = pad(&c.name, name_width),
             status = code_word(lang, "status-", &c.status)
         );
-        let _ = writeln!(o, "{pad_s}{} {line}", "!".yellow());
+        lay.para(o, &format!("{pad_s}{} ", "!".yellow()), &hang, &line);
     }
     for i in &p.incidents {
         let line = tr!(
@@ -535,17 +315,17 @@ fn render_page_details(o: &mut String, lang: Lang, p: &crate::report::StatusPage
                 .as_deref()
                 .map(|x| code_word(lang, "status-", x))
                 .unwrap_or_else(|| "unknown".into()),
-            since = i.started_at.as_deref().unwrap_or("unknown")
+            since = when(i.started_at.as_deref())
         );
-        let _ = writeln!(o, "{pad_s}{} {line}", "✗".red());
+        lay.para(o, &format!("{pad_s}{} ", "✗".red()), &hang, &line);
         if let Some(u) = &i.latest_update {
             let line = tr!(
                 lang,
                 "human-incident-latest",
-                at = i.latest_update_at.as_deref().unwrap_or("unknown"),
+                at = when(i.latest_update_at.as_deref()),
                 update = u
             );
-            let _ = writeln!(o, "{pad_s}    {line}");
+            lay.para(o, &hang, &format!("{hang}  "), &line);
         }
     }
     for m in &p.maintenances {
@@ -554,10 +334,10 @@ fn render_page_details(o: &mut String, lang: Lang, p: &crate::report::StatusPage
             "human-maintenance",
             state = if m.in_progress { "in_progress" } else { "scheduled" },
             name = &m.name,
-            from = m.scheduled_for.as_deref().unwrap_or("unknown"),
-            until = m.scheduled_until.as_deref().unwrap_or("unknown")
+            from = when(m.scheduled_for.as_deref()),
+            until = when(m.scheduled_until.as_deref())
         );
-        let _ = writeln!(o, "{pad_s}{} {line}", "·".dimmed());
+        lay.para(o, &format!("{pad_s}{} ", "·".dimmed()), &hang, &line);
     }
 }
 
@@ -589,7 +369,7 @@ fn account_line(lang: Lang, a: &crate::report::AccountReport) -> String {
 }
 
 /// The verdict block shared by every view.
-fn render_verdict(o: &mut String, r: &Report) {
+fn render_verdict(o: &mut String, r: &Report, lay: Layout) {
     let word = tr!(r.language, "human-verdict");
     let head = match r.verdict.cause.as_str().as_str() {
         "healthy" => word.green().bold(),
@@ -608,14 +388,14 @@ fn render_verdict(o: &mut String, r: &Report) {
         summary = &r.verdict.summary,
         code = format!("[{code}]").dimmed().to_string()
     );
-    let _ = writeln!(o, "{line}");
+    lay.para(o, "", "  ", &line);
     for a in &r.verdict.advice {
-        let _ = writeln!(o, "  → {a}");
+        lay.para(o, "  → ", "    ", a);
     }
 }
 
 /// `chatgpt-doctor status`: the status page alone.
-pub fn render_status(r: &Report, verbose: u8) -> String {
+pub fn render_status(r: &Report, verbose: u8, lay: Layout) -> String {
     // Every string the document holds is made safe for a terminal before a word is written.
     let view = super::terminal_view(r);
     let r = &*view;
@@ -623,7 +403,7 @@ pub fn render_status(r: &Report, verbose: u8) -> String {
     let mut o = String::new();
     let Some(p) = &r.status_page else {
         let _ = writeln!(o, "{}", tr!(lang, "human-status-not-probed"));
-        return o;
+        return lay.fit(&o);
     };
     let line = tr!(
         lang,
@@ -656,12 +436,13 @@ pub fn render_status(r: &Report, verbose: u8) -> String {
             .unwrap_or_else(|| tr!(lang, "human-status-no-document"));
         let _ = writeln!(o, "  {why}");
         let _ = writeln!(o, "  {}", tr!(lang, "human-status-unreadable-advice"));
-        return o;
+        return lay.fit(&o);
     }
     if p.components.is_empty() && p.incidents.is_empty() && p.maintenances.is_empty() {
         let _ = writeln!(o, "  {} {}", "✓".green(), tr!(lang, "human-status-all-clear"));
     } else {
-        render_page_details(&mut o, lang, p, "  ");
+        let now = super::when::report_now(&r.started_at, r.duration_ms);
+        render_page_details(&mut o, lang, p, "  ", lay, now);
     }
     if verbose > 0 {
         let _ = writeln!(
@@ -670,11 +451,11 @@ pub fn render_status(r: &Report, verbose: u8) -> String {
             tr!(lang, "human-status-sources", sources = p.sources.join(", "))
         );
     }
-    o
+    lay.fit(&o)
 }
 
 /// `chatgpt-doctor auth`: the key's standing, then the verdict.
-pub fn render_auth(r: &Report, verbose: u8) -> String {
+pub fn render_auth(r: &Report, verbose: u8, lay: Layout) -> String {
     // Every string the document holds is made safe for a terminal before a word is written.
     let view = super::terminal_view(r);
     let r = &*view;
@@ -743,6 +524,6 @@ pub fn render_auth(r: &Report, verbose: u8) -> String {
         let _ = writeln!(o, "  {}", trace_line(lang, t));
     }
     let _ = writeln!(o);
-    render_verdict(&mut o, r);
-    o
+    render_verdict(&mut o, r, lay);
+    lay.fit(&o)
 }

@@ -292,6 +292,7 @@ fn failures_list(o: &mut String, rep: &Report, lang: Lang) {
         let _ = writeln!(
             o,
             "- {}",
+            // A library's debug text is no sentence: the failure's words stand in for it.
             tr!(
                 lang,
                 "cmd-md-failure",
@@ -303,7 +304,11 @@ fn failures_list(o: &mut String, rep: &Report, lang: Lang) {
                 stage = s.stage.as_str(),
                 address = cell(s.address.as_deref().unwrap_or("none")),
                 failure = s.failure.map(|f| code(f.as_str())).unwrap_or_default(),
-                detail = cell(&s.detail)
+                detail = if crate::safe_text::is_debug_text(&s.detail) {
+                    cell(&s.failure.map(|f| f.describe(lang)).unwrap_or_default())
+                } else {
+                    cell(&s.detail)
+                }
             )
         );
     }

@@ -3,9 +3,12 @@
 pub mod color;
 pub mod human;
 pub mod json;
+pub mod layout;
 pub mod markdown;
 pub mod prometheus;
 pub mod stages;
+pub mod table;
+pub mod when;
 
 use std::borrow::Cow;
 use std::io::IsTerminal;
@@ -39,6 +42,18 @@ pub fn use_color(choice: ColorChoice, env: impl Fn(&str) -> Option<String>, stdo
 /// The decision for this process.
 pub fn decide_color(choice: ColorChoice) -> bool {
     use_color(choice, |k| std::env::var(k).ok(), std::io::stdout().is_terminal())
+}
+
+/// The one width decision: `--width`, else the terminal's width when stdout is a terminal, else
+/// `COLUMNS`, else none (whole lines for scripts). See [`layout::choose_width`].
+pub fn decide_width(flag: Option<usize>) -> layout::Layout {
+    let terminal = std::io::stdout()
+        .is_terminal()
+        .then(|| terminal_size::terminal_size_of(std::io::stdout()))
+        .flatten()
+        .map(|(w, _)| usize::from(w.0));
+    let columns = std::env::var("COLUMNS").ok();
+    layout::Layout::new(layout::choose_width(flag, terminal, columns.as_deref()))
 }
 
 /// `doc` with every string in it — a server's words, a certificate's names, a header — made

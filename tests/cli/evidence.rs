@@ -30,7 +30,7 @@ fn status_json(body: serde_json::Value) -> ResponseSpec {
     ResponseSpec::json(200, &body)
 }
 
-fn summary(
+pub(crate) fn summary(
     indicator: &str,
     components: serde_json::Value,
     incidents: serde_json::Value,
@@ -45,7 +45,7 @@ fn summary(
     }))
 }
 
-fn api_group(component: &str, status: &str) -> serde_json::Value {
+pub(crate) fn api_group(component: &str, status: &str) -> serde_json::Value {
     json!([
         {"id": "g-api", "name": "API", "status": "operational", "group": true, "group_id": null},
         {"id": "g-chat", "name": "ChatGPT", "status": "operational", "group": true, "group_id": null},
@@ -54,7 +54,7 @@ fn api_group(component: &str, status: &str) -> serde_json::Value {
     ])
 }
 
-fn major_api_incident() -> serde_json::Value {
+pub(crate) fn major_api_incident() -> serde_json::Value {
     json!([{
         "id": "inc-1", "name": "Elevated error rates on the API", "status": "investigating", "impact": "major",
         "created_at": "2026-07-10T10:00:00Z", "started_at": "2026-07-10T09:58:00Z",
@@ -64,7 +64,7 @@ fn major_api_incident() -> serde_json::Value {
 }
 
 /// A world whose status host answers summary.json (and status.json, consistently) with `spec`.
-fn with_summary(spec: ResponseSpec, indicator: &str) -> crate::support::WorldBuilder {
+pub(crate) fn with_summary(spec: ResponseSpec, indicator: &str) -> crate::support::WorldBuilder {
     World::builder()
         .route("status.openai.com", "/api/v2/summary.json", spec)
         .route(
@@ -134,7 +134,9 @@ fn status_major_outage_shows_the_incident_and_its_latest_update() {
         o.stdout
     );
     assert!(o.stdout.contains("We are investigating elevated error rates."));
-    assert!(o.stdout.contains("since 2026-07-10T09:58:00Z"));
+    // In the reader's zone (the tests run in UTC) with its age; the exact time is the JSON's.
+    assert!(o.stdout.contains("since 2026-07-10 09:58 UTC, "), "{}", o.stdout);
+    assert!(o.stdout.contains(" ago"), "{}", o.stdout);
     assert!(o.stdout.contains("Chat Completions"));
 }
 

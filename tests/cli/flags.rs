@@ -575,8 +575,14 @@ fn progress_shows_on_a_terminal_but_never_with_json_or_quiet() {
         "progress expected on a terminal:\n{human}"
     );
     assert!(human.contains("Verdict:"));
+    // It names what it waits for, not a target that has finished.
+    assert!(
+        human.contains("waiting for") && human.contains(" of 3 s"),
+        "what the run waits on expected:\n{human}"
+    );
     let json = on_a_terminal(&w, &["--timeout", "3", "--json"]).unwrap();
     assert!(!json.contains("probing"), "no progress with --json:\n{json}");
+    assert!(!json.contains("waiting for"), "no progress with --json:\n{json}");
     let quiet = on_a_terminal(&w, &["--timeout", "3", "-q"]).unwrap();
     assert!(!quiet.contains("probing"), "no progress with -q:\n{quiet}");
 }

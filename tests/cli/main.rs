@@ -16,3 +16,4 @@ mod report_files;
 mod sinks;
 mod support;
 mod system;
+mod terminal;

@@ -19,7 +19,7 @@ fn assert_verdict(o: &Outcome, layer: &str, cause: &str, code: i32) {
 }
 
 /// Only the names OpenAI's service surfaces use (the status page is evidence, not a surface).
-fn service_hosts() -> impl Iterator<Item = &'static &'static str> {
+pub(crate) fn service_hosts() -> impl Iterator<Item = &'static &'static str> {
     OPENAI_HOSTS.iter().filter(|h| **h != "status.openai.com")
 }
 

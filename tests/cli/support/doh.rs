@@ -356,6 +356,7 @@ mod tests {
             let tools = ProbeTools {
                 dns: Dns::new(None, plan.timeout),
                 tls: TlsContext::new(&extra),
+                waits: Default::default(),
             };
             let deadline = Instant::now() + plan.max_time;
             doh_lookup(&url, name, family, plan, &tools, deadline).await

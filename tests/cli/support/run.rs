@@ -44,6 +44,7 @@ pub const SCRUBBED_ENV: &[&str] = &[
     "NO_COLOR",
     "CLICOLOR",
     "CLICOLOR_FORCE",
+    "COLUMNS",
     "RUST_LOG",
     "LC_ALL",
     "LC_MESSAGES",
@@ -68,6 +69,8 @@ pub fn doctor() -> Command {
             cmd.env_remove(key);
         }
     }
+    // Times are shown in the reader's zone: the tests read them in UTC.
+    cmd.env("TZ", "UTC");
     cmd.timeout(RUN_TIMEOUT);
     cmd.write_stdin(Vec::<u8>::new());
     cmd

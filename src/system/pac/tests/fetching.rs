@@ -44,6 +44,7 @@ fn tools(extra: &[CertificateDer<'static>]) -> ProbeTools {
     ProbeTools {
         dns: Dns::new(Some(SocketAddr::from(([127, 0, 0, 1], 9))), STAGE_TIMEOUT),
         tls: TlsContext::new(extra),
+        waits: Default::default(),
     }
 }
 
