@@ -20,6 +20,21 @@ step() {
   echo "==> $name: ok ($((SECONDS - t0)) s)" >&2
 }
 
+# as_root NAME NEED SKIP CMD... — a step that needs root: run as root; under CI without root it
+# fails with NEED; elsewhere it is skipped saying SKIP.
+as_root() {
+  local name=$1 need=$2 skip=$3
+  shift 3
+  if [ "$(id -u)" -eq 0 ]; then
+    step "$name" "$@"
+  elif [ "${CI:-}" = "true" ]; then
+    echo "$need" >&2
+    exit 1
+  else
+    echo "$skip" >&2
+  fi
+}
+
 # macOS: linking needs Apple's SDK, so the goal is a check (build scripts, C included, and every crate
 # type-checked for the target), with warnings as errors for code under cfg(target_os = "macos").
 # cargo-zigbuild gives the build scripts zig as the C compiler; pip puts it next to the interpreter,
@@ -47,36 +62,24 @@ step "property tests (PROPTEST_CASES=3000, at most 300 s)" \
 step "prometheus rules (promtool check and test)" bash -c \
   'promtool check rules contrib/prometheus/chatgpt-doctor.rules.yml \
    && promtool test rules contrib/prometheus/chatgpt-doctor.rules.test.yml'
-if [ "$(id -u)" -eq 0 ]; then
-  step "network lab" tests/lab/run
-elif [ "${CI:-}" = "true" ]; then
-  echo "the network lab needs root (network namespaces)" >&2
-  exit 1
-else
-  echo "skipping the network lab: it needs root (run: sudo tests/lab/run)" >&2
-fi
+as_root "network lab" \
+  "the network lab needs root (network namespaces)" \
+  "skipping the network lab: it needs root (run: sudo tests/lab/run)" \
+  tests/lab/run
 
 # Windows: the debug build (faster to build than the release one; the runs take the same time) with
 # warnings as errors, since code under cfg(windows) is compiled nowhere else.
 step "windows: cross-build (x86_64-pc-windows-gnu)" \
   env RUSTFLAGS="-D warnings" timeout 1800 cargo build --locked --target x86_64-pc-windows-gnu
-if [ "$(id -u)" -eq 0 ]; then
-  step "windows: runs under Wine" tests/windows/run
-elif [ "${CI:-}" = "true" ]; then
-  echo "the Windows runs need root (network namespaces)" >&2
-  exit 1
-else
-  echo "skipping the Windows runs: they need root (run: sudo tests/windows/run)" >&2
-fi
+as_root "windows: runs under Wine" \
+  "the Windows runs need root (network namespaces)" \
+  "skipping the Windows runs: they need root (run: sudo tests/windows/run)" \
+  tests/windows/run
 step "macos: check (aarch64-apple-darwin, x86_64-apple-darwin)" macos_check
 # Packages: the .deb installed and checked where the shells, man and systemd look (root: dpkg), and
 # the static musl build.
-if [ "$(id -u)" -eq 0 ]; then
-  step "package: deb (install, man, completions, systemd unit)" bash scripts/package.sh deb
-elif [ "${CI:-}" = "true" ]; then
-  echo "the package check needs root (dpkg -i)" >&2
-  exit 1
-else
-  echo "skipping the package check: it needs root (run: sudo scripts/package.sh deb)" >&2
-fi
+as_root "package: deb (install, man, completions, systemd unit)" \
+  "the package check needs root (dpkg -i)" \
+  "skipping the package check: it needs root (run: sudo scripts/package.sh deb)" \
+  bash scripts/package.sh deb
 step "package: static musl build" bash scripts/package.sh musl

@@ -3,10 +3,11 @@
 //! captive portal answers everything (the local network); otherwise something on the path
 //! answers in OpenAI's place.
 
-use crate::evidence::origin::{Lack, printable, title};
+use crate::evidence::origin::{Lack, title};
 use crate::i18n::Lang;
 use crate::probe::HttpDetail;
 use crate::report::{Cause, Layer};
+use crate::safe_text::one_line;
 use crate::tr;
 
 use super::candidate::Candidate;
@@ -97,7 +98,7 @@ fn same_page(a: &HttpDetail, b: &HttpDetail) -> bool {
 /// like (its title and server).
 fn evidence_line(v: &TargetView, lang: Lang) -> Option<String> {
     let r = v.observation.response()?;
-    let lack = lack_words(&v.unproven()?, r, lang);
+    let lack = lack_words(v.unproven()?, r, lang);
     let expected = crate::i18n::text(lang, &format!("proof-{}", v.endpoint.as_str()), &[]);
     let line = tr!(
         lang,
@@ -107,7 +108,7 @@ fn evidence_line(v: &TargetView, lang: Lang) -> Option<String> {
         lack = lack,
         expected = expected
     );
-    let server = r.header("server").map(|s| printable(s, 60));
+    let server = r.header("server").map(|s| one_line(s, 60));
     Some(match (title(&r.body), server) {
         (Some(t), Some(s)) => tr!(
             lang,
@@ -129,12 +130,12 @@ fn lack_words(lack: &Lack, r: &HttpDetail, lang: Lang) -> String {
         Lack::BodyUnfinished => tr!(lang, "lack-body_unfinished", bytes = r.body.len(), ms = ms),
         Lack::BodyTooLong => tr!(lang, "lack-body_too_long", bytes = r.body.len()),
         Lack::BodyBroken => tr!(lang, "lack-body_broken", bytes = r.body.len()),
-        Lack::RedirectOffSite(host) => tr!(lang, "lack-redirect_off_site", host = printable(host, 120)),
+        Lack::RedirectOffSite(host) => tr!(lang, "lack-redirect_off_site", host = one_line(host, 120)),
         Lack::UnexpectedStatus => tr!(lang, "lack-unexpected_status"),
         Lack::UnexpectedBody => {
             let kind = r
                 .header("content-type")
-                .map_or_else(|| tr!(lang, "diag-unknown-value"), |c| printable(c, 60));
+                .map_or_else(|| tr!(lang, "diag-unknown-value"), |c| one_line(c, 60));
             tr!(lang, "lack-unexpected_body", content_type = kind)
         }
         Lack::NoRequestId => tr!(lang, "lack-no_request_id"),

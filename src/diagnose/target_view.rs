@@ -99,34 +99,36 @@ pub struct TargetView<'a> {
     pub ending: Ending,
     /// The endpoint it stands for, which says what proves its answer.
     pub endpoint: Endpoint,
+    /// What the answer proves about who sent it (`NotApplicable` without an answer), worked
+    /// out once.
+    pub proof: Proof,
 }
 
 impl<'a> TargetView<'a> {
     /// Reads where `observation` stopped.
     pub fn new(observation: &'a TargetObservation, lang: Lang) -> Self {
-        TargetView {
-            observation,
-            ending: Ending::of(observation, lang),
-            endpoint: Endpoint::of(&observation.target, false),
-        }
+        TargetView::for_endpoint(observation, lang, Endpoint::of(&observation.target, false))
     }
     /// The API key check: the model list asked with the user's key.
     pub fn key_check(observation: &'a TargetObservation, lang: Lang) -> Self {
-        TargetView {
-            endpoint: Endpoint::of(&observation.target, true),
-            ..TargetView::new(observation, lang)
-        }
+        TargetView::for_endpoint(observation, lang, Endpoint::of(&observation.target, true))
     }
-    /// What the answer proves about who sent it (`NotApplicable` without an answer).
-    pub fn proof(&self) -> Proof {
-        match (&self.ending, self.observation.response()) {
-            (Ending::Answered, Some(r)) => prove(self.endpoint, &self.observation.target.host(), r),
+    fn for_endpoint(observation: &'a TargetObservation, lang: Lang, endpoint: Endpoint) -> Self {
+        let ending = Ending::of(observation, lang);
+        let proof = match (&ending, observation.response()) {
+            (Ending::Answered, Some(r)) => prove(endpoint, &observation.target.host(), r),
             _ => Proof::NotApplicable,
+        };
+        TargetView {
+            observation,
+            ending,
+            endpoint,
+            proof,
         }
     }
     /// Why the answer is not the service's, when something else answered in its place.
-    pub fn unproven(&self) -> Option<Lack> {
-        match self.proof() {
+    pub fn unproven(&self) -> Option<&Lack> {
+        match &self.proof {
             Proof::Unproven(lack) => Some(lack),
             _ => None,
         }

@@ -17,6 +17,7 @@
 
 use crate::catalog::{Surface, Target, is_openai_domain};
 use crate::probe::{BodyEnd, HttpDetail};
+use crate::safe_text::one_line;
 
 use super::signatures::{
     ResponseKind, api_error, cf_details, classify_response, is_cloudflare, is_origin, parse_trace,
@@ -288,13 +289,6 @@ fn status_json(r: &HttpDetail) -> Option<Lack> {
     (!ok).then_some(Lack::UnexpectedBody)
 }
 
-/// `text` as one line a person can read safely ([`crate::safe_text::one_line`]): control
-/// characters and bidirectional controls dropped, whitespace runs made one space, at most `max`
-/// characters.
-pub fn printable(text: &str, max: usize) -> String {
-    crate::safe_text::one_line(text, max)
-}
-
 /// The `<title>` of an HTML body, when it has one (for evidence: whose page answered).
 pub fn title(body: &[u8]) -> Option<String> {
     let text = String::from_utf8_lossy(&body[..body.len().min(16 * 1024)]);
@@ -302,7 +296,7 @@ pub fn title(body: &[u8]) -> Option<String> {
     let start = lower.find("<title")?;
     let open_end = start + lower[start..].find('>')? + 1;
     let end = open_end + lower[open_end..].find("</title")?;
-    let t = printable(&text[open_end..end], 120);
+    let t = one_line(&text[open_end..end], 120);
     (!t.is_empty()).then_some(t)
 }
 

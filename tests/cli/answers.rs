@@ -5,10 +5,23 @@ use std::time::{Duration, Instant};
 
 use crate::support::replay::{default_route, is_openai_host};
 use crate::support::server::{Body, router};
-use crate::support::{Outcome, ResponseSpec, World};
+use crate::support::{Outcome, RequestInfo, ResponseSpec, World};
 
 fn verdict(o: &Outcome) -> (Option<&str>, Option<&str>, i32) {
     (o.layer(), o.cause(), o.code)
+}
+
+/// A world where the OpenAI names answer `answer(req)` and everything else answers as usual.
+fn openai_answers(answer: fn(&RequestInfo) -> ResponseSpec) -> World {
+    World::builder()
+        .router(router(move |req| {
+            if is_openai_host(&req.host) {
+                answer(req)
+            } else {
+                default_route(req)
+            }
+        }))
+        .start()
 }
 
 /// An ISP-style block page: 200 and HTML, no edge headers, for every path of every OpenAI name.
@@ -22,15 +35,7 @@ fn block_page() -> ResponseSpec {
 
 #[test]
 fn a_block_page_answering_200_on_openai_names_is_unexpected_answer() {
-    let w = World::builder()
-        .router(router(|req| {
-            if is_openai_host(&req.host) {
-                block_page()
-            } else {
-                default_route(req)
-            }
-        }))
-        .start();
+    let w = openai_answers(|_| block_page());
     let o = w.run_json(Vec::<String>::new());
     assert_eq!(
         verdict(&o),
@@ -86,15 +91,7 @@ fn the_same_page_on_the_controls_is_a_captive_portal() {
 
 #[test]
 fn endless_bodies_on_every_openai_name_are_unexpected_answer_without_waiting() {
-    let w = World::builder()
-        .router(router(|req| {
-            if is_openai_host(&req.host) {
-                ResponseSpec::new(200).with_body(Body::Endless)
-            } else {
-                default_route(req)
-            }
-        }))
-        .start();
+    let w = openai_answers(|_| ResponseSpec::new(200).with_body(Body::Endless));
     let start = Instant::now();
     let o = w.run_json(["--timeout", "5"]);
     assert!(start.elapsed() < Duration::from_secs(4), "{:?}", start.elapsed());

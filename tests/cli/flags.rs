@@ -534,29 +534,6 @@ fn a_dead_resolver_port_and_dead_controls_still_produce_a_report() {
     assert!(o.code >= 3, "{}", o.dump());
 }
 
-/// Runs the binary on a pseudo-terminal (util-linux `script`), returning what the terminal saw.
-fn on_a_terminal(w: &World, extra: &[&str]) -> Option<String> {
-    let mut args = vec![crate::support::run::BIN.to_string()];
-    args.extend(w.args());
-    args.extend(extra.iter().map(std::string::ToString::to_string));
-    let quoted: Vec<String> = args
-        .iter()
-        .map(|a| format!("'{}'", a.replace('\'', "'\\''")))
-        .collect();
-    let mut cmd = std::process::Command::new("script");
-    for key in ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"] {
-        // English, whatever the machine's language.
-        cmd.env_remove(key);
-    }
-    let out = cmd
-        .args(["-qfec", &quoted.join(" "), "/dev/null"])
-        .env_remove("NO_COLOR")
-        .env("TERM", "xterm")
-        .output()
-        .ok()?;
-    Some(String::from_utf8_lossy(&out.stdout).into_owned())
-}
-
 #[test]
 fn progress_shows_on_a_terminal_but_never_with_json_or_quiet() {
     // A slow handshake keeps the run long enough for the progress line to be drawn.
@@ -566,7 +543,7 @@ fn progress_shows_on_a_terminal_but_never_with_json_or_quiet() {
             Behaviour::SlowHandshake(Duration::from_millis(700)),
         )
         .start();
-    let Some(human) = on_a_terminal(&w, &["--timeout", "3"]) else {
+    let Some(human) = w.on_a_terminal(120, &["--timeout", "3"]) else {
         eprintln!("note: util-linux `script` is not available; skipping");
         return;
     };
@@ -580,9 +557,9 @@ fn progress_shows_on_a_terminal_but_never_with_json_or_quiet() {
         human.contains("waiting for") && human.contains(" of 3 s"),
         "what the run waits on expected:\n{human}"
     );
-    let json = on_a_terminal(&w, &["--timeout", "3", "--json"]).unwrap();
+    let json = w.on_a_terminal(120, &["--timeout", "3", "--json"]).unwrap();
     assert!(!json.contains("probing"), "no progress with --json:\n{json}");
     assert!(!json.contains("waiting for"), "no progress with --json:\n{json}");
-    let quiet = on_a_terminal(&w, &["--timeout", "3", "-q"]).unwrap();
+    let quiet = w.on_a_terminal(120, &["--timeout", "3", "-q"]).unwrap();
     assert!(!quiet.contains("probing"), "no progress with -q:\n{quiet}");
 }

@@ -11,30 +11,6 @@ use crate::evidence::{api_group, major_api_incident, summary, with_summary};
 use crate::support::replay::openai_5xx;
 use crate::support::{Behaviour, World};
 
-/// Runs the binary on a pseudo-terminal `cols` wide, returning what the terminal saw; `None`
-/// when `script` is not there.
-fn on_a_terminal_of(w: &World, cols: usize, extra: &[&str]) -> Option<String> {
-    let mut args = vec![crate::support::run::BIN.to_string()];
-    args.extend(w.args());
-    args.extend(extra.iter().map(std::string::ToString::to_string));
-    let quoted: Vec<String> = args
-        .iter()
-        .map(|a| format!("'{}'", a.replace('\'', "'\\''")))
-        .collect();
-    let mut cmd = std::process::Command::new("script");
-    for key in ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "COLUMNS", "NO_COLOR"] {
-        cmd.env_remove(key);
-    }
-    let shell = format!("stty cols {cols} rows 60; exec {}", quoted.join(" "));
-    let out = cmd
-        .args(["-qfec", &shell, "/dev/null"])
-        .env("TERM", "xterm")
-        .env("TZ", "UTC")
-        .output()
-        .ok()?;
-    Some(String::from_utf8_lossy(&out.stdout).into_owned())
-}
-
 /// What stays on the screen: each line as the last carriage return left it, without colour.
 fn screen(raw: &str) -> Vec<String> {
     raw.split('\n')
@@ -112,7 +88,7 @@ fn every_screen_fits_80_and_120_columns_in_both_languages_with_no_word_broken() 
             let piped_lines: Vec<String> = piped.stdout.lines().map(str::to_string).collect();
             assert!(piped.stdout.contains(cause), "{}", piped.dump());
             for cols in [80, 120] {
-                let Some(raw) = on_a_terminal_of(&w, cols, &["--lang", lang, "--timeout", "2"]) else {
+                let Some(raw) = w.on_a_terminal(cols, &["--lang", lang, "--timeout", "2"]) else {
                     eprintln!("note: util-linux `script` is not available; skipping");
                     return;
                 };

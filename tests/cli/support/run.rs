@@ -487,6 +487,31 @@ impl World {
         ]
     }
 
+    /// Runs the binary with the standard arguments and `extra` on a pseudo-terminal `cols` wide
+    /// (util-linux `script`), in English, UTC, colour allowed; returns what the terminal saw, or
+    /// `None` when `script` is not there.
+    pub fn on_a_terminal(&self, cols: usize, extra: &[&str]) -> Option<String> {
+        let mut args = vec![BIN.to_string()];
+        args.extend(self.args());
+        args.extend(extra.iter().map(std::string::ToString::to_string));
+        let quoted: Vec<String> = args
+            .iter()
+            .map(|a| format!("'{}'", a.replace('\'', "'\\''")))
+            .collect();
+        let mut cmd = std::process::Command::new("script");
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "COLUMNS", "NO_COLOR"] {
+            cmd.env_remove(key);
+        }
+        let shell = format!("stty cols {cols} rows 60; exec {}", quoted.join(" "));
+        let out = cmd
+            .args(["-qfec", &shell, "/dev/null"])
+            .env("TERM", "xterm")
+            .env("TZ", "UTC")
+            .output()
+            .ok()?;
+        Some(String::from_utf8_lossy(&out.stdout).into_owned())
+    }
+
     /// The trusted CA's PEM file.
     pub fn ca_path(&self) -> &Path {
         &self.ca_path
